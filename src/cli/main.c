@@ -1,0 +1,461 @@
+/* main.c: the claimcheck command. A client of the public API only. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "claimcheck.h"
+#include "exit.h"
+
+#define CLI_MAX_INPUT (1024u * 1024u * 1024u) /* 1 GiB per document */
+#define CLI_MAX_RULES 16
+
+typedef struct cli_opts {
+    const char *rules[CLI_MAX_RULES];
+    size_t rule_count;
+    claimcheck_format format;
+    const char *date;
+    const char *source;
+    int fail_on; /* a claimcheck_severity, or -1 for never */
+    int quiet;
+    int color; /* -1 auto */
+    const char **files;
+    size_t file_count;
+} cli_opts;
+
+static const char *cli_usage =
+    "usage: claimcheck [check] [OPTIONS] [FILE...]   check documents ('-' or none: stdin)\n"
+    "       claimcheck segment [OPTIONS] [FILE...]   print sentences as JSON Lines\n"
+    "       claimcheck rules lint PATH...            validate a rule base\n"
+    "       claimcheck rules test PATH...            run the tests embedded in a rule base\n"
+    "\n"
+    "options:\n"
+    "  --rules PATH        rule base file or folder (repeatable; default: the shipped one)\n"
+    "  --format FMT        text (default) or json\n"
+    "  --input KIND        auto (default) or text\n"
+    "  --date YYYY-MM-DD   publication date, to resolve \"on Wednesday\", \"yesterday\"\n"
+    "  --source NAME       the outlet that published the documents\n"
+    "  --fail-on LEVEL     error (default), warning, info or never: the lowest severity\n"
+    "                      that makes the exit code 1\n"
+    "  --color WHEN        auto (default), always or never\n"
+    "  --quiet             print nothing; the exit code tells\n"
+    "  --version           print the version\n"
+    "  --help              print this help\n"
+    "\n"
+    "exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error,\n"
+    "3 unreadable input or invalid rule base\n";
+
+static int cli_usage_error(const char *fmt, const char *arg) {
+    fprintf(stderr, "claimcheck: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'claimcheck --help'.\n");
+    return CLAIMCHECK_EXIT_USAGE;
+}
+
+static void cli_print_error(const claimcheck_error *err) {
+    if (err->source[0] && err->pos.line)
+        fprintf(stderr, "%s:%u:%u: %s\n", err->source, err->pos.line, err->pos.column, err->text);
+    else if (err->source[0])
+        fprintf(stderr, "%s: %s\n", err->source, err->text);
+    else
+        fprintf(stderr, "claimcheck: %s\n", err->text);
+}
+
+/* The shipped rule base: $CLAIMCHECK_RULES, the installed folder, or
+ * rules/ beside or above the executable (a build tree). */
+static const char *cli_default_rules(char *buf, size_t size) {
+    const char *env = getenv("CLAIMCHECK_RULES");
+    char exe[PATH_MAX], *slash;
+    ssize_t n;
+    struct stat st;
+    if (env && *env)
+        return env;
+    n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        if ((slash = strrchr(exe, '/')))
+            *slash = '\0';
+        snprintf(buf, size, "%s/../share/claimcheck/rules", exe);
+        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+            return buf;
+        snprintf(buf, size, "%s/rules", exe);
+        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+            return buf;
+        snprintf(buf, size, "%s/../rules", exe);
+        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+            return buf;
+    }
+#ifdef CLAIMCHECK_DEFAULT_RULES
+    return CLAIMCHECK_DEFAULT_RULES;
+#else
+    return "rules";
+#endif
+}
+
+static int cli_load_rules(const cli_opts *o, claimcheck_rules **out) {
+    claimcheck_error err;
+    char buf[PATH_MAX + 64];
+    size_t i;
+    const char *first = o->rule_count ? o->rules[0] : cli_default_rules(buf, sizeof(buf));
+    if (claimcheck_rules_load(out, first, &err) < 0) {
+        cli_print_error(&err);
+        return CLAIMCHECK_EXIT_INPUT;
+    }
+    for (i = 1; i < o->rule_count; i++)
+        if (claimcheck_rules_add(*out, o->rules[i], &err) < 0) {
+            cli_print_error(&err);
+            claimcheck_rules_free(*out);
+            *out = NULL;
+            return CLAIMCHECK_EXIT_INPUT;
+        }
+    return 0;
+}
+
+/* Reads a whole file ("-" is stdin) into a malloc'd buffer. */
+static int cli_read(const char *path, char **out, size_t *len_out) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *buf = NULL, *p;
+    size_t len = 0, cap = 0, n;
+    *out = NULL;
+    if (!f) {
+        fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+        return CLAIMCHECK_EXIT_INPUT;
+    }
+    for (;;) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 65536;
+            if (cap > CLI_MAX_INPUT + 1)
+                cap = CLI_MAX_INPUT + 1;
+            if (len == cap) {
+                fprintf(stderr, "%s: larger than the %u-byte document limit\n", path,
+                        CLI_MAX_INPUT);
+                goto fail;
+            }
+            p = realloc(buf, cap);
+            if (!p) {
+                fprintf(stderr, "%s: out of memory\n", path);
+                goto fail;
+            }
+            buf = p;
+        }
+        n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    if (ferror(f)) {
+        fprintf(stderr, "%s: read error: %s\n", path, strerror(errno));
+        goto fail;
+    }
+    if (f != stdin)
+        fclose(f);
+    *out = buf;
+    *len_out = len;
+    return 0;
+fail:
+    if (f != stdin)
+        fclose(f);
+    free(buf);
+    return CLAIMCHECK_EXIT_INPUT;
+}
+
+static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
+    int i;
+    memset(o, 0, sizeof(*o));
+    o->fail_on = CLAIMCHECK_SEVERITY_ERROR;
+    o->color = -1;
+    o->files = calloc((size_t)argc + 1, sizeof(char *));
+    if (!o->files)
+        return cli_usage_error("%s", "out of memory");
+    for (i = start; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        const char *eq;
+        char name[64];
+        if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                o->files[o->file_count++] = argv[i];
+            break;
+        }
+        if (strncmp(a, "--", 2) != 0 || strcmp(a, "-") == 0) {
+            o->files[o->file_count++] = a;
+            continue;
+        }
+        eq = strchr(a, '=');
+        snprintf(name, sizeof(name), "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
+        if (strcmp(name, "--quiet") == 0) {
+            o->quiet = 1;
+            continue;
+        }
+        if (strcmp(name, "--help") == 0) {
+            fputs(cli_usage, stdout);
+            exit(CLAIMCHECK_EXIT_OK);
+        }
+        if (strcmp(name, "--version") == 0) {
+            printf("claimcheck %s\n", claimcheck_version());
+            exit(CLAIMCHECK_EXIT_OK);
+        }
+        if (strcmp(name, "--rules") && strcmp(name, "--format") && strcmp(name, "--date") &&
+            strcmp(name, "--source") && strcmp(name, "--fail-on") && strcmp(name, "--input") &&
+            strcmp(name, "--color"))
+            return cli_usage_error("unknown option '%s'", a);
+        if (eq)
+            val = eq + 1;
+        else if (i + 1 < argc)
+            val = argv[++i];
+        else
+            return cli_usage_error("option '%s' needs a value", a);
+        if (strcmp(name, "--rules") == 0) {
+            if (o->rule_count == CLI_MAX_RULES)
+                return cli_usage_error("%s", "too many --rules (at most 16)");
+            o->rules[o->rule_count++] = val;
+        } else if (strcmp(name, "--format") == 0) {
+            if (claimcheck_format_parse(&o->format, val) < 0)
+                return cli_usage_error("unknown format '%s' (expected text or json)", val);
+        } else if (strcmp(name, "--date") == 0) {
+            o->date = val;
+        } else if (strcmp(name, "--source") == 0) {
+            o->source = val;
+        } else if (strcmp(name, "--input") == 0) {
+            if (strcmp(val, "auto") != 0 && strcmp(val, "text") != 0)
+                return cli_usage_error("unsupported input kind '%s' (expected auto or text)", val);
+        } else if (strcmp(name, "--color") == 0) {
+            if (strcmp(val, "always") == 0)
+                o->color = 1;
+            else if (strcmp(val, "never") == 0)
+                o->color = 0;
+            else if (strcmp(val, "auto") == 0)
+                o->color = -1;
+            else
+                return cli_usage_error("--color expects auto, always or never, not '%s'", val);
+        } else {
+            claimcheck_severity sev;
+            if (strcmp(val, "never") == 0)
+                o->fail_on = -1;
+            else if (claimcheck_severity_parse(&sev, val) == 0)
+                o->fail_on = (int)sev;
+            else
+                return cli_usage_error(
+                    "--fail-on expects error, warning, info or never, not '%s'", val);
+        }
+    }
+    if (o->date) {
+        /* validated here so that a bad date is a usage error, not an input error */
+        claimcheck_doc *probe = NULL;
+        claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+        d.date = o->date;
+        if (claimcheck_doc_new(&probe, "", 0, &d, NULL) < 0)
+            return cli_usage_error("invalid --date '%s' (expected YYYY-MM-DD)", o->date);
+        claimcheck_doc_free(probe);
+    }
+    if (o->file_count == 0)
+        o->files[o->file_count++] = "-";
+    return 0;
+}
+
+/* Reads one input into a new document; prints the error and returns the exit code. */
+static int cli_open_doc(const cli_opts *o, const char *path, claimcheck_doc **doc) {
+    claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_error err;
+    char *text;
+    size_t len;
+    int rc = cli_read(path, &text, &len);
+    *doc = NULL;
+    if (rc)
+        return rc;
+    d.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    d.date = o->date;
+    d.source = o->source;
+    if (claimcheck_doc_new(doc, text, len, &d, &err) < 0) {
+        cli_print_error(&err);
+        rc = CLAIMCHECK_EXIT_INPUT;
+    }
+    free(text);
+    return rc;
+}
+
+static int cli_check(const cli_opts *o) {
+    claimcheck_rules *rules = NULL;
+    claimcheck_doc **docs = NULL;
+    claimcheck_report **reports = NULL;
+    claimcheck_error err;
+    size_t i, n = 0, failing = 0;
+    char *out = NULL;
+    int rc = cli_load_rules(o, &rules), input_failed = 0;
+    if (rc)
+        return rc;
+    docs = calloc(o->file_count, sizeof(*docs));
+    reports = calloc(o->file_count, sizeof(*reports));
+    if (!docs || !reports) {
+        fprintf(stderr, "claimcheck: out of memory\n");
+        rc = CLAIMCHECK_EXIT_INPUT;
+        goto cleanup;
+    }
+    for (i = 0; i < o->file_count; i++) {
+        claimcheck_doc *doc;
+        if (cli_open_doc(o, o->files[i], &doc)) {
+            input_failed = 1; /* reported; the other files are still checked */
+            continue;
+        }
+        if (claimcheck_check(&reports[n], doc, rules, NULL, &err) < 0) {
+            cli_print_error(&err);
+            claimcheck_doc_free(doc);
+            input_failed = 1;
+            continue;
+        }
+        docs[n++] = doc;
+        if (o->fail_on >= 0)
+            failing += claimcheck_report_count_at_least(reports[n - 1],
+                                                        (claimcheck_severity)o->fail_on);
+    }
+    if (!o->quiet) {
+        int color = o->color < 0 ? isatty(STDOUT_FILENO) : o->color;
+        if (claimcheck_render(&out, (const claimcheck_report *const *)reports, n, o->format,
+                              color && o->format == CLAIMCHECK_FORMAT_TEXT, &err) < 0) {
+            cli_print_error(&err);
+            rc = CLAIMCHECK_EXIT_INPUT;
+            goto cleanup;
+        }
+        if (fputs(out, stdout) == EOF || fflush(stdout) == EOF) {
+            fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+            rc = CLAIMCHECK_EXIT_INPUT;
+            goto cleanup;
+        }
+    }
+    rc = input_failed ? CLAIMCHECK_EXIT_INPUT
+                      : failing ? CLAIMCHECK_EXIT_FINDINGS : CLAIMCHECK_EXIT_OK;
+cleanup:
+    claimcheck_free(out);
+    for (i = 0; i < n; i++) {
+        claimcheck_report_free(reports[i]);
+        claimcheck_doc_free(docs[i]);
+    }
+    free(reports);
+    free(docs);
+    claimcheck_rules_free(rules);
+    return rc;
+}
+
+/* Writes a JSON string literal of s[0..len) (valid UTF-8) to f. */
+static void cli_json_string(FILE *f, const char *s, size_t len) {
+    size_t i;
+    fputc('"', f);
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static int cli_segment(const cli_opts *o) {
+    claimcheck_rules *rules = NULL;
+    claimcheck_error err;
+    size_t i, s;
+    int rc = cli_load_rules(o, &rules), failed = 0;
+    if (rc)
+        return rc;
+    for (i = 0; i < o->file_count; i++) {
+        claimcheck_doc *doc;
+        if (cli_open_doc(o, o->files[i], &doc)) {
+            failed = 1;
+            continue;
+        }
+        if (claimcheck_doc_segment(doc, rules, &err) < 0) {
+            cli_print_error(&err);
+            failed = 1;
+        } else if (!o->quiet) {
+            for (s = 0; s < claimcheck_doc_sentence_count(doc); s++) {
+                claimcheck_span sp = claimcheck_doc_sentence(doc, s);
+                claimcheck_pos pos = claimcheck_doc_pos(doc, sp.start);
+                printf("{\"start\":%zu,\"end\":%zu,\"line\":%u,\"column\":%u,\"text\":", sp.start,
+                       sp.end, pos.line, pos.column);
+                cli_json_string(stdout, claimcheck_doc_text(doc) + sp.start, sp.end - sp.start);
+                fputs("}\n", stdout);
+            }
+        }
+        claimcheck_doc_free(doc);
+    }
+    claimcheck_rules_free(rules);
+    if (fflush(stdout) == EOF) {
+        fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+        return CLAIMCHECK_EXIT_INPUT;
+    }
+    return failed ? CLAIMCHECK_EXIT_INPUT : CLAIMCHECK_EXIT_OK;
+}
+
+static int cli_rules(int argc, char **argv) {
+    int i, rc = CLAIMCHECK_EXIT_OK, test;
+    if (argc < 4)
+        return cli_usage_error("%s", "usage: claimcheck rules lint|test PATH...");
+    if (strcmp(argv[2], "lint") != 0 && strcmp(argv[2], "test") != 0)
+        return cli_usage_error("unknown rules command '%s' (expected lint or test)", argv[2]);
+    test = strcmp(argv[2], "test") == 0;
+    for (i = 3; i < argc; i++) {
+        claimcheck_rules *rules;
+        claimcheck_error err;
+        claimcheck_rules_stats st;
+        if (claimcheck_rules_load(&rules, argv[i], &err) < 0) {
+            cli_print_error(&err);
+            rc = CLAIMCHECK_EXIT_INPUT;
+            continue;
+        }
+        st = claimcheck_rules_get_stats(rules);
+        if (!test) {
+            printf("%s: ok: %zu files, %zu entities, %zu event types, %zu events, "
+                   "%zu constraints, %zu hedge cues, %zu abbreviations\n",
+                   argv[i], st.files, st.entities, st.event_types, st.events, st.constraints,
+                   st.hedges, st.abbreviations);
+        } else {
+            char *failures = NULL;
+            size_t run = 0, failed = 0;
+            if (claimcheck_rules_run_tests(rules, &failures, &run, &failed, &err) < 0) {
+                cli_print_error(&err);
+                rc = CLAIMCHECK_EXIT_INPUT;
+            } else {
+                fputs(failures, stdout);
+                printf("%s: %zu passed, %zu failed\n", argv[i], run - failed, failed);
+                if (failed && rc == CLAIMCHECK_EXIT_OK)
+                    rc = CLAIMCHECK_EXIT_FINDINGS;
+            }
+            claimcheck_free(failures);
+        }
+        claimcheck_rules_free(rules);
+    }
+    return rc;
+}
+
+int main(int argc, char **argv) {
+    cli_opts o;
+    int rc, start = 1;
+    const char *cmd = argc > 1 ? argv[1] : "check";
+    if (strcmp(cmd, "rules") == 0)
+        return cli_rules(argc, argv);
+    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "segment") == 0)
+        start = 2;
+    else
+        cmd = "check";
+    if (start == 1 && argc > 1 && argv[1][0] != '-' && strchr(argv[1], '.') == NULL &&
+        strchr(argv[1], '/') == NULL && access(argv[1], F_OK) != 0)
+        return cli_usage_error("unknown command '%s'", argv[1]);
+    if ((rc = cli_parse(argc, argv, start, &o)) != 0) {
+        free(o.files);
+        return rc;
+    }
+    rc = strcmp(cmd, "segment") == 0 ? cli_segment(&o) : cli_check(&o);
+    free(o.files);
+    return rc;
+}

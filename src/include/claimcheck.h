@@ -1,0 +1,347 @@
+/* claimcheck.h: the public API of libclaimcheck.
+ *
+ * claimcheck reads news text, extracts the claims it makes, matches them
+ * against a YAML rule base of reported events and reports contradictions,
+ * tensions and hedged statements.
+ *
+ * Usage, in order:
+ *
+ *     claimcheck_rules *rules;  claimcheck_rules_load(&rules, "rules", &err);
+ *     claimcheck_doc *doc;      claimcheck_doc_new(&doc, text, len, &dopts, &err);
+ *     claimcheck_report *rep;   claimcheck_check(&rep, doc, rules, &copts, &err);
+ *     char *out;                claimcheck_render(&out, rep, CLAIMCHECK_FORMAT_JSON, &err);
+ *     claimcheck_free(out); claimcheck_report_free(rep);
+ *     claimcheck_doc_free(doc); claimcheck_rules_free(rules);
+ *
+ * A report borrows from its document and rule set: free the report first.
+ * Every function that can fail returns 0 or a negative `claimcheck_status`,
+ * and fills the optional `claimcheck_error` with what and where.
+ */
+#ifndef CLAIMCHECK_H
+#define CLAIMCHECK_H
+
+#include <stddef.h>
+
+#include "claimcheck_export.h"
+#include "claimcheck_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum {
+    CLAIMCHECK_OK = 0,
+    CLAIMCHECK_ERROR = -1,  /* anything not listed below; see err->text */
+    CLAIMCHECK_ENOMEM = -2, /* out of memory */
+    CLAIMCHECK_EIO = -3,    /* open/read failed; strerror text is in err->text */
+    CLAIMCHECK_EUTF8 = -4,  /* input is not valid UTF-8 */
+    CLAIMCHECK_ERULES = -5, /* the rule base is invalid */
+    CLAIMCHECK_EINVAL = -6  /* bad argument or option */
+} claimcheck_status;
+
+/** A position in a text: 0-based byte offset, 1-based line, and 1-based
+ * column counted in code points. `line == 0` means "no position". */
+typedef struct claimcheck_pos {
+    size_t offset;
+    unsigned line;
+    unsigned column;
+} claimcheck_pos;
+
+/** A half-open byte range `[start, end)` into a document's input. */
+typedef struct claimcheck_span {
+    size_t start;
+    size_t end;
+} claimcheck_span;
+
+#define CLAIMCHECK_ERROR_SOURCE_LENGTH 256
+#define CLAIMCHECK_ERROR_TEXT_LENGTH   256
+
+/** Details of a failure. Fixed size, no allocation; the first error wins. */
+typedef struct claimcheck_error {
+    int code;           /* a claimcheck_status */
+    claimcheck_pos pos; /* where; pos.line == 0 means "no position" */
+    char source[CLAIMCHECK_ERROR_SOURCE_LENGTH]; /* file name, copied */
+    char text[CLAIMCHECK_ERROR_TEXT_LENGTH];
+} claimcheck_error;
+
+/** Returns a static description of a `claimcheck_status` code. */
+CLAIMCHECK_EXPORT const char *claimcheck_strerror(int code);
+
+/** Returns the library version as "MAJOR.MINOR.PATCH" (static storage). */
+CLAIMCHECK_EXPORT const char *claimcheck_version(void);
+
+/** Releases memory returned by the library (rendered output, strings). */
+CLAIMCHECK_EXPORT void claimcheck_free(void *ptr);
+
+/* ------------------------------------------------------------ rule base */
+
+typedef struct claimcheck_rules claimcheck_rules;
+
+/** Loads and validates the YAML rule base at `path`: a file, or a directory
+ * whose `*.yaml` files are loaded in name order.
+ *
+ * On success stores a new rule set in `*out`, which the caller releases with
+ * `claimcheck_rules_free`. On failure returns a negative `claimcheck_status`
+ * (CLAIMCHECK_ERULES for an invalid rule base, CLAIMCHECK_EIO when a file
+ * cannot be read), sets `*out` to NULL and records file:line:col in `err`.
+ * A rule base is loaded whole or not at all.
+ */
+CLAIMCHECK_EXPORT int claimcheck_rules_load(claimcheck_rules **out, const char *path,
+                                            claimcheck_error *err);
+
+/** Adds the rule base at `path` to an already loaded set (for repeated
+ * `--rules`). On failure `rules` is left exactly as it was. */
+CLAIMCHECK_EXPORT int claimcheck_rules_add(claimcheck_rules *rules, const char *path,
+                                           claimcheck_error *err);
+
+/** Releases a rule set; NULL does nothing. */
+CLAIMCHECK_EXPORT void claimcheck_rules_free(claimcheck_rules *rules);
+
+/** Counts of what a rule set holds, for `rules lint` and diagnostics. */
+typedef struct claimcheck_rules_stats {
+    size_t files;
+    size_t entities;
+    size_t event_types;
+    size_t events;
+    size_t constraints;
+    size_t hedges;
+    size_t abbreviations;
+} claimcheck_rules_stats;
+
+CLAIMCHECK_EXPORT claimcheck_rules_stats claimcheck_rules_get_stats(const claimcheck_rules *rules);
+
+/** Runs the tests embedded in a rule base (`tests:` entries): each test's
+ * text is checked with the whole rule set, approximators included, and
+ * every expected finding kind or rule id must be found and nothing else.
+ *
+ * Stores in `*failures_out` one line per failing test,
+ * "file:line:col: expected [...], found [...]: text" (to be freed with
+ * `claimcheck_free`; an empty string when all pass), and the counts in
+ * `*run_out` and `*failed_out`.
+ */
+CLAIMCHECK_EXPORT int claimcheck_rules_run_tests(const claimcheck_rules *rules,
+                                                 char **failures_out, size_t *run_out,
+                                                 size_t *failed_out, claimcheck_error *err);
+
+/* ------------------------------------------------------------- documents */
+
+typedef struct claimcheck_doc claimcheck_doc;
+
+/** Metadata of a document. Every field may be NULL. `date` is YYYY-MM-DD,
+ * the publication date used to resolve "on Wednesday", "yesterday". */
+typedef struct claimcheck_doc_options {
+    unsigned version;
+    const char *path;
+    const char *id;
+    const char *date;
+    const char *source;
+    const char *url;
+} claimcheck_doc_options;
+
+#define CLAIMCHECK_DOC_OPTIONS_VERSION 1
+#define CLAIMCHECK_DOC_OPTIONS_INIT    {CLAIMCHECK_DOC_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL}
+
+/** Creates a document from `len` bytes of `text`, which is copied.
+ *
+ * The text must be UTF-8; on invalid UTF-8 returns CLAIMCHECK_EUTF8 with the
+ * line and column of the first bad byte in `err`. A malformed `date` gives
+ * CLAIMCHECK_EINVAL. On success the caller frees `*out` with
+ * `claimcheck_doc_free`.
+ */
+CLAIMCHECK_EXPORT int claimcheck_doc_new(claimcheck_doc **out, const char *text, size_t len,
+                                         const claimcheck_doc_options *opts,
+                                         claimcheck_error *err);
+
+/** Releases a document; NULL does nothing. */
+CLAIMCHECK_EXPORT void claimcheck_doc_free(claimcheck_doc *doc);
+
+/** The document's own copy of its input (NUL-terminated) and its length. */
+CLAIMCHECK_EXPORT const char *claimcheck_doc_text(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT size_t claimcheck_doc_length(const claimcheck_doc *doc);
+
+/** Metadata as given in the options; NULL where not given. Borrowed. */
+CLAIMCHECK_EXPORT const char *claimcheck_doc_path(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT const char *claimcheck_doc_id(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT const char *claimcheck_doc_date(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT const char *claimcheck_doc_source(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT const char *claimcheck_doc_url(const claimcheck_doc *doc);
+
+/** Line and column of a byte offset of the document (offsets past the end
+ * are clamped to the end). */
+CLAIMCHECK_EXPORT claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset);
+
+/** Splits the document into sentences with the abbreviation lists of
+ * `rules` (which may be NULL for the built-in minimum). Idempotent: a second
+ * call does nothing. `claimcheck_check` calls it itself. */
+CLAIMCHECK_EXPORT int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
+                                             claimcheck_error *err);
+
+/** Sentences found by `claimcheck_doc_segment`, in text order. */
+CLAIMCHECK_EXPORT size_t claimcheck_doc_sentence_count(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_doc_sentence(const claimcheck_doc *doc, size_t i);
+
+/* ---------------------------------------------------------------- checks */
+
+typedef enum {
+    CLAIMCHECK_SEVERITY_INFO = 0,
+    CLAIMCHECK_SEVERITY_WARNING = 1,
+    CLAIMCHECK_SEVERITY_ERROR = 2
+} claimcheck_severity;
+
+typedef enum {
+    CLAIMCHECK_FINDING_CONTRADICTION = 0,
+    CLAIMCHECK_FINDING_TENSION = 1,
+    CLAIMCHECK_FINDING_HEDGE = 2,
+    CLAIMCHECK_FINDING_UNSUPPORTED = 3
+} claimcheck_finding_kind;
+
+/** Options of a check. */
+typedef struct claimcheck_check_options {
+    unsigned version;
+    /** Hedge findings whose cues are all approximators are not reported
+     * unless this is set. */
+    int report_approximators;
+} claimcheck_check_options;
+
+#define CLAIMCHECK_CHECK_OPTIONS_VERSION 1
+#define CLAIMCHECK_CHECK_OPTIONS_INIT    {CLAIMCHECK_CHECK_OPTIONS_VERSION, 0}
+
+typedef struct claimcheck_report claimcheck_report;
+typedef struct claimcheck_finding claimcheck_finding;
+typedef struct claimcheck_claim claimcheck_claim;
+
+/** Runs the whole pipeline over `doc` with `rules`.
+ *
+ * On success stores a new report in `*out`, to be released with
+ * `claimcheck_report_free` before `doc` and `rules`. Findings are not
+ * errors: a report with contradictions is a success.
+ */
+CLAIMCHECK_EXPORT int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
+                                       const claimcheck_rules *rules,
+                                       const claimcheck_check_options *opts,
+                                       claimcheck_error *err);
+
+/** Releases a report; NULL does nothing. */
+CLAIMCHECK_EXPORT void claimcheck_report_free(claimcheck_report *report);
+
+/** The document a report was made from (borrowed). */
+CLAIMCHECK_EXPORT const claimcheck_doc *claimcheck_report_doc(const claimcheck_report *report);
+
+/** Findings, sorted by (offset, rule id). Pointers are borrowed from the report. */
+CLAIMCHECK_EXPORT size_t claimcheck_report_finding_count(const claimcheck_report *report);
+CLAIMCHECK_EXPORT const claimcheck_finding *
+claimcheck_report_finding(const claimcheck_report *report, size_t i);
+
+/** The number of findings at or above `severity`. */
+CLAIMCHECK_EXPORT size_t claimcheck_report_count_at_least(const claimcheck_report *report,
+                                                          claimcheck_severity severity);
+
+/** Claims, in text order. Pointers are borrowed from the report. */
+CLAIMCHECK_EXPORT size_t claimcheck_report_claim_count(const claimcheck_report *report);
+CLAIMCHECK_EXPORT const claimcheck_claim *claimcheck_report_claim(const claimcheck_report *report,
+                                                                  size_t i);
+
+/** "contradiction", "tension", "hedge", "unsupported". */
+CLAIMCHECK_EXPORT const char *claimcheck_finding_kind_name(claimcheck_finding_kind kind);
+/** "info", "warning", "error". */
+CLAIMCHECK_EXPORT const char *claimcheck_severity_name(claimcheck_severity severity);
+/** Parses a severity name; returns 0 on success, CLAIMCHECK_EINVAL otherwise. */
+CLAIMCHECK_EXPORT int claimcheck_severity_parse(claimcheck_severity *out, const char *name);
+
+/* Accessors of a finding. Strings are borrowed from the report. */
+CLAIMCHECK_EXPORT claimcheck_finding_kind claimcheck_finding_get_kind(const claimcheck_finding *f);
+CLAIMCHECK_EXPORT claimcheck_severity claimcheck_finding_severity(const claimcheck_finding *f);
+/** Stable rule id, e.g. "hedge.evidential" or "strike-during-ceasefire". */
+CLAIMCHECK_EXPORT const char *claimcheck_finding_rule(const claimcheck_finding *f);
+CLAIMCHECK_EXPORT const char *claimcheck_finding_message(const claimcheck_finding *f);
+/** The span the finding points at: the claim's sentence. */
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_finding_span(const claimcheck_finding *f);
+/** Index of the claim the finding concerns, or (size_t)-1. */
+CLAIMCHECK_EXPORT size_t claimcheck_finding_claim(const claimcheck_finding *f);
+
+/** A hedge cue of a finding. */
+typedef struct claimcheck_cue {
+    claimcheck_span span;
+    const char *kind; /* epistemic, evidential, distancing, weasel, approximator */
+    const char *cue;  /* the lexicon entry that matched */
+} claimcheck_cue;
+
+CLAIMCHECK_EXPORT size_t claimcheck_finding_cue_count(const claimcheck_finding *f);
+CLAIMCHECK_EXPORT claimcheck_cue claimcheck_finding_cue(const claimcheck_finding *f, size_t i);
+
+/** One piece of evidence: an event of the rule base and a source reporting it. */
+typedef struct claimcheck_evidence {
+    const char *event;  /* event id */
+    const char *source; /* source name, may be NULL */
+    const char *date;   /* the source's date, may be NULL */
+    const char *url;    /* may be NULL */
+    const char *says;   /* what the source says, may be NULL */
+} claimcheck_evidence;
+
+CLAIMCHECK_EXPORT size_t claimcheck_finding_evidence_count(const claimcheck_finding *f);
+CLAIMCHECK_EXPORT claimcheck_evidence claimcheck_finding_evidence(const claimcheck_finding *f,
+                                                                  size_t i);
+
+/* Accessors of a claim. Strings are borrowed from the report; NULL where unknown. */
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_claim_span(const claimcheck_claim *c);
+/** The sentence the claim was read from. */
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_claim_sentence(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_type(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_status(const claimcheck_claim *c);
+/** 1 when the claim is negated ("did not agree"), 0 when asserted. */
+CLAIMCHECK_EXPORT int claimcheck_claim_negated(const claimcheck_claim *c);
+/** 1 when the claim carries a hedge cue (other than an approximator). */
+CLAIMCHECK_EXPORT int claimcheck_claim_hedged(const claimcheck_claim *c);
+/** Entity ids of the actors, in text order. */
+CLAIMCHECK_EXPORT size_t claimcheck_claim_actor_count(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_actor(const claimcheck_claim *c, size_t i);
+/** Entity ids of the targets or objects ("hospital", "energy-infrastructure"). */
+CLAIMCHECK_EXPORT size_t claimcheck_claim_target_count(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_target(const claimcheck_claim *c, size_t i);
+/** Resolved time as a YYYY-MM-DD range; both NULL when unknown. */
+CLAIMCHECK_EXPORT const char *claimcheck_claim_time_start(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_time_end(const claimcheck_claim *c);
+/** The text of the time expression ("on Wednesday"), or NULL. */
+CLAIMCHECK_EXPORT const char *claimcheck_claim_time_text(const claimcheck_claim *c);
+
+/** A figure of a claim: "30-day", "approximately one hour", "145 drones". */
+typedef struct claimcheck_figure {
+    claimcheck_span span;
+    double value;
+    const char *unit; /* "day", "hour", "minute", "drone", ... or NULL */
+    int approximate;  /* 1 when an approximator governs it */
+} claimcheck_figure;
+
+CLAIMCHECK_EXPORT size_t claimcheck_claim_figure_count(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT claimcheck_figure claimcheck_claim_figure(const claimcheck_claim *c, size_t i);
+
+/** Who says so: an entity id or a quoted name, or NULL for the article itself. */
+CLAIMCHECK_EXPORT const char *claimcheck_claim_attribution(const claimcheck_claim *c);
+/** The verdict against the rule base: "consistent", "contradiction",
+ * "tension" or "unsupported"; and the event it was matched to, or NULL. */
+CLAIMCHECK_EXPORT const char *claimcheck_claim_verdict(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_event(const claimcheck_claim *c);
+
+/* ------------------------------------------------------------- rendering */
+
+typedef enum { CLAIMCHECK_FORMAT_TEXT = 0, CLAIMCHECK_FORMAT_JSON = 1 } claimcheck_format;
+
+/** Parses a format name ("text", "json"); 0 on success, CLAIMCHECK_EINVAL otherwise. */
+CLAIMCHECK_EXPORT int claimcheck_format_parse(claimcheck_format *out, const char *name);
+
+/** Renders `count` reports in one output of `format`.
+ *
+ * On success stores a NUL-terminated string in `*out` that the caller frees
+ * with `claimcheck_free`. `color` asks for ANSI colour in text output.
+ */
+CLAIMCHECK_EXPORT int claimcheck_render(char **out, const claimcheck_report *const *reports,
+                                        size_t count, claimcheck_format format, int color,
+                                        claimcheck_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

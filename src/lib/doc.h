@@ -1,0 +1,44 @@
+/* doc.h: the document (read stage): a validated copy of the input, its
+ * metadata, a table of line starts, and the sentences once segmented. */
+#ifndef CLAIMCHECK_DOC_H
+#define CLAIMCHECK_DOC_H
+
+#include "util.h"
+
+/* A calendar date; all zero when unknown. */
+typedef struct claimcheck_date {
+    int year, month, day;
+} claimcheck_date;
+
+struct claimcheck_doc {
+    char *text; /* NUL-terminated copy of the input */
+    size_t len;
+    char *path, *id, *date, *source, *url;
+    claimcheck_date pubdate;
+    size_t *line_starts; /* byte offset of each line's first byte */
+    size_t line_count;
+    claimcheck_vec sentences; /* of claimcheck_span */
+    int segmented;
+};
+
+/* Validates UTF-8. Returns 0, or CLAIMCHECK_EUTF8 and stores the offset of
+ * the first invalid byte in *bad_out. Rejects overlong forms, surrogates,
+ * code points above U+10FFFF and truncated sequences. */
+int claimcheck_utf8_validate(const char *s, size_t len, size_t *bad_out);
+
+/* Parses "YYYY-MM-DD" exactly; returns 0 or CLAIMCHECK_EINVAL. */
+int claimcheck_date_parse(claimcheck_date *out, const char *s, size_t len);
+/* Days since 1970-01-01 (proleptic Gregorian), and back. */
+long claimcheck_date_to_days(claimcheck_date d);
+claimcheck_date claimcheck_date_from_days(long days);
+/* 0 = Monday ... 6 = Sunday. */
+int claimcheck_date_weekday(claimcheck_date d);
+/* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */
+void claimcheck_date_format(char *buf, claimcheck_date d);
+
+/* Line/column of `offset` in `text` given its line table (shared with the
+ * rule loader, which positions YAML errors the same way). */
+claimcheck_pos claimcheck_pos_at(const char *text, size_t len, const size_t *line_starts,
+                                 size_t line_count, size_t offset);
+
+#endif

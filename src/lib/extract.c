@@ -1,0 +1,720 @@
+/* extract.c: claims from annotated sentences (extract stage).
+ *
+ * Every event-trigger match makes one claim of the trigger's type. Within
+ * its sentence:
+ *   status     the nearest status phrase of that type, at most 6 tokens
+ *              before or 3 after the trigger; else the type's default;
+ *   negation   a negation cue ending at most 3 tokens before the status
+ *              phrase or the trigger ("did not agree", "no drones were");
+ *   actors     for calls, meetings and talks: every non-target entity of
+ *              the sentence; otherwise the nearest non-target entity before
+ *              the trigger (with one joined by "and"), or one after "by";
+ *              an entity that is the subject of a reporting verb is the
+ *              attribution, not an actor;
+ *   targets    target and scope entities after the trigger, or at most two
+ *              tokens before it ("energy ceasefire");
+ *   time       the nearest time expression of the sentence (each goes to
+ *              one trigger only), resolved against the publication date
+ *              (see extract_time);
+ *   figures    number + unit ("30-day", "approximately one hour", "145
+ *              drones"), each given to the nearest trigger;
+ *   modality   the sentence's hedge cues; approximators only widen figures;
+ *   attribution the subject of a reporting verb ("Zelenskyy said"), the
+ *              object of "according to", and whether the trigger is quoted.
+ */
+#include "extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How far (in bytes) a figure or time expression may stand from the
+ * trigger it belongs to: about eight words. */
+#define CLAIMCHECK_EXTRACT_FIGURE_REACH 60
+#define CLAIMCHECK_EXTRACT_TIME_REACH   120
+#define CLAIMCHECK_EXTRACT_MAX_TIMES    4
+
+typedef struct ex_ctx {
+    const claimcheck_doc *doc;
+    const claimcheck_annot *a;
+    const claimcheck_rules *rules;
+    const claimcheck_token *toks;
+    size_t first, end; /* token range of the sentence */
+} ex_ctx;
+
+static int tok_is(const ex_ctx *x, size_t i, const char *word) {
+    const claimcheck_token *t = &x->toks[i];
+    size_t n = strlen(word);
+    return t->end - t->start == n && claimcheck_strncaseeq(x->doc->text + t->start, word, n);
+}
+
+static int tok_in(const ex_ctx *x, size_t i, const char *const *words) {
+    size_t k;
+    if (i < x->first || i >= x->end)
+        return 0;
+    for (k = 0; words[k]; k++)
+        if (tok_is(x, i, words[k]))
+            return (int)k + 1;
+    return 0;
+}
+
+static const claimcheck_entity *entity_at(const ex_ctx *x, const claimcheck_match *m) {
+    return CLAIMCHECK_VEC_AT(&x->rules->entities, claimcheck_entity, m->owner);
+}
+
+static int entity_is_target(const claimcheck_entity *e) {
+    return e->kind && (strcmp(e->kind, "target") == 0 || strcmp(e->kind, "scope") == 0);
+}
+
+size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s, claimcheck_cue_hit *cues,
+                                size_t max) {
+    const claimcheck_sentence_annot *sa =
+        CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    size_t i, n = 0;
+    for (i = sa->match_first; i < sa->match_end && n < max; i++) {
+        const claimcheck_match *m = CLAIMCHECK_VEC_AT(&a->matches, claimcheck_match, i);
+        if (m->owner_kind != CLAIMCHECK_OWNER_HEDGE)
+            continue;
+        cues[n].span.start = toks[m->first].start;
+        cues[n].span.end = toks[m->end - 1].end;
+        cues[n].hedge = m->owner;
+        n++;
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------- time */
+
+static const char *const ex_weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                          "friday", "saturday", "sunday", NULL};
+static const char *const ex_months[] = {"january", "february", "march", "april", "may",
+                                        "june", "july", "august", "september", "october",
+                                        "november", "december", NULL};
+static const char *const ex_months_short[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                              "aug", "sep", "oct", "nov", "dec", NULL};
+
+static int ex_month(const ex_ctx *x, size_t i) {
+    int m = tok_in(x, i, ex_months);
+    if (!m)
+        m = tok_in(x, i, ex_months_short);
+    return m;
+}
+
+static int ex_day_number(const ex_ctx *x, size_t i) {
+    const claimcheck_token *t;
+    if (i < x->first || i >= x->end)
+        return 0;
+    t = &x->toks[i];
+    if (t->kind != CLAIMCHECK_TOK_NUM || t->value < 1 || t->value > 31 ||
+        t->value != (int)t->value)
+        return 0;
+    return (int)t->value;
+}
+
+static int ex_year_number(const ex_ctx *x, size_t i) {
+    const claimcheck_token *t;
+    if (i < x->first || i >= x->end)
+        return 0;
+    t = &x->toks[i];
+    if (t->kind != CLAIMCHECK_TOK_NUM || t->value < 1900 || t->value > 2100 ||
+        t->end - t->start != 4)
+        return 0;
+    return (int)t->value;
+}
+
+static claimcheck_date ex_add(claimcheck_date d, long days) {
+    return claimcheck_date_from_days(claimcheck_date_to_days(d) + days);
+}
+
+static int ex_last_day(int y, int m) {
+    claimcheck_date d = {y, m, 1};
+    d = ex_add((claimcheck_date){m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1}, -1);
+    return d.day;
+}
+
+/* Finds the sentence's first time expression. Sets start/end dates and the
+ * token range; returns 1 when found and resolved. */
+static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
+                        claimcheck_date *start, claimcheck_date *end, size_t *tf, size_t *te) {
+    size_t i;
+    int have_pub = pub.year != 0;
+    for (i = from; i < x->end; i++) {
+        int w, m, d, y;
+        if ((w = tok_in(x, i, ex_weekdays)) && have_pub) {
+            int back = (claimcheck_date_weekday(pub) - (w - 1) + 7) % 7;
+            int prev = i > x->first && (tok_is(x, i - 1, "last") || tok_is(x, i - 1, "on"));
+            int next = i > x->first && tok_is(x, i - 1, "next");
+            if (next)
+                *start = ex_add(pub, back == 0 ? 7 : 7 - back);
+            else
+                *start = ex_add(pub, -back);
+            *end = *start;
+            *tf = prev || next ? i - 1 : i;
+            *te = i + 1;
+            return 1;
+        }
+        if ((m = ex_month(x, i))) {
+            /* "March 18", "March 18, 2025", "18 March 2025", "in March", "early February" */
+            if ((d = ex_day_number(x, i + 1))) {
+                y = ex_year_number(x, i + 2) ? ex_year_number(x, i + 2)
+                    : (i + 3 < x->end && tok_is(x, i + 2, ",") && ex_year_number(x, i + 3))
+                        ? ex_year_number(x, i + 3)
+                        : pub.year;
+                if (!y)
+                    continue;
+                *start = (claimcheck_date){y, m, d};
+                if (d > ex_last_day(y, m))
+                    continue;
+                *end = *start;
+                *tf = i;
+                *te = i + 2;
+                return 1;
+            }
+            if (i > x->first && (d = ex_day_number(x, i - 1))) {
+                y = ex_year_number(x, i + 1) ? ex_year_number(x, i + 1) : pub.year;
+                if (!y || d > ex_last_day(y, m))
+                    continue;
+                *start = (claimcheck_date){y, m, d};
+                *end = *start;
+                *tf = i - 1;
+                *te = ex_year_number(x, i + 1) ? i + 2 : i + 1;
+                return 1;
+            }
+            if (m == 5 && !(i > x->first && (tok_is(x, i - 1, "in") || tok_is(x, i - 1, "since") ||
+                                             tok_is(x, i - 1, "early") || tok_is(x, i - 1, "late") ||
+                                             tok_is(x, i - 1, "mid"))))
+                continue; /* "may" the modal verb */
+            y = ex_year_number(x, i + 1) ? ex_year_number(x, i + 1) : pub.year;
+            if (!y)
+                continue;
+            if (!ex_year_number(x, i + 1) && have_pub && m > pub.month)
+                y--; /* "in December" written in March is last December */
+            *start = (claimcheck_date){y, m, 1};
+            *end = (claimcheck_date){y, m, ex_last_day(y, m)};
+            *tf = i;
+            *te = ex_year_number(x, i + 1) ? i + 2 : i + 1;
+            if (i > x->first && tok_is(x, i - 1, "early")) {
+                end->day = 10;
+                (*tf)--;
+            } else if (i > x->first && tok_is(x, i - 1, "late")) {
+                start->day = 21;
+                (*tf)--;
+            } else if (i > x->first && tok_is(x, i - 1, "since") && have_pub) {
+                *end = pub;
+                (*tf)--;
+            }
+            return 1;
+        }
+        if (!have_pub)
+            continue;
+        if (tok_is(x, i, "yesterday")) {
+            *start = *end = ex_add(pub, -1);
+            *tf = i;
+            *te = i + 1;
+            return 1;
+        }
+        if (tok_is(x, i, "today") || tok_is(x, i, "tonight") ||
+            (tok_is(x, i, "this") && (tok_is(x, i + 1, "morning") || tok_is(x, i + 1, "afternoon") ||
+                                      tok_is(x, i + 1, "evening")))) {
+            *start = *end = pub;
+            *tf = i;
+            *te = tok_is(x, i, "this") ? i + 2 : i + 1;
+            return 1;
+        }
+        if (tok_is(x, i, "tomorrow")) {
+            *start = *end = ex_add(pub, 1);
+            *tf = i;
+            *te = i + 1;
+            return 1;
+        }
+        if (tok_is(x, i, "overnight") || (tok_is(x, i, "last") && tok_is(x, i + 1, "night")) ||
+            (tok_is(x, i, "within") && (tok_is(x, i + 1, "hours") || tok_is(x, i + 2, "hours")))) {
+            *start = ex_add(pub, -1);
+            *end = pub;
+            *tf = i;
+            *te = tok_is(x, i, "overnight") ? i + 1 : tok_is(x, i + 1, "hours") ? i + 2 : i + 3;
+            return 1;
+        }
+        if ((tok_is(x, i, "last") || tok_is(x, i, "next")) &&
+            (tok_is(x, i + 1, "week") || tok_is(x, i + 1, "month") || tok_is(x, i + 1, "year"))) {
+            int sign = tok_is(x, i, "last") ? -1 : 1;
+            if (tok_is(x, i + 1, "week")) {
+                claimcheck_date monday = ex_add(pub, -claimcheck_date_weekday(pub));
+                *start = ex_add(monday, 7 * sign);
+                *end = ex_add(*start, 6);
+            } else if (tok_is(x, i + 1, "month")) {
+                int mm = pub.month + sign, yy = pub.year;
+                if (mm == 0) {
+                    mm = 12;
+                    yy--;
+                } else if (mm == 13) {
+                    mm = 1;
+                    yy++;
+                }
+                *start = (claimcheck_date){yy, mm, 1};
+                *end = (claimcheck_date){yy, mm, ex_last_day(yy, mm)};
+            } else {
+                *start = (claimcheck_date){pub.year + sign, 1, 1};
+                *end = (claimcheck_date){pub.year + sign, 12, 31};
+            }
+            *tf = i;
+            *te = i + 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- figures */
+
+static const char *const ex_number_words[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", NULL};
+static const char *const ex_tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                      "ninety", NULL};
+
+struct ex_unit {
+    const char *word;
+    const char *unit;
+};
+
+static const struct ex_unit ex_units[] = {
+    {"minute", "minute"}, {"minutes", "minute"}, {"hour", "hour"},     {"hours", "hour"},
+    {"day", "day"},       {"days", "day"},       {"week", "week"},     {"weeks", "week"},
+    {"month", "month"},   {"months", "month"},   {"year", "year"},     {"years", "year"},
+    {"drone", "drone"},   {"drones", "drone"},   {"missile", "missile"}, {"missiles", "missile"},
+    {"prisoner", "prisoner"}, {"prisoners", "prisoner"}, {"soldier", "soldier"},
+    {"soldiers", "soldier"}, {"people", "person"}, {"hospital", "hospital"},
+    {"hospitals", "hospital"}, {NULL, NULL}};
+
+static const char *ex_unit_at(const ex_ctx *x, size_t i) {
+    size_t k;
+    if (i >= x->end)
+        return NULL;
+    for (k = 0; ex_units[k].word; k++)
+        if (tok_is(x, i, ex_units[k].word))
+            return ex_units[k].unit;
+    return NULL;
+}
+
+/* A number at token i: digits, a number word, "a"/"an" before a unit, or
+ * "half an hour". Returns tokens used (0 if none) and the value. */
+static size_t ex_number(const ex_ctx *x, size_t i, double *value) {
+    int k;
+    if (i >= x->end)
+        return 0;
+    if (x->toks[i].kind == CLAIMCHECK_TOK_NUM) {
+        *value = x->toks[i].value;
+        return 1;
+    }
+    if ((k = tok_in(x, i, ex_number_words))) {
+        *value = k - 1;
+        return 1;
+    }
+    if ((k = tok_in(x, i, ex_tens))) {
+        *value = 30 + (k - 1) * 10;
+        if (i + 2 < x->end && tok_is(x, i + 1, "-") && tok_in(x, i + 2, ex_number_words)) {
+            *value += tok_in(x, i + 2, ex_number_words) - 1;
+            return 3;
+        }
+        return 1;
+    }
+    if ((tok_is(x, i, "a") || tok_is(x, i, "an")) && ex_unit_at(x, i + 1)) {
+        *value = 1;
+        return 1;
+    }
+    if (tok_is(x, i, "half") && (tok_is(x, i + 1, "an") || tok_is(x, i + 1, "a"))) {
+        *value = 0.5;
+        return 2;
+    }
+    return 0;
+}
+
+static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_t *tok_at,
+                              size_t max) {
+    static const char *const approx[] = {"approximately", "about", "around", "roughly",
+                                         "nearly", "almost", "some", "circa", "approx", NULL};
+    size_t i, n = 0;
+    for (i = x->first; i < x->end && n < max; i++) {
+        double v;
+        size_t used = ex_number(x, i, &v), u;
+        const char *unit;
+        claimcheck_figure_hit *f;
+        size_t start = i;
+        if (!used)
+            continue;
+        u = i + used;
+        if (u < x->end && tok_is(x, u, "-"))
+            u++; /* "30-day" */
+        if (!(unit = ex_unit_at(x, u))) {
+            /* "an hour and a half" etc. are left for later; skip bare numbers */
+            continue;
+        }
+        /* "one day after", "two weeks ago": a time offset, not a figure */
+        if (tok_is(x, u + 1, "after") || tok_is(x, u + 1, "before") || tok_is(x, u + 1, "ago") ||
+            tok_is(x, u + 1, "later") || tok_is(x, u + 1, "earlier")) {
+            i = u;
+            continue;
+        }
+        f = &out[n];
+        memset(f, 0, sizeof(*f));
+        f->value = v;
+        f->unit = unit;
+        if (start > x->first && tok_in(x, start - 1, approx)) {
+            f->approximate = 1;
+            start--;
+        } else if (start > x->first + 1 && (tok_is(x, start - 1, "than")) &&
+                   (tok_is(x, start - 2, "more") || tok_is(x, start - 2, "less") ||
+                    tok_is(x, start - 2, "fewer"))) {
+            f->bound = tok_is(x, start - 2, "more") ? 1 : -1;
+            start -= 2;
+        } else if (start > x->first && (tok_is(x, start - 1, "over") ||
+                                        tok_is(x, start - 1, "under"))) {
+            f->bound = tok_is(x, start - 1, "over") ? 1 : -1;
+            start--;
+        }
+        f->span.start = x->toks[start].start;
+        f->span.end = x->toks[u].end;
+        tok_at[n] = i;
+        n++;
+        i = u;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------- claims */
+
+static const char *const ex_multi_party_types[] = {"call", "meeting", "talks", NULL};
+
+static int ex_type_is_multi(const ex_ctx *x, size_t type) {
+    const claimcheck_event_type *t =
+        CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, type);
+    size_t k;
+    for (k = 0; ex_multi_party_types[k]; k++)
+        if (strcmp(t->id, ex_multi_party_types[k]) == 0)
+            return 1;
+    return 0;
+}
+
+static void ex_add_role(size_t *list, size_t *count, size_t entity) {
+    size_t k;
+    for (k = 0; k < *count; k++)
+        if (list[k] == entity)
+            return;
+    if (*count < CLAIMCHECK_CLAIM_MAX_ROLES)
+        list[(*count)++] = entity;
+}
+
+/* A target entity right before a later trigger ("the full ceasefire")
+ * qualifies that trigger, not the earlier ones. */
+static int ex_belongs_to_next_trigger(const ex_ctx *x, const claimcheck_sentence_annot *sa,
+                                      size_t trigger_match, const claimcheck_match *em) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    for (j = trigger_match + 1; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER && ms[j].first >= em->end &&
+            ms[j].first - em->end <= 2 && ms[j].first > ms[trigger_match].first)
+            return 1;
+    return 0;
+}
+
+static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
+    const claimcheck_sentence_annot *sa =
+        CLAIMCHECK_VEC_AT(&x->a->sentences, claimcheck_sentence_annot, s);
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
+    claimcheck_figure_hit figs[CLAIMCHECK_CLAIM_MAX_FIGURES];
+    size_t fig_tok[CLAIMCHECK_CLAIM_MAX_FIGURES];
+    size_t ncues, nfigs, i, k, tf = 0, te = 0, ntimes = 0;
+    struct ex_time {
+        claimcheck_date start, end;
+        claimcheck_span span;
+    } times[CLAIMCHECK_EXTRACT_MAX_TIMES];
+    size_t attribution = CLAIMCHECK_NONE, attr_tok = CLAIMCHECK_NONE;
+    int hedged = 0;
+    unsigned char *quoted = NULL;
+    size_t claims_before = out->count;
+
+    x->first = sa->tok_first;
+    x->end = sa->tok_end;
+    ncues = claimcheck_sentence_cues(x->a, s, cues, CLAIMCHECK_CLAIM_MAX_CUES);
+    for (k = 0; k < ncues; k++)
+        if (CLAIMCHECK_VEC_AT(&x->rules->hedges, claimcheck_hedge, cues[k].hedge)->kind !=
+            CLAIMCHECK_HEDGE_APPROXIMATOR)
+            hedged = 1;
+    for (i = x->first; ntimes < CLAIMCHECK_EXTRACT_MAX_TIMES &&
+                       extract_time(x, i, x->doc->pubdate, &times[ntimes].start,
+                                    &times[ntimes].end, &tf, &te);
+         i = te) {
+        times[ntimes].span.start = x->toks[tf].start;
+        times[ntimes].span.end = x->toks[te - 1].end;
+        ntimes++;
+    }
+    nfigs = extract_figures(x, figs, fig_tok, CLAIMCHECK_CLAIM_MAX_FIGURES);
+
+    /* quoted tokens: between double quotation marks */
+    quoted = claimcheck_calloc(x->end - x->first + 1, 1);
+    if (!quoted)
+        return CLAIMCHECK_ENOMEM;
+    {
+        int inside = 0;
+        for (i = x->first; i < x->end; i++) {
+            const char *p = x->doc->text + x->toks[i].start;
+            size_t len = x->toks[i].end - x->toks[i].start;
+            if ((x->toks[i].flags & CLAIMCHECK_TOKF_QUOTE) &&
+                ((len == 1 && *p == '"') || (len == 3 && memcmp(p, "\xE2\x80\x9C", 3) == 0) ||
+                 (len == 3 && memcmp(p, "\xE2\x80\x9D", 3) == 0))) {
+                inside = !inside;
+                continue;
+            }
+            quoted[i - x->first] = (unsigned char)inside;
+        }
+    }
+
+    /* attribution: "X said/stated/insisted", "according to X" */
+    for (i = sa->match_first; i < sa->match_end; i++) {
+        const claimcheck_match *m = &ms[i];
+        size_t j;
+        if (m->owner_kind != CLAIMCHECK_OWNER_REPORTING)
+            continue;
+        if (tok_is(x, m->first, "according")) {
+            for (j = sa->match_first; j < sa->match_end; j++)
+                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= m->end &&
+                    ms[j].first <= m->end + 3 && !entity_is_target(entity_at(x, &ms[j]))) {
+                    attribution = ms[j].owner;
+                    attr_tok = ms[j].first;
+                    break;
+                }
+        } else {
+            /* the nearest entity before the verb, at most 4 tokens away */
+            for (j = sa->match_first; j < sa->match_end; j++)
+                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= m->first &&
+                    m->first - ms[j].end <= 4 && !entity_is_target(entity_at(x, &ms[j]))) {
+                    attribution = ms[j].owner;
+                    attr_tok = ms[j].first;
+                }
+            /* ", Zelenskyy said." after the statement */
+            if (attribution == CLAIMCHECK_NONE)
+                for (j = sa->match_first; j < sa->match_end; j++)
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= m->end &&
+                        ms[j].first <= m->end + 1 && !entity_is_target(entity_at(x, &ms[j]))) {
+                        attribution = ms[j].owner;
+                        attr_tok = ms[j].first;
+                    }
+        }
+        if (attribution != CLAIMCHECK_NONE)
+            break;
+    }
+
+    for (i = sa->match_first; i < sa->match_end; i++) {
+        const claimcheck_match *tm = &ms[i];
+        struct claimcheck_claim *c;
+        const claimcheck_event_type *et;
+        size_t j, best = CLAIMCHECK_NONE, best_dist = (size_t)-1, anchor;
+        if (tm->owner_kind != CLAIMCHECK_OWNER_TRIGGER)
+            continue;
+        et = CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, tm->owner);
+        c = claimcheck_vec_push(out, sizeof(*c));
+        if (!c) {
+            free(quoted);
+            return CLAIMCHECK_ENOMEM;
+        }
+        c->rules = x->rules;
+        c->sentence = s;
+        c->span = sa->span;
+        c->trigger.start = x->toks[tm->first].start;
+        c->trigger.end = x->toks[tm->end - 1].end;
+        c->type = tm->owner;
+        c->event = CLAIMCHECK_NONE;
+        c->attribution = attribution;
+        c->quoted = quoted[tm->first - x->first];
+        c->hedged = hedged;
+        /* status: nearest phrase of this type */
+        for (j = sa->match_first; j < sa->match_end; j++) {
+            const claimcheck_match *sm = &ms[j];
+            const claimcheck_status_phrase *sp;
+            size_t dist;
+            if (sm->owner_kind != CLAIMCHECK_OWNER_STATUS)
+                continue;
+            sp = CLAIMCHECK_VEC_AT(&x->rules->statuses, claimcheck_status_phrase, sm->owner);
+            if (sp->type != tm->owner)
+                continue;
+            if (sm->end <= tm->first)
+                dist = tm->first - sm->end;
+            else if (sm->first >= tm->end)
+                dist = sm->first - tm->end + 1;
+            else
+                dist = 0;
+            if ((sm->end <= tm->first && dist > 6) || (sm->first >= tm->end && dist > 4))
+                continue;
+            if (dist < best_dist) {
+                best_dist = dist;
+                best = j;
+            }
+        }
+        anchor = tm->first;
+        if (best != CLAIMCHECK_NONE) {
+            const claimcheck_status_phrase *sp =
+                CLAIMCHECK_VEC_AT(&x->rules->statuses, claimcheck_status_phrase, ms[best].owner);
+            c->status = sp->status;
+            c->status_span.start = x->toks[ms[best].first].start;
+            c->status_span.end = x->toks[ms[best].end - 1].end;
+            if (ms[best].first < anchor)
+                anchor = ms[best].first;
+        } else {
+            c->status = et->default_status ? et->default_status : "occurred";
+        }
+        /* negation just before the anchor, or "no" just before the trigger */
+        for (j = sa->match_first; j < sa->match_end; j++) {
+            const claimcheck_match *nm = &ms[j];
+            if (nm->owner_kind != CLAIMCHECK_OWNER_NEGATION)
+                continue;
+            if ((nm->end <= anchor && anchor - nm->end <= 3) ||
+                (nm->end <= tm->first && tm->first - nm->end <= 1) ||
+                (best != CLAIMCHECK_NONE && nm->first >= tm->end && nm->end <= ms[best].first)) {
+                c->negated = 1;
+                c->negation.start = x->toks[nm->first].start;
+                c->negation.end = x->toks[nm->end - 1].end;
+            }
+        }
+        /* actors and targets */
+        for (j = sa->match_first; j < sa->match_end; j++) {
+            const claimcheck_match *em = &ms[j];
+            const claimcheck_entity *e;
+            if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY)
+                continue;
+            e = entity_at(x, em);
+            if (entity_is_target(e)) {
+                if ((em->first >= tm->end && !ex_belongs_to_next_trigger(x, sa, i, em)) ||
+                    (em->end <= tm->first && tm->first - em->end <= 2))
+                    ex_add_role(c->targets, &c->target_count, em->owner);
+                continue;
+            }
+            if (em->first == attr_tok && attribution == em->owner)
+                continue;
+            if (ex_type_is_multi(x, tm->owner)) {
+                ex_add_role(c->actors, &c->actor_count, em->owner);
+            }
+        }
+        if (!ex_type_is_multi(x, tm->owner)) {
+            size_t near = CLAIMCHECK_NONE;
+            for (j = sa->match_first; j < sa->match_end; j++) {
+                const claimcheck_match *em = &ms[j];
+                if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->end > anchor ||
+                    entity_is_target(entity_at(x, em)) ||
+                    (em->first == attr_tok && attribution == em->owner))
+                    continue;
+                /* not across a "that" clause boundary of a reporting verb */
+                near = j;
+            }
+            if (near != CLAIMCHECK_NONE) {
+                ex_add_role(c->actors, &c->actor_count, ms[near].owner);
+                /* "Russia and Ukraine agreed" */
+                for (j = sa->match_first; j < near; j++)
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 == ms[near].first &&
+                        tok_is(x, ms[j].end, "and") && !entity_is_target(entity_at(x, &ms[j])))
+                        ex_add_role(c->actors, &c->actor_count, ms[j].owner);
+            } else {
+                for (j = sa->match_first; j < sa->match_end; j++)
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
+                        ms[j].first > x->first && tok_is(x, ms[j].first - 1, "by") &&
+                        !entity_is_target(entity_at(x, &ms[j]))) {
+                        ex_add_role(c->actors, &c->actor_count, ms[j].owner);
+                        break;
+                    }
+            }
+        }
+        memcpy(c->cues, cues, ncues * sizeof(cues[0]));
+        c->cue_count = ncues;
+    }
+    /* each time expression goes to the nearest trigger's claim, if near enough */
+    for (k = 0; k < ntimes && out->count > claims_before; k++) {
+        size_t best = claims_before, bd = (size_t)-1;
+        struct claimcheck_claim *c;
+        /* a time adverbial follows what it dates ("struck ... overnight");
+         * only when no trigger precedes it in reach does it date a later one
+         * ("On Monday, Russia launched ...") */
+        for (i = claims_before; i < out->count; i++) {
+            size_t d;
+            c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+            if (c->trigger.end > times[k].span.start)
+                continue;
+            d = times[k].span.start - c->trigger.end;
+            if (d < bd) {
+                bd = d;
+                best = i;
+            }
+        }
+        if (bd > CLAIMCHECK_EXTRACT_TIME_REACH)
+            for (i = claims_before; i < out->count; i++) {
+                size_t d;
+                c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+                if (c->trigger.start < times[k].span.end)
+                    continue;
+                d = c->trigger.start - times[k].span.end;
+                if (d < bd) {
+                    bd = d;
+                    best = i;
+                }
+            }
+        c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, best);
+        if (bd > CLAIMCHECK_EXTRACT_TIME_REACH || c->has_time)
+            continue;
+        c->has_time = 1;
+        c->time_start = times[k].start;
+        c->time_end = times[k].end;
+        claimcheck_date_format(c->time_start_text, c->time_start);
+        claimcheck_date_format(c->time_end_text, c->time_end);
+        c->time_span = times[k].span;
+        c->time_text = claimcheck_strndup(x->doc->text + c->time_span.start,
+                                          c->time_span.end - c->time_span.start);
+        if (!c->time_text) {
+            free(quoted);
+            return CLAIMCHECK_ENOMEM;
+        }
+    }
+    /* each figure goes to the nearest trigger's claim, if near enough */
+    for (k = 0; k < nfigs && out->count > claims_before; k++) {
+        size_t best = claims_before, bd = (size_t)-1;
+        for (i = claims_before; i < out->count; i++) {
+            struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+            size_t d = c->trigger.start > figs[k].span.start ? c->trigger.start - figs[k].span.start
+                                                            : figs[k].span.start - c->trigger.start;
+            if (d < bd) {
+                bd = d;
+                best = i;
+            }
+        }
+        if (bd <= CLAIMCHECK_EXTRACT_FIGURE_REACH) {
+            struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, best);
+            if (c->figure_count < CLAIMCHECK_CLAIM_MAX_FIGURES)
+                c->figures[c->figure_count++] = figs[k];
+        }
+    }
+    (void)fig_tok;
+    free(quoted);
+    return 0;
+}
+
+int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
+                       const claimcheck_annot *a, const claimcheck_rules *rules) {
+    ex_ctx x;
+    size_t s;
+    int rc;
+    x.doc = doc;
+    x.a = a;
+    x.rules = rules;
+    x.toks = (const claimcheck_token *)a->tokens.items;
+    for (s = 0; s < a->sentences.count; s++)
+        if ((rc = ex_sentence(&x, s, out)) < 0)
+            return rc;
+    return 0;
+}
+
+void claimcheck_claims_free(claimcheck_vec *claims) {
+    size_t i;
+    for (i = 0; i < claims->count; i++)
+        free(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i)->time_text);
+    claimcheck_vec_free(claims);
+}

@@ -1,0 +1,70 @@
+/* extract.h: the extract stage: claims from annotated sentences. */
+#ifndef CLAIMCHECK_EXTRACT_H
+#define CLAIMCHECK_EXTRACT_H
+
+#include "annotate.h"
+
+#define CLAIMCHECK_CLAIM_MAX_ROLES   6
+#define CLAIMCHECK_CLAIM_MAX_FIGURES 4
+#define CLAIMCHECK_CLAIM_MAX_CUES    8
+
+/* A hedge cue found in a sentence. */
+typedef struct claimcheck_cue_hit {
+    claimcheck_span span;
+    size_t hedge; /* index into rules->hedges */
+} claimcheck_cue_hit;
+
+typedef struct claimcheck_figure_hit {
+    claimcheck_span span;
+    double value;      /* as written, in `unit` */
+    const char *unit;  /* normalised: minute, hour, day, week, month, year, or a count noun */
+    int approximate;   /* about, nearly, roughly ... */
+    int bound;         /* -1 at most ("less than"), 0 exact, 1 at least ("more than") */
+} claimcheck_figure_hit;
+
+struct claimcheck_claim {
+    const claimcheck_rules *rules; /* to name types and entities */
+    size_t sentence; /* index of the sentence */
+    claimcheck_span span;    /* the sentence */
+    claimcheck_span trigger; /* the trigger phrase */
+    size_t type;             /* event type index */
+    const char *status;      /* borrowed from the rules */
+    claimcheck_span status_span; /* empty when the status is the type's default */
+    int negated;
+    claimcheck_span negation;
+    size_t actors[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entity indexes */
+    size_t actor_count;
+    size_t targets[CLAIMCHECK_CLAIM_MAX_ROLES];
+    size_t target_count;
+    int has_time;
+    claimcheck_date time_start, time_end;
+    claimcheck_span time_span;
+    char time_start_text[11], time_end_text[11];
+    char *time_text; /* owned */
+    claimcheck_figure_hit figures[CLAIMCHECK_CLAIM_MAX_FIGURES];
+    size_t figure_count;
+    claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
+    size_t cue_count;
+    int hedged; /* has a cue of a kind other than approximator */
+    size_t attribution; /* entity index or CLAIMCHECK_NONE */
+    int quoted;         /* inside quotation marks */
+    /* set by the match stage */
+    const char *verdict;
+    size_t event;
+};
+
+/* Hedge cues of sentence `s`, in text order, into cues[0..max); returns the count. */
+size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
+                                claimcheck_cue_hit *cues, size_t max);
+
+/* Appends the claims of every sentence to `out` (vector of struct
+ * claimcheck_claim). `pubdate` resolves relative time ("on Wednesday");
+ * when unknown (year 0) such expressions stay unresolved. Returns 0 or
+ * CLAIMCHECK_ENOMEM. */
+int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
+                       const claimcheck_annot *a, const claimcheck_rules *rules);
+
+/* Frees what each claim owns, then the vector. */
+void claimcheck_claims_free(claimcheck_vec *claims);
+
+#endif

@@ -1,0 +1,466 @@
+/* match.c: claims against reported events and constraints (match stage).
+ *
+ * For each claim:
+ *   1. candidates are the events of the claim's type;
+ *   2. a candidate is dropped when the claim names actors and none of them
+ *      (or what they represent) is a party of the event, or when the claim's
+ *      time lies more than CLAIMCHECK_MATCH_DATE_SLACK days from the event;
+ *      without a time, the event must fall in the CLAIMCHECK_MATCH_RECENT
+ *      days before the publication date (when known);
+ *   3. the best candidate scores participants (+3), time overlap (+2) and
+ *      scope overlap (+2, or -3 when both have scopes that do not meet);
+ *   4. against it the claim is checked field by field: polarity (a negated
+ *      claim of something reported as happened or agreed), status (agreed
+ *      against rejected, occurred against denied, per party), date (no
+ *      overlap), figures (outside every reported range, after widening by
+ *      approximation); the first conflict of each field is a contradiction
+ *      with the event's sources as evidence; no conflict: consistent;
+ *      no candidate: unsupported (a verdict, not a finding, for now).
+ * Then the constraints: strike-during-ceasefire finds, for a strike claim
+ * whose actor agreed to a ceasefire event in force during the claim's
+ * time, whether the strike's targets fall inside the ceasefire's scope
+ * (contradiction) or not (tension).
+ */
+#include "match.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CLAIMCHECK_MATCH_DATE_SLACK 7
+#define CLAIMCHECK_MATCH_RECENT     45
+
+typedef struct match_ctx {
+    claimcheck_report *report;
+    const claimcheck_rules *rules;
+    const claimcheck_doc *doc;
+} match_ctx;
+
+static const claimcheck_entity *match_entity(const match_ctx *m, size_t i) {
+    return CLAIMCHECK_VEC_AT(&m->rules->entities, claimcheck_entity, i);
+}
+
+static const char *match_entity_name(const match_ctx *m, const char *id) {
+    size_t i = claimcheck_rules_entity_index(m->rules, id);
+    const claimcheck_entity *e;
+    if (i == CLAIMCHECK_NONE)
+        return id;
+    e = match_entity(m, i);
+    return e->name ? e->name : e->id;
+}
+
+/* Does entity `actor` stand for party id `party` (itself, or what it represents)? */
+static int match_stands_for(const match_ctx *m, size_t actor, const char *party) {
+    const claimcheck_entity *e = match_entity(m, actor);
+    if (strcmp(e->id, party) == 0 || (e->represents && strcmp(e->represents, party) == 0))
+        return 1;
+    return 0;
+}
+
+/* The party of `ev` that `actor` stands for, or NULL. */
+static const claimcheck_party *match_party(const match_ctx *m, const claimcheck_event *ev,
+                                           size_t actor) {
+    size_t k;
+    for (k = 0; k < ev->party_count; k++)
+        if (strcmp(ev->parties[k].entity, match_entity(m, actor)->id) == 0)
+            return &ev->parties[k];
+    for (k = 0; k < ev->party_count; k++)
+        if (match_stands_for(m, actor, ev->parties[k].entity))
+            return &ev->parties[k];
+    return NULL;
+}
+
+static int match_categories_meet(const match_ctx *m, const struct claimcheck_claim *c,
+                                 char *const *scope, size_t scope_count) {
+    size_t i, k, j;
+    for (i = 0; i < c->target_count; i++) {
+        const claimcheck_entity *e = match_entity(m, c->targets[i]);
+        for (k = 0; k < e->category_count; k++)
+            for (j = 0; j < scope_count; j++)
+                if (strcmp(e->categories[k], scope[j]) == 0)
+                    return 1;
+    }
+    return 0;
+}
+
+static int match_claim_has_categories(const match_ctx *m, const struct claimcheck_claim *c) {
+    size_t i;
+    for (i = 0; i < c->target_count; i++)
+        if (match_entity(m, c->targets[i])->category_count)
+            return 1;
+    return 0;
+}
+
+static long match_gap_days(claimcheck_date a0, claimcheck_date a1, claimcheck_date b0,
+                           claimcheck_date b1) {
+    long x0 = claimcheck_date_to_days(a0), x1 = claimcheck_date_to_days(a1);
+    long y0 = claimcheck_date_to_days(b0), y1 = claimcheck_date_to_days(b1);
+    if (x1 < y0)
+        return y0 - x1;
+    if (y1 < x0)
+        return x0 - y1;
+    return 0;
+}
+
+static int match_positive(const char *status) {
+    static const char *const pos[] = {"agreed", "accepted", "occurred", "signed", "held", NULL};
+    size_t k;
+    for (k = 0; pos[k]; k++)
+        if (strcmp(status, pos[k]) == 0)
+            return 1;
+    return 0;
+}
+
+static int match_negative(const char *status) {
+    static const char *const neg[] = {"rejected", "denied", "cancelled", NULL};
+    size_t k;
+    for (k = 0; neg[k]; k++)
+        if (strcmp(status, neg[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Minutes per time unit; 0 for a count noun. */
+static double match_minutes(const char *unit) {
+    if (strcmp(unit, "minute") == 0)
+        return 1;
+    if (strcmp(unit, "hour") == 0)
+        return 60;
+    if (strcmp(unit, "day") == 0)
+        return 1440;
+    if (strcmp(unit, "week") == 0)
+        return 10080;
+    if (strcmp(unit, "month") == 0)
+        return 43830;
+    if (strcmp(unit, "year") == 0)
+        return 525960;
+    return 0;
+}
+
+/* Is the claim's figure compatible with the event figure's range? Returns
+ * -1 when the units cannot be compared. */
+static int match_figure_fits(const claimcheck_figure_hit *f, const claimcheck_figure_rule *r) {
+    double cf = match_minutes(f->unit), rf = match_minutes(r->unit);
+    double v, lo, hi, tol;
+    if ((cf == 0) != (rf == 0))
+        return -1;
+    if (cf == 0) {
+        if (strcmp(f->unit, r->unit) != 0)
+            return -1;
+        cf = rf = 1;
+    }
+    v = f->value * cf;
+    lo = r->min * rf;
+    hi = r->max * rf;
+    tol = f->approximate ? 0.25 : 0.10;
+    if (f->bound > 0)
+        return v <= hi * (1 + tol);
+    if (f->bound < 0)
+        return v >= lo * (1 - tol);
+    return v * (1 + tol) >= lo && v * (1 - tol) <= hi;
+}
+
+static void match_fmt_figure(char *buf, size_t n, const claimcheck_figure_rule *r) {
+    if (r->min == r->max)
+        snprintf(buf, n, "%g %s", r->min, r->unit);
+    else
+        snprintf(buf, n, "%g-%g %s", r->min, r->max, r->unit);
+}
+
+static int match_add_sources(struct claimcheck_finding *f, const claimcheck_event *ev) {
+    size_t k;
+    for (k = 0; k < ev->source_count; k++)
+        claimcheck_finding_add_evidence(f, ev, &ev->sources[k]);
+    return 0;
+}
+
+static const char *match_attribution_note(const match_ctx *m, const struct claimcheck_claim *c,
+                                          char *buf, size_t n) {
+    if (c->attribution == CLAIMCHECK_NONE) {
+        buf[0] = '\0';
+        return buf;
+    }
+    snprintf(buf, n, " (claimed by %s)",
+             match_entity(m, c->attribution)->name ? match_entity(m, c->attribution)->name
+                                                   : match_entity(m, c->attribution)->id);
+    return buf;
+}
+
+static int match_contradiction(match_ctx *m, size_t ci, const claimcheck_event *ev,
+                               const char *field, const char *fmt_detail) {
+    struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
+    struct claimcheck_finding *f;
+    char rule[64], attr[160];
+    snprintf(rule, sizeof(rule), "contradiction.%s", field);
+    f = claimcheck_report_add(m->report, CLAIMCHECK_FINDING_CONTRADICTION,
+                              CLAIMCHECK_SEVERITY_ERROR, rule, c->span, "%s%s: %s", fmt_detail,
+                              match_attribution_note(m, c, attr, sizeof(attr)),
+                              ev->title ? ev->title : ev->id);
+    if (!f)
+        return CLAIMCHECK_ENOMEM;
+    f->claim = ci;
+    match_add_sources(f, ev);
+    c->verdict = "contradiction";
+    return 0;
+}
+
+/* Checks claim `c` against event `ev` field by field. Returns 1 and fills
+ * `field` and `detail` at the first conflict, 0 when consistent. */
+static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
+                          const claimcheck_event *ev, const char **field, char *detail,
+                          size_t size) {
+    size_t k;
+    /* polarity and status, per party the claim names (or the event's own status) */
+    {
+        const char *reported = ev->status, *who = NULL;
+        const claimcheck_party *p = NULL;
+        for (k = 0; k < c->actor_count && !p; k++)
+            p = match_party(m, ev, c->actors[k]);
+        if (p) {
+            if (p->status)
+                reported = p->status;
+            who = match_entity_name(m, p->entity);
+        }
+        if (c->negated && match_positive(reported) && !match_negative(c->status)) {
+            *field = "polarity";
+            snprintf(detail, size, "the text says the %s did not happen%s%s, but it is reported as %s",
+                     claimcheck_claim_type(c), who ? " for " : "", who ? who : "", reported);
+            return 1;
+        }
+        if ((match_positive(c->status) && !c->negated && match_negative(reported)) ||
+            (match_negative(c->status) && match_positive(reported))) {
+            *field = "status";
+            snprintf(detail, size, "status: the text says %s%s%s, reported: %s", who ? who : "",
+                     who ? " " : "", c->status, reported);
+            return 1;
+        }
+    }
+    /* date */
+    if (c->has_time && match_gap_days(c->time_start, c->time_end, ev->start, ev->end) > 0) {
+        char a[11], b[11];
+        claimcheck_date_format(a, ev->start);
+        claimcheck_date_format(b, ev->end);
+        *field = "date";
+        snprintf(detail, size, "date: the text says %s (%s), reported: %s%s%s",
+                 c->time_text ? c->time_text : "?", c->time_start_text, a,
+                 strcmp(a, b) ? ".." : "", strcmp(a, b) ? b : "");
+        return 1;
+    }
+    /* figures */
+    for (k = 0; k < c->figure_count; k++) {
+        size_t j, comparable = 0, fits = 0;
+        const char *name = NULL;
+        char ranges[200] = "", one[64];
+        for (j = 0; j < ev->figure_count; j++) {
+            int r = match_figure_fits(&c->figures[k], &ev->figures[j]);
+            if (r < 0)
+                continue;
+            comparable++;
+            name = ev->figures[j].name;
+            if (r)
+                fits++;
+            match_fmt_figure(one, sizeof(one), &ev->figures[j]);
+            if (strlen(ranges) + strlen(one) + 3 < sizeof(ranges)) {
+                if (ranges[0])
+                    strcat(ranges, ", ");
+                strcat(ranges, one);
+            }
+        }
+        if (comparable && !fits) {
+            *field = "figure";
+            snprintf(detail, size, "%s: the text says %.*s, reported: %s", name,
+                     (int)(c->figures[k].span.end - c->figures[k].span.start),
+                     m->doc->text + c->figures[k].span.start, ranges);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Scores event `cand` as a match for claim `c`; returns INT_MIN when it
+ * cannot be the claim's event. */
+static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
+                       const claimcheck_event *cand) {
+    const claimcheck_date pub = m->doc->pubdate;
+    int score = 0, part = 0;
+    size_t k;
+    if (cand->type != c->type)
+        return INT_MIN;
+    if (c->actor_count && cand->party_count) {
+        for (k = 0; k < c->actor_count; k++)
+            if (match_party(m, cand, c->actors[k]))
+                part++;
+        if (!part)
+            return INT_MIN;
+        score += 3 * part;
+    }
+    if (c->has_time) {
+        long gap = match_gap_days(c->time_start, c->time_end, cand->start, cand->end);
+        if (gap > CLAIMCHECK_MATCH_DATE_SLACK)
+            return INT_MIN;
+        if (gap == 0)
+            score += 2;
+    } else if (pub.year) {
+        claimcheck_date from =
+            claimcheck_date_from_days(claimcheck_date_to_days(pub) - CLAIMCHECK_MATCH_RECENT);
+        if (match_gap_days(cand->start, cand->end, from, pub) > 0)
+            return INT_MIN;
+    }
+    if (cand->scope_count && match_claim_has_categories(m, c))
+        score += match_categories_meet(m, c, cand->scope, cand->scope_count) ? 2 : -3;
+    return score;
+}
+
+static int match_claim(match_ctx *m, size_t ci) {
+    struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
+    size_t e, first_conflict = CLAIMCHECK_NONE;
+    int best_score = INT_MIN;
+    const char *field = NULL;
+    char detail[400];
+
+    for (e = 0; e < m->rules->events.count; e++) {
+        int score = match_score(m, c, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e));
+        if (score > best_score)
+            best_score = score;
+    }
+    if (best_score == INT_MIN) {
+        c->verdict = "unsupported";
+        return 0;
+    }
+    /* Among the best-scoring events, one that the claim agrees with wins:
+     * a contradiction is flagged only when every equally good reading
+     * conflicts. */
+    for (e = 0; e < m->rules->events.count; e++) {
+        const claimcheck_event *ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+        const char *f;
+        char d[400];
+        if (match_score(m, c, ev) != best_score)
+            continue;
+        if (!match_conflict(m, c, ev, &f, d, sizeof(d))) {
+            c->event = e;
+            c->verdict = "consistent";
+            return 0;
+        }
+        if (first_conflict == CLAIMCHECK_NONE) {
+            first_conflict = e;
+            field = f;
+            memcpy(detail, d, sizeof(d));
+        }
+    }
+    c->event = first_conflict;
+    return match_contradiction(m, ci, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event,
+                                                        first_conflict),
+                               field, detail);
+}
+
+/* {actor}, {targets}, {event}, {scope}, {date} in a constraint's message. */
+static void match_expand(char *out, size_t n, const char *tmpl, const char *actor,
+                         const char *targets, const char *event, const char *scope,
+                         const char *date) {
+    size_t o = 0;
+    const char *p = tmpl;
+    while (*p && o + 1 < n) {
+        const char *val = NULL;
+        size_t skip = 0;
+        if (*p == '{') {
+            if (strncmp(p, "{actor}", 7) == 0)
+                val = actor, skip = 7;
+            else if (strncmp(p, "{targets}", 9) == 0)
+                val = targets, skip = 9;
+            else if (strncmp(p, "{event}", 7) == 0)
+                val = event, skip = 7;
+            else if (strncmp(p, "{scope}", 7) == 0)
+                val = scope, skip = 7;
+            else if (strncmp(p, "{date}", 6) == 0)
+                val = date, skip = 6;
+        }
+        if (val) {
+            while (*val && o + 1 < n)
+                out[o++] = *val++;
+            p += skip;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+}
+
+static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constraint *con) {
+    size_t ci, e, k, ceasefire = claimcheck_rules_type_index(m->rules, "ceasefire"),
+                     strike = claimcheck_rules_type_index(m->rules, "strike");
+    if (ceasefire == CLAIMCHECK_NONE || strike == CLAIMCHECK_NONE)
+        return 0;
+    for (ci = 0; ci < m->report->claims.count; ci++) {
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
+        if (c->type != strike || c->negated || !c->has_time || !c->actor_count)
+            continue;
+        for (e = 0; e < m->rules->events.count; e++) {
+            const claimcheck_event *ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+            const claimcheck_party *p = NULL;
+            int inside;
+            char targets[200] = "", scope[200] = "", date[40], msg[600];
+            struct claimcheck_finding *f;
+            const char *actor_name;
+            if (ev->type != ceasefire ||
+                match_gap_days(c->time_start, c->time_end, ev->start, ev->end) > 0)
+                continue;
+            for (k = 0; k < c->actor_count && !p; k++)
+                p = match_party(m, ev, c->actors[k]);
+            if (!p || !match_positive(p->status ? p->status : ev->status))
+                continue;
+            inside = match_categories_meet(m, c, ev->scope, ev->scope_count);
+            for (k = 0; k < c->target_count; k++) {
+                const claimcheck_entity *t = match_entity(m, c->targets[k]);
+                if (strlen(targets) + strlen(t->id) + 3 < sizeof(targets)) {
+                    if (targets[0])
+                        strcat(targets, ", ");
+                    strcat(targets, t->name ? t->name : t->id);
+                }
+            }
+            for (k = 0; k < ev->scope_count; k++)
+                if (strlen(scope) + strlen(ev->scope[k]) + 3 < sizeof(scope)) {
+                    if (scope[0])
+                        strcat(scope, ", ");
+                    strcat(scope, ev->scope[k]);
+                }
+            if (!targets[0])
+                strcpy(targets, "unnamed targets");
+            snprintf(date, sizeof(date), "%s", c->time_text ? c->time_text : c->time_start_text);
+            actor_name = match_entity_name(m, p->entity);
+            match_expand(msg, sizeof(msg), con->message, actor_name, targets,
+                         ev->title ? ev->title : ev->id, scope, date);
+            f = claimcheck_report_add(
+                m->report, inside ? CLAIMCHECK_FINDING_CONTRADICTION : CLAIMCHECK_FINDING_TENSION,
+                inside ? con->inside_severity : con->outside_severity, con->id, c->span, "%s%s",
+                msg, inside ? " (inside its scope)" : " (outside its scope)");
+            if (!f)
+                return CLAIMCHECK_ENOMEM;
+            f->claim = ci;
+            match_add_sources(f, ev);
+            if (!c->verdict || strcmp(c->verdict, "contradiction") != 0)
+                c->verdict = inside ? "contradiction" : "tension";
+        }
+    }
+    return 0;
+}
+
+int claimcheck_match_claims(claimcheck_report *report) {
+    match_ctx m;
+    size_t i;
+    int rc;
+    m.report = report;
+    m.rules = report->rules;
+    m.doc = report->doc;
+    for (i = 0; i < report->claims.count; i++)
+        if ((rc = match_claim(&m, i)) < 0)
+            return rc;
+    for (i = 0; i < m.rules->constraints.count; i++) {
+        const claimcheck_constraint *con =
+            CLAIMCHECK_VEC_AT(&m.rules->constraints, claimcheck_constraint, i);
+        if (strcmp(con->relation, "strike-during-ceasefire") == 0 &&
+            (rc = match_strike_during_ceasefire(&m, con)) < 0)
+            return rc;
+    }
+    return 0;
+}

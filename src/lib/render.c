@@ -1,0 +1,35 @@
+/* render.c: format names and dispatch to the renderer of each format. */
+#include "render.h"
+
+#include <string.h>
+
+int claimcheck_format_parse(claimcheck_format *out, const char *name) {
+    if (strcmp(name, "text") == 0)
+        *out = CLAIMCHECK_FORMAT_TEXT;
+    else if (strcmp(name, "json") == 0)
+        *out = CLAIMCHECK_FORMAT_JSON;
+    else
+        return CLAIMCHECK_EINVAL;
+    return 0;
+}
+
+const char *claimcheck_version(void) { return CLAIMCHECK_VERSION_STRING; }
+
+int claimcheck_render(char **out, const claimcheck_report *const *reports, size_t count,
+                      claimcheck_format format, int color, claimcheck_error *err) {
+    claimcheck_buf buf = CLAIMCHECK_BUF_INIT;
+    int rc;
+    claimcheck_error_init(err);
+    *out = NULL;
+    switch (format) {
+        case CLAIMCHECK_FORMAT_TEXT: rc = claimcheck_render_text(&buf, reports, count, color); break;
+        case CLAIMCHECK_FORMAT_JSON: rc = claimcheck_render_json(&buf, reports, count); break;
+        default: return claimcheck_error_set(err, CLAIMCHECK_EINVAL, NULL, NULL, "unknown format");
+    }
+    if (rc == 0 && !(*out = claimcheck_buf_detach(&buf)))
+        rc = CLAIMCHECK_ENOMEM;
+    claimcheck_buf_free(&buf);
+    if (rc < 0)
+        claimcheck_error_set(err, rc, NULL, NULL, "cannot render: %s", claimcheck_strerror(rc));
+    return rc;
+}

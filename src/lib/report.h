@@ -1,0 +1,51 @@
+/* report.h: the report stage: findings as plain data, owned by a report
+ * that borrows from its document and rule set. Renderers read it through
+ * the public accessors only. */
+#ifndef CLAIMCHECK_REPORT_H
+#define CLAIMCHECK_REPORT_H
+
+#include "extract.h"
+
+#define CLAIMCHECK_FINDING_MAX_EVIDENCE 8
+
+struct claimcheck_finding {
+    claimcheck_finding_kind kind;
+    claimcheck_severity severity;
+    char *rule;    /* owned */
+    char *message; /* owned */
+    claimcheck_span span;
+    size_t claim; /* index or CLAIMCHECK_NONE */
+    size_t other_claim; /* the other side of an in-document contradiction */
+    claimcheck_cue cues[CLAIMCHECK_CLAIM_MAX_CUES];
+    size_t cue_count;
+    claimcheck_evidence evidence[CLAIMCHECK_FINDING_MAX_EVIDENCE]; /* borrowed strings */
+    size_t evidence_count;
+};
+
+struct claimcheck_report {
+    const claimcheck_doc *doc;
+    const claimcheck_rules *rules;
+    claimcheck_vec claims;   /* struct claimcheck_claim */
+    claimcheck_vec findings; /* struct claimcheck_finding */
+};
+
+/* Adds a finding with a copy of `rule` and a formatted message; returns it
+ * (zeroed apart from those) or NULL when out of memory. */
+struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
+                                                 claimcheck_finding_kind kind,
+                                                 claimcheck_severity severity,
+                                                 const char *rule, claimcheck_span span,
+                                                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Adds one piece of evidence (event + source) to a finding, if room. */
+void claimcheck_finding_add_evidence(struct claimcheck_finding *f, const claimcheck_event *ev,
+                                     const claimcheck_source *src);
+
+/* Sorts findings by (offset, rule id, message) for deterministic output. */
+void claimcheck_report_sort(claimcheck_report *r);
+
+#endif

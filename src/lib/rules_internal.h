@@ -1,0 +1,176 @@
+/* rules_internal.h: the compiled rule base (load rules stage). The YAML
+ * schema is described at the top of rules.c and in docs/rules.md. */
+#ifndef CLAIMCHECK_RULES_INTERNAL_H
+#define CLAIMCHECK_RULES_INTERNAL_H
+
+#include "doc.h"
+#include "token.h"
+#include "util.h"
+
+/* One element of a token pattern. */
+typedef enum {
+    CLAIMCHECK_PE_STEM = 0,  /* a word, matched on its stem */
+    CLAIMCHECK_PE_EXACT = 1, /* =word: the folded form exactly */
+    CLAIMCHECK_PE_NUM = 2,   /* <num>: a number token */
+    CLAIMCHECK_PE_ANY = 3,   /* *: any one token */
+    CLAIMCHECK_PE_GAP = 4    /* ...: zero to CLAIMCHECK_PATTERN_GAP tokens */
+} claimcheck_pe_kind;
+
+#define CLAIMCHECK_PATTERN_GAP 3
+
+typedef struct claimcheck_pe {
+    uint8_t kind;
+    uint32_t id;
+} claimcheck_pe;
+
+/* What a pattern belongs to. */
+typedef enum {
+    CLAIMCHECK_OWNER_HEDGE = 0,     /* index: hedge cue */
+    CLAIMCHECK_OWNER_CANCEL = 1,    /* index: hedge cue whose cancel it is */
+    CLAIMCHECK_OWNER_ENTITY = 2,    /* index: entity */
+    CLAIMCHECK_OWNER_TRIGGER = 3,   /* index: event type */
+    CLAIMCHECK_OWNER_STATUS = 4,    /* index: status phrase */
+    CLAIMCHECK_OWNER_NEGATION = 5,  /* index: negation cue */
+    CLAIMCHECK_OWNER_REPORTING = 6  /* index: reporting verb */
+} claimcheck_owner_kind;
+
+typedef struct claimcheck_pattern {
+    claimcheck_pe *elems;
+    size_t count;
+    uint8_t owner_kind;
+    uint32_t owner;
+} claimcheck_pattern;
+
+typedef enum {
+    CLAIMCHECK_HEDGE_EPISTEMIC = 0,
+    CLAIMCHECK_HEDGE_EVIDENTIAL,
+    CLAIMCHECK_HEDGE_DISTANCING,
+    CLAIMCHECK_HEDGE_WEASEL,
+    CLAIMCHECK_HEDGE_APPROXIMATOR,
+    CLAIMCHECK_HEDGE_KIND_COUNT
+} claimcheck_hedge_kind;
+
+extern const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT];
+
+typedef struct claimcheck_hedge {
+    char *cue;
+    claimcheck_hedge_kind kind;
+} claimcheck_hedge;
+
+typedef struct claimcheck_entity {
+    char *id;
+    char *name;       /* display name */
+    char *kind;       /* country, person, organisation, place, target, ... */
+    char *represents; /* entity id, or NULL */
+    char **categories; /* scope categories of a target: energy, civilian, ... */
+    size_t category_count;
+} claimcheck_entity;
+
+typedef struct claimcheck_event_type {
+    char *id;
+    char *default_status; /* status when no status phrase is found */
+} claimcheck_event_type;
+
+/* A status phrase: "agreed to" sets status "agreed" on claims of `type`. */
+typedef struct claimcheck_status_phrase {
+    size_t type; /* event type index, or (size_t)-1 for any */
+    char *status;
+} claimcheck_status_phrase;
+
+typedef struct claimcheck_source {
+    char *name, *date, *url, *says;
+} claimcheck_source;
+
+/* A reported figure: the call lasted 90..150 minutes by different accounts. */
+typedef struct claimcheck_figure_rule {
+    char *name; /* duration, drones, ... */
+    char *unit; /* minute, hour, day, drone, ... normalised singular */
+    double min, max;
+    char *source; /* who says so; NULL for all */
+} claimcheck_figure_rule;
+
+typedef struct claimcheck_party {
+    char *entity;
+    char *status; /* per-party status; NULL: the event's */
+    char *role;   /* actor, target, mediator, ... */
+} claimcheck_party;
+
+typedef struct claimcheck_event {
+    char *id;
+    char *title;
+    size_t type;
+    char *status;
+    claimcheck_date start, end; /* a date is start == end */
+    claimcheck_party *parties;
+    size_t party_count;
+    char **scope; /* categories the event covers (energy, ...) */
+    size_t scope_count;
+    char **targets; /* entity ids struck, for strikes */
+    size_t target_count;
+    claimcheck_figure_rule *figures;
+    size_t figure_count;
+    claimcheck_source *sources;
+    size_t source_count;
+    claimcheck_pos pos;
+    char *file;
+} claimcheck_event;
+
+typedef struct claimcheck_constraint {
+    char *id;
+    char *relation; /* built-in relation: strike-during-ceasefire */
+    claimcheck_severity inside_severity, outside_severity;
+    char *message;
+    char *description;
+} claimcheck_constraint;
+
+/* An embedded test: a sentence and the finding kinds or rule ids it must
+ * produce (in any order); an empty list means "no finding". */
+typedef struct claimcheck_rule_test {
+    char *text;
+    char *date;
+    char **expect;
+    size_t expect_count;
+    char *file;
+    claimcheck_pos pos;
+} claimcheck_rule_test;
+
+struct claimcheck_rules {
+    claimcheck_dict *dict;
+    claimcheck_stemmer *stemmer; /* used while compiling only */
+    claimcheck_vec patterns;     /* claimcheck_pattern */
+    claimcheck_vec hedges;       /* claimcheck_hedge */
+    claimcheck_vec entities;     /* claimcheck_entity */
+    claimcheck_vec event_types;  /* claimcheck_event_type */
+    claimcheck_vec statuses;     /* claimcheck_status_phrase */
+    claimcheck_vec events;       /* claimcheck_event */
+    claimcheck_vec constraints;  /* claimcheck_constraint */
+    claimcheck_vec tests;        /* claimcheck_rule_test */
+    claimcheck_vec negations;    /* char * (display) */
+    claimcheck_vec reporting;    /* char * */
+    claimcheck_vec paths;        /* char *: what was loaded, for claimcheck_rules_add */
+    claimcheck_strset *titles, *abbreviations;
+    claimcheck_strset *files_seen; /* canonical paths, against include cycles */
+    /* index of patterns by the id of their first element (stem or exact);
+     * patterns starting with <num> or * are in `any_first` */
+    struct claimcheck_pindex *index;
+    size_t file_count;
+};
+
+/* Pattern index: open-addressed table from (element kind, id) to a list of
+ * pattern indexes. Built once after loading. */
+typedef struct claimcheck_pindex claimcheck_pindex;
+int claimcheck_pindex_build(claimcheck_rules *rules);
+void claimcheck_pindex_free(claimcheck_pindex *ix);
+/* Pattern indexes whose first element is a stem `stem` or exact `lower`,
+ * or that start with a wildcard; calls `fn` for each. */
+typedef void (*claimcheck_pindex_fn)(size_t pattern, void *ctx);
+void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token *tok,
+                            claimcheck_pindex_fn fn, void *ctx);
+
+/* Finds an entity, event type or event by id; returns its index or (size_t)-1. */
+size_t claimcheck_rules_entity_index(const claimcheck_rules *r, const char *id);
+size_t claimcheck_rules_type_index(const claimcheck_rules *r, const char *id);
+
+#define CLAIMCHECK_NONE ((size_t)-1)
+
+#endif

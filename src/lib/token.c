@@ -1,0 +1,325 @@
+/* token.c: tokenizer, folding, stemming and the interning dictionary.
+ *
+ * Token grammar, applied left to right from each non-space character:
+ *   1. digits, with single "," or "." between digits   -> NUM (1,700  2.5  30)
+ *   2. a letter followed by ".", then letter "." pairs -> WORD acronym (U.S. U.A.E.)
+ *   3. letters/digits/marks, with internal apostrophes -> WORD (don't, Zelenskyy)
+ *      a final "'s" / "’s" becomes its own WORD token ("Ukraine" "’s")
+ *   4. anything else                                   -> PUNCT, one code point
+ * Hyphens are punctuation, so "30-day" is NUM "-" WORD and "Trump-Putin"
+ * is WORD "-" WORD; the extractor joins them where it needs to.
+ */
+#include "token.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static int token_is_alnum(int32_t cp) {
+    utf8proc_category_t c;
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9');
+    c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static int token_is_space(int32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+           cp == '\v' || cp == 0xA0 || cp == 0x200B || cp == 0xFEFF ||
+           (cp > 0x7F && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS);
+}
+
+static int token_is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+static int token_is_quote(int32_t cp) {
+    return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+           cp == 0xAB || cp == 0xBB || cp == '\'';
+}
+
+static int token_is_digit(char c) { return c >= '0' && c <= '9'; }
+static int token_is_letter_ascii(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, size_t end) {
+    size_t i = start;
+    int space = 1;
+    while (i < end) {
+        int32_t cp;
+        size_t n = claimcheck_utf8_decode(text + i, end - i, &cp), j;
+        claimcheck_token *t;
+        if (token_is_space(cp)) {
+            space = 1;
+            i += n;
+            continue;
+        }
+        t = claimcheck_vec_push(out, sizeof(claimcheck_token));
+        if (!t)
+            return CLAIMCHECK_ENOMEM;
+        t->start = i;
+        t->flags = space ? CLAIMCHECK_TOKF_SPACE : 0;
+        space = 0;
+        if (token_is_digit(text[i])) {
+            j = i;
+            while (j < end && (token_is_digit(text[j]) ||
+                               ((text[j] == ',' || text[j] == '.') && j + 1 < end &&
+                                token_is_digit(text[j + 1]) && j > i)))
+                j++;
+            /* "2nd", "1990s": a number glued to letters is a word */
+            if (j < end && token_is_letter_ascii(text[j])) {
+                while (j < end && (token_is_letter_ascii(text[j]) || token_is_digit(text[j])))
+                    j++;
+                t->kind = CLAIMCHECK_TOK_WORD;
+            } else {
+                char tmp[64];
+                size_t k, m = 0;
+                t->kind = CLAIMCHECK_TOK_NUM;
+                for (k = i; k < j && m + 1 < sizeof(tmp); k++)
+                    if (text[k] != ',')
+                        tmp[m++] = text[k];
+                tmp[m] = '\0';
+                t->value = strtod(tmp, NULL);
+            }
+            t->end = j;
+            i = j;
+            continue;
+        }
+        if (token_is_alnum(cp)) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+                t->flags |= CLAIMCHECK_TOKF_CAP;
+            t->kind = CLAIMCHECK_TOK_WORD;
+            /* acronym: L.L. (at least two letter-period pairs) */
+            if (n == 1 && i + 3 < end && text[i + 1] == '.' &&
+                token_is_letter_ascii(text[i + 2]) && text[i + 3] == '.') {
+                j = i;
+                while (j + 1 < end && token_is_letter_ascii(text[j]) && text[j + 1] == '.' &&
+                       (j + 2 >= end || !token_is_alnum((unsigned char)text[j + 2]) ||
+                        (j + 3 < end && text[j + 3] == '.')))
+                    j += 2;
+                t->end = j;
+                i = j;
+                continue;
+            }
+            j = i + n;
+            while (j < end) {
+                int32_t c2, c3;
+                size_t n2 = claimcheck_utf8_decode(text + j, end - j, &c2), n3;
+                if (token_is_alnum(c2)) {
+                    j += n2;
+                    continue;
+                }
+                if (token_is_apostrophe(c2) && j + n2 < end) {
+                    n3 = claimcheck_utf8_decode(text + j + n2, end - j - n2, &c3);
+                    if (token_is_alnum(c3)) {
+                        /* possessive 's ends the word: it becomes a token */
+                        if ((c3 == 's' || c3 == 'S') &&
+                            (j + n2 + n3 >= end || !token_is_alnum((unsigned char)text[j + n2 + n3])))
+                            break;
+                        j += n2 + n3;
+                        continue;
+                    }
+                }
+                break;
+            }
+            t->end = j;
+            i = j;
+            continue;
+        }
+        if (token_is_apostrophe(cp) && i + n < end && (text[i + n] == 's' || text[i + n] == 'S') &&
+            (i + n + 1 >= end || !token_is_alnum((unsigned char)text[i + n + 1])) && out->count > 1 &&
+            !(t->flags & CLAIMCHECK_TOKF_SPACE)) {
+            t->kind = CLAIMCHECK_TOK_WORD;
+            t->end = i + n + 1;
+            i = t->end;
+            continue;
+        }
+        t->kind = CLAIMCHECK_TOK_PUNCT;
+        if (token_is_quote(cp))
+            t->flags |= CLAIMCHECK_TOKF_QUOTE;
+        t->end = i + n;
+        i += n;
+    }
+    return 0;
+}
+
+int claimcheck_fold(claimcheck_buf *buf, const char *text, size_t start, size_t end) {
+    size_t i;
+    int ascii = 1;
+    buf->len = 0;
+    for (i = start; i < end; i++)
+        if ((unsigned char)text[i] >= 0x80) {
+            ascii = 0;
+            break;
+        }
+    if (ascii) {
+        if (claimcheck_buf_grow(buf, end - start) < 0)
+            return CLAIMCHECK_ENOMEM;
+        for (i = start; i < end; i++)
+            buf->ptr[buf->len++] = (char)claimcheck_ascii_lower((unsigned char)text[i]);
+        buf->ptr[buf->len] = '\0';
+        return 0;
+    }
+    {
+        utf8proc_uint8_t *dst = NULL;
+        utf8proc_ssize_t n =
+            utf8proc_map((const utf8proc_uint8_t *)text + start, (utf8proc_ssize_t)(end - start),
+                         &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+        if (n < 0)
+            return n == UTF8PROC_ERROR_NOMEM ? CLAIMCHECK_ENOMEM : CLAIMCHECK_EUTF8;
+        for (i = 0; i < (size_t)n; i++) {
+            /* U+2019 RIGHT SINGLE QUOTATION MARK as an apostrophe */
+            if (i + 2 < (size_t)n && dst[i] == 0xE2 && dst[i + 1] == 0x80 && dst[i + 2] == 0x99) {
+                if (claimcheck_buf_putc(buf, '\'') < 0)
+                    break;
+                i += 2;
+            } else if (claimcheck_buf_putc(buf, (char)dst[i]) < 0) {
+                break;
+            }
+        }
+        free(dst);
+        if (buf->oom)
+            return CLAIMCHECK_ENOMEM;
+        if (claimcheck_buf_grow(buf, 0) < 0)
+            return CLAIMCHECK_ENOMEM;
+        buf->ptr[buf->len] = '\0';
+        return 0;
+    }
+}
+
+struct dict_slot {
+    char *s;
+    size_t len;
+    uint32_t id;
+};
+
+struct claimcheck_dict {
+    struct dict_slot *slots;
+    size_t cap;
+    uint32_t count;
+};
+
+int claimcheck_dict_new(claimcheck_dict **out) {
+    claimcheck_dict *d = claimcheck_calloc(1, sizeof(*d));
+    *out = NULL;
+    if (!d)
+        return CLAIMCHECK_ENOMEM;
+    d->cap = 1024;
+    d->slots = claimcheck_calloc(d->cap, sizeof(*d->slots));
+    if (!d->slots) {
+        free(d);
+        return CLAIMCHECK_ENOMEM;
+    }
+    *out = d;
+    return 0;
+}
+
+void claimcheck_dict_free(claimcheck_dict *d) {
+    size_t i;
+    if (!d)
+        return;
+    for (i = 0; i < d->cap; i++)
+        free(d->slots[i].s);
+    free(d->slots);
+    free(d);
+}
+
+static struct dict_slot *dict_slot(struct dict_slot *slots, size_t cap, const char *s,
+                                   size_t len) {
+    size_t i = (size_t)claimcheck_hash_lower(s, len) & (cap - 1);
+    while (slots[i].s && !(slots[i].len == len && memcmp(slots[i].s, s, len) == 0))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+uint32_t claimcheck_dict_intern(claimcheck_dict *d, const char *s, size_t len) {
+    struct dict_slot *slot;
+    if ((d->count + 1) * 2 > d->cap) {
+        size_t cap = d->cap * 2, i;
+        struct dict_slot *slots = claimcheck_calloc(cap, sizeof(*slots));
+        if (!slots)
+            return 0;
+        for (i = 0; i < d->cap; i++)
+            if (d->slots[i].s)
+                *dict_slot(slots, cap, d->slots[i].s, d->slots[i].len) = d->slots[i];
+        free(d->slots);
+        d->slots = slots;
+        d->cap = cap;
+    }
+    slot = dict_slot(d->slots, d->cap, s, len);
+    if (slot->s)
+        return slot->id;
+    slot->s = claimcheck_strndup(s, len);
+    if (!slot->s)
+        return 0;
+    slot->len = len;
+    slot->id = ++d->count;
+    return slot->id;
+}
+
+uint32_t claimcheck_dict_find(const claimcheck_dict *d, const char *s, size_t len) {
+    struct dict_slot *slot = dict_slot(d->slots, d->cap, s, len);
+    return slot->s ? slot->id : 0;
+}
+
+struct claimcheck_stemmer {
+    struct sb_stemmer *sb;
+};
+
+int claimcheck_stemmer_new(claimcheck_stemmer **out) {
+    claimcheck_stemmer *st = claimcheck_calloc(1, sizeof(*st));
+    *out = NULL;
+    if (!st)
+        return CLAIMCHECK_ENOMEM;
+    st->sb = sb_stemmer_new("english", "UTF_8");
+    if (!st->sb) {
+        free(st);
+        return CLAIMCHECK_ENOMEM;
+    }
+    *out = st;
+    return 0;
+}
+
+void claimcheck_stemmer_free(claimcheck_stemmer *st) {
+    if (!st)
+        return;
+    sb_stemmer_delete(st->sb);
+    free(st);
+}
+
+const char *claimcheck_stem(claimcheck_stemmer *st, const char *word, size_t len,
+                            size_t *len_out) {
+    const sb_symbol *s = sb_stemmer_stem(st->sb, (const sb_symbol *)word, (int)len);
+    if (!s) {
+        *len_out = len;
+        return word;
+    }
+    *len_out = (size_t)sb_stemmer_length(st->sb);
+    return (const char *)s;
+}
+
+int claimcheck_tokens_lookup(claimcheck_token *toks, size_t n, const char *text,
+                             const claimcheck_dict *dict, claimcheck_stemmer *st,
+                             claimcheck_buf *scratch) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        claimcheck_token *t = &toks[i];
+        const char *stem;
+        size_t slen;
+        int rc = claimcheck_fold(scratch, text, t->start, t->end);
+        if (rc < 0)
+            return rc;
+        t->lower = claimcheck_dict_find(dict, scratch->ptr, scratch->len);
+        if (t->kind == CLAIMCHECK_TOK_WORD) {
+            stem = claimcheck_stem(st, scratch->ptr, scratch->len, &slen);
+            t->stem = claimcheck_dict_find(dict, stem, slen);
+        } else {
+            t->stem = t->lower;
+        }
+    }
+    return 0;
+}
