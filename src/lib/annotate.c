@@ -116,11 +116,15 @@ static size_t annotate_prune(claimcheck_match *m, size_t n) {
         }
         for (k = 0; k < n && !drop[i]; k++) {
             size_t lk = m[k].end - m[k].first, li = m[i].end - m[i].first;
-            if (k == i || drop[k] || m[k].owner_kind != m[i].owner_kind)
+            if (k == i || m[k].owner_kind != m[i].owner_kind)
                 continue;
+            /* containment holds even when the container itself is dropped
+             * below: "strikes" inside "drone strikes" inside the overlap */
             if (m[k].first <= m[i].first && m[k].end >= m[i].end &&
                 (lk > li || (lk == li && k < i && m[k].owner == m[i].owner)))
                 drop[i] = 1;
+            else if (drop[k])
+                continue;
             /* overlapping mentions of one thing ("launched a series of drone"
              * and "drone strikes"; "it remains unclear" and "remains unclear
              * whether") are one mention: the earlier, then longer, wins */

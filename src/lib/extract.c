@@ -285,8 +285,7 @@ static const struct ex_unit ex_units[] = {
     {"month", "month"},   {"months", "month"},   {"year", "year"},     {"years", "year"},
     {"drone", "drone"},   {"drones", "drone"},   {"missile", "missile"}, {"missiles", "missile"},
     {"prisoner", "prisoner"}, {"prisoners", "prisoner"}, {"soldier", "soldier"},
-    {"soldiers", "soldier"}, {"people", "person"}, {"hospital", "hospital"},
-    {"hospitals", "hospital"}, {NULL, NULL}};
+    {"soldiers", "soldier"}, {"people", "person"}, {"hospitals", "hospital"}, {NULL, NULL}};
 
 static const char *ex_unit_at(const ex_ctx *x, size_t i) {
     size_t k;
@@ -296,6 +295,16 @@ static const char *ex_unit_at(const ex_ctx *x, size_t i) {
         if (tok_is(x, i, ex_units[k].word))
             return ex_units[k].unit;
     return NULL;
+}
+
+static int ex_time_unit_at(const ex_ctx *x, size_t i) {
+    static const char *const time_units[] = {"minute", "hour", "day", "week", "month", "year", NULL};
+    const char *u = ex_unit_at(x, i);
+    size_t k;
+    for (k = 0; u && time_units[k]; k++)
+        if (strcmp(u, time_units[k]) == 0)
+            return 1;
+    return 0;
 }
 
 /* A number at token i: digits, a number word, "a"/"an" before a unit, or
@@ -320,7 +329,7 @@ static size_t ex_number(const ex_ctx *x, size_t i, double *value) {
         }
         return 1;
     }
-    if ((tok_is(x, i, "a") || tok_is(x, i, "an")) && ex_unit_at(x, i + 1)) {
+    if ((tok_is(x, i, "a") || tok_is(x, i, "an")) && ex_time_unit_at(x, i + 1)) {
         *value = 1;
         return 1;
     }
@@ -406,6 +415,14 @@ static void ex_add_role(size_t *list, size_t *count, size_t entity) {
         list[(*count)++] = entity;
 }
 
+/* Is the entity at token i the object of a preposition ("against Ukraine",
+ * "on Ukrainian cities")? Then it is not the actor of what precedes. */
+static int ex_is_object(const ex_ctx *x, size_t i) {
+    static const char *const preps[] = {"against", "on", "at", "towards", "toward", "into",
+                                        "over", "near", "from", "in", "to", "with", "of", NULL};
+    return i > x->first && tok_in(x, i - 1, preps);
+}
+
 /* A target entity right before a later trigger ("the full ceasefire")
  * qualifies that trigger, not the earlier ones. */
 static int ex_belongs_to_next_trigger(const ex_ctx *x, const claimcheck_sentence_annot *sa,
@@ -416,6 +433,19 @@ static int ex_belongs_to_next_trigger(const ex_ctx *x, const claimcheck_sentence
         if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER && ms[j].first >= em->end &&
             ms[j].first - em->end <= 2 && ms[j].first > ms[trigger_match].first)
             return 1;
+    return 0;
+}
+
+/* Is there a claim of `type` with actors before claims[j] in its sentence? */
+static int ex_has_earlier(const claimcheck_vec *claims, size_t j, size_t type) {
+    const struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
+    while (j-- > 0) {
+        const struct claimcheck_claim *p = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
+        if (p->sentence != c->sentence)
+            return 0;
+        if (p->type == type && p->actor_count)
+            return 1;
+    }
     return 0;
 }
 
@@ -548,6 +578,12 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 dist = 0;
             if ((sm->end <= tm->first && dist > 6) || (sm->first >= tm->end && dist > 4))
                 continue;
+            /* a phrase before the trigger governs it ("X accepted the
+             * ceasefire"); one after it often belongs to a relative clause
+             * ("the ceasefire that Ukraine endorsed"), so it only counts
+             * when nothing precedes */
+            if (sm->first >= tm->end)
+                dist += 100;
             if (dist < best_dist) {
                 best_dist = dist;
                 best = j;
@@ -571,6 +607,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             if (nm->owner_kind != CLAIMCHECK_OWNER_NEGATION)
                 continue;
             if ((nm->end <= anchor && anchor - nm->end <= 3) ||
+                (nm->first >= tm->first && nm->end <= tm->end) || /* "launched no drones" */
                 (nm->end <= tm->first && tm->first - nm->end <= 1) ||
                 (best != CLAIMCHECK_NONE && nm->first >= tm->end && nm->end <= ms[best].first)) {
                 c->negated = 1;
@@ -587,21 +624,25 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             e = entity_at(x, em);
             if (entity_is_target(e)) {
                 if ((em->first >= tm->end && !ex_belongs_to_next_trigger(x, sa, i, em)) ||
-                    (em->end <= tm->first && tm->first - em->end <= 2))
+                    (em->end <= tm->first && tm->first - em->end <= 4))
                     ex_add_role(c->targets, &c->target_count, em->owner);
                 continue;
             }
             if (em->first == attr_tok && attribution == em->owner)
                 continue;
-            if (ex_type_is_multi(x, tm->owner)) {
+            /* participants of a call or meeting stand near it: "Trump and
+             * Putin held a call", "a call between Putin and Trump" */
+            if (ex_type_is_multi(x, tm->owner) &&
+                ((em->end <= tm->first && tm->first - em->end <= 8) ||
+                 (em->first >= tm->end && em->first - tm->end <= 6)))
                 ex_add_role(c->actors, &c->actor_count, em->owner);
-            }
         }
         if (!ex_type_is_multi(x, tm->owner)) {
             size_t near = CLAIMCHECK_NONE;
             for (j = sa->match_first; j < sa->match_end; j++) {
                 const claimcheck_match *em = &ms[j];
-                if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->end > anchor ||
+                if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->first >= anchor ||
+                    ex_is_object(x, em->first) ||
                     entity_is_target(entity_at(x, em)) ||
                     (em->first == attr_tok && attribution == em->owner))
                     continue;
@@ -674,22 +715,73 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             return CLAIMCHECK_ENOMEM;
         }
     }
-    /* each figure goes to the nearest trigger's claim, if near enough */
+    /* each figure goes to a trigger right after it ("30-day ceasefire"),
+     * else to the nearest trigger before it ("lasted about an hour"),
+     * else to the nearest after it, within reach */
     for (k = 0; k < nfigs && out->count > claims_before; k++) {
-        size_t best = claims_before, bd = (size_t)-1;
-        for (i = claims_before; i < out->count; i++) {
-            struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
-            size_t d = c->trigger.start > figs[k].span.start ? c->trigger.start - figs[k].span.start
-                                                            : figs[k].span.start - c->trigger.start;
-            if (d < bd) {
-                bd = d;
-                best = i;
+        size_t best = CLAIMCHECK_NONE, bd = (size_t)-1, pass;
+        for (pass = 0; pass < 3 && best == CLAIMCHECK_NONE; pass++)
+            for (i = claims_before; i < out->count; i++) {
+                struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+                size_t d;
+                if (pass == 0 && c->trigger.start <= figs[k].span.start &&
+                    c->trigger.end >= figs[k].span.end)
+                    d = 0; /* inside the trigger: "launched 145 drones" */
+                else if (pass != 1 && c->trigger.start >= figs[k].span.end)
+                    d = c->trigger.start - figs[k].span.end;
+                else if (pass == 1 && c->trigger.end <= figs[k].span.start)
+                    d = figs[k].span.start - c->trigger.end;
+                else
+                    continue;
+                if ((pass == 0 && d > 2) || d > CLAIMCHECK_EXTRACT_FIGURE_REACH)
+                    continue;
+                if (d < bd) {
+                    bd = d;
+                    best = i;
+                }
             }
-        }
-        if (bd <= CLAIMCHECK_EXTRACT_FIGURE_REACH) {
+        if (best != CLAIMCHECK_NONE) {
             struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, best);
             if (c->figure_count < CLAIMCHECK_CLAIM_MAX_FIGURES)
                 c->figures[c->figure_count++] = figs[k];
+        }
+    }
+    /* "Their call", "the conversation": a call or meeting without named
+     * participants is the one the previous sentences were about */
+    for (i = claims_before; i < out->count; i++) {
+        struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+        size_t t = CLAIMCHECK_NONE, j;
+        static const char *const dets[] = {"their", "the", "this", "that", "his", NULL};
+        if (c->actor_count || !ex_type_is_multi(x, c->type))
+            continue;
+        for (j = x->first; j < x->end; j++)
+            if (x->toks[j].start == c->trigger.start)
+                t = j;
+        if (t == CLAIMCHECK_NONE || t == x->first || !tok_in(x, t - 1, dets))
+            continue;
+        /* the latest earlier sentence that has one; in it, the first (the
+         * main clause's) call */
+        for (j = claims_before; j-- > 0;) {
+            const struct claimcheck_claim *p = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j);
+            if (p->sentence + 2 < s)
+                break;
+            while (j > 0 && CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j - 1)->sentence ==
+                                p->sentence &&
+                   !(p->type == c->type && p->actor_count &&
+                     !ex_has_earlier(out, j, c->type)))
+                p = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, --j);
+            if (p->type == c->type && p->actor_count) {
+                memcpy(c->actors, p->actors, sizeof(c->actors));
+                c->actor_count = p->actor_count;
+                if (!c->has_time && p->has_time) {
+                    c->has_time = 1;
+                    c->time_start = p->time_start;
+                    c->time_end = p->time_end;
+                    memcpy(c->time_start_text, p->time_start_text, sizeof(c->time_start_text));
+                    memcpy(c->time_end_text, p->time_end_text, sizeof(c->time_end_text));
+                }
+                break;
+            }
         }
     }
     (void)fig_tok;

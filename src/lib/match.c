@@ -2,8 +2,8 @@
  *
  * For each claim:
  *   1. candidates are the events of the claim's type;
- *   2. a candidate is dropped when the claim names actors and none of them
- *      (or what they represent) is a party of the event, or when the claim's
+ *   2. a candidate is dropped unless one of the claim's actors (or what it
+ *      represents) is a party of the event, or when the claim's
  *      time lies more than CLAIMCHECK_MATCH_DATE_SLACK days from the event;
  *      without a time, the event must fall in the CLAIMCHECK_MATCH_RECENT
  *      days before the publication date (when known);
@@ -286,14 +286,14 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
     size_t k;
     if (cand->type != c->type)
         return INT_MIN;
-    if (c->actor_count && cand->party_count) {
-        for (k = 0; k < c->actor_count; k++)
-            if (match_party(m, cand, c->actors[k]))
-                part++;
-        if (!part)
-            return INT_MIN;
-        score += 3 * part;
-    }
+    /* a claim is about an event only through a named party: "a two-week
+     * strike" or "the truce" with nobody of the event named is not checked */
+    for (k = 0; k < c->actor_count; k++)
+        if (match_party(m, cand, c->actors[k]))
+            part++;
+    if (!part)
+        return INT_MIN;
+    score += 3 * part;
     if (c->has_time) {
         long gap = match_gap_days(c->time_start, c->time_end, cand->start, cand->end);
         if (gap > CLAIMCHECK_MATCH_DATE_SLACK)
