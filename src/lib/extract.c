@@ -462,6 +462,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         claimcheck_span span;
     } times[CLAIMCHECK_EXTRACT_MAX_TIMES];
     size_t attribution = CLAIMCHECK_NONE, attr_tok = CLAIMCHECK_NONE;
+    size_t attr_verb = CLAIMCHECK_NONE; /* token of the reporting verb */
+    int attr_forward = 0; /* the verb introduces what follows ("said that") */
     int hedged = 0;
     unsigned char *quoted = NULL;
     size_t claims_before = out->count;
@@ -533,8 +535,12 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                         attr_tok = ms[j].first;
                     }
         }
-        if (attribution != CLAIMCHECK_NONE)
+        if (attribution != CLAIMCHECK_NONE) {
+            attr_verb = m->first;
+            attr_forward = tok_is(x, m->end, "that") || tok_is(x, m->end, ",") ||
+                           tok_is(x, m->end, ":") || tok_is(x, m->first, "according");
             break;
+        }
     }
 
     for (i = sa->match_first; i < sa->match_end; i++) {
@@ -557,7 +563,12 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         c->trigger.end = x->toks[tm->end - 1].end;
         c->type = tm->owner;
         c->event = CLAIMCHECK_NONE;
+        /* "X said that <claim>" covers what follows the verb; "<claim>, X
+         * said" what precedes it */
         c->attribution = attribution;
+        if (attribution != CLAIMCHECK_NONE && attr_forward && tm->first < attr_verb &&
+            !tok_is(x, attr_verb, "according"))
+            c->attribution = CLAIMCHECK_NONE;
         c->quoted = quoted[tm->first - x->first];
         c->hedged = hedged;
         /* status: nearest phrase of this type */

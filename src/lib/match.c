@@ -161,10 +161,11 @@ static int match_figure_fits(const claimcheck_figure_hit *f, const claimcheck_fi
 }
 
 static void match_fmt_figure(char *buf, size_t n, const claimcheck_figure_rule *r) {
+    const char *plural = r->max == 1 ? "" : "s";
     if (r->min == r->max)
-        snprintf(buf, n, "%g %s", r->min, r->unit);
+        snprintf(buf, n, "%g %s%s", r->min, r->unit, plural);
     else
-        snprintf(buf, n, "%g-%g %s", r->min, r->max, r->unit);
+        snprintf(buf, n, "%g-%g %s%s", r->min, r->max, r->unit, plural);
 }
 
 static int match_add_sources(struct claimcheck_finding *f, const claimcheck_event *ev) {
@@ -193,8 +194,8 @@ static int match_contradiction(match_ctx *m, size_t ci, const claimcheck_event *
     char rule[64], attr[160];
     snprintf(rule, sizeof(rule), "contradiction.%s", field);
     f = claimcheck_report_add(m->report, CLAIMCHECK_FINDING_CONTRADICTION,
-                              CLAIMCHECK_SEVERITY_ERROR, rule, c->span, "%s%s: %s", fmt_detail,
-                              match_attribution_note(m, c, attr, sizeof(attr)),
+                              CLAIMCHECK_SEVERITY_ERROR, rule, c->span, "%s%s; event: %s",
+                              fmt_detail, match_attribution_note(m, c, attr, sizeof(attr)),
                               ev->title ? ev->title : ev->id);
     if (!f)
         return CLAIMCHECK_ENOMEM;
@@ -223,8 +224,8 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         }
         if (c->negated && match_positive(reported) && !match_negative(c->status)) {
             *field = "polarity";
-            snprintf(detail, size, "the text says the %s did not happen%s%s, but it is reported as %s",
-                     claimcheck_claim_type(c), who ? " for " : "", who ? who : "", reported);
+            snprintf(detail, size, "polarity: the text says the %s%s%s did not happen, reported: %s",
+                     claimcheck_claim_type(c), who ? " by " : "", who ? who : "", reported);
             return 1;
         }
         if ((match_positive(c->status) && !c->negated && match_negative(reported)) ||

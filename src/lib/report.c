@@ -55,14 +55,24 @@ void claimcheck_finding_add_evidence(struct claimcheck_finding *f, const claimch
 static int report_cmp(const void *a, const void *b) {
     const struct claimcheck_finding *x = a, *y = b;
     int c;
-    if (x->span.start != y->span.start)
-        return x->span.start < y->span.start ? -1 : 1;
+    if (x->anchor != y->anchor)
+        return x->anchor < y->anchor ? -1 : 1;
     if ((c = strcmp(x->rule, y->rule)) != 0)
         return c;
     return strcmp(x->message, y->message);
 }
 
 void claimcheck_report_sort(claimcheck_report *r) {
+    size_t i;
+    for (i = 0; i < r->findings.count; i++) {
+        struct claimcheck_finding *f =
+            CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i);
+        f->anchor = f->span.start;
+        if (f->cue_count)
+            f->anchor = f->cues[0].span.start;
+        else if (f->claim != CLAIMCHECK_NONE)
+            f->anchor = CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, f->claim)->trigger.start;
+    }
     if (r->findings.count > 1)
         qsort(r->findings.items, r->findings.count, sizeof(struct claimcheck_finding), report_cmp);
 }

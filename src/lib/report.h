@@ -14,7 +14,8 @@ struct claimcheck_finding {
     char *rule;    /* owned */
     char *message; /* owned */
     claimcheck_span span;
-    size_t claim; /* index or CLAIMCHECK_NONE */
+    size_t anchor; /* where it points: first cue, claim trigger or span start */
+    size_t claim;  /* index or CLAIMCHECK_NONE */
     size_t other_claim; /* the other side of an in-document contradiction */
     claimcheck_cue cues[CLAIMCHECK_CLAIM_MAX_CUES];
     size_t cue_count;
@@ -45,7 +46,8 @@ struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
 void claimcheck_finding_add_evidence(struct claimcheck_finding *f, const claimcheck_event *ev,
                                      const claimcheck_source *src);
 
-/* Sorts findings by (offset, rule id, message) for deterministic output. */
+/* Sorts findings by (where they point, rule id, message) for deterministic
+ * output: the first cue of a hedge, the trigger of a claim. */
 void claimcheck_report_sort(claimcheck_report *r);
 
 #endif
