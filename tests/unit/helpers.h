@@ -1,0 +1,47 @@
+/* helpers.h: shared fixtures of the unit tests: the shipped rule base and
+ * a document checked with it. */
+#ifndef CLAIMCHECK_TEST_HELPERS_H
+#define CLAIMCHECK_TEST_HELPERS_H
+
+#include <string.h>
+
+#include "claimcheck.h"
+
+/* Loads the shipped rule base once per test program. */
+static inline claimcheck_rules *helpers_rules(void) {
+    static claimcheck_rules *rules;
+    if (!rules) {
+        claimcheck_error err;
+        if (claimcheck_rules_load(&rules, CLAIMCHECK_SOURCE_DIR "/rules", &err) < 0)
+            return NULL;
+    }
+    return rules;
+}
+
+/* Checks `text` published on `date` (may be NULL); the caller frees both. */
+static inline int helpers_check(const char *text, const char *date,
+                                claimcheck_doc **doc_out,
+                                claimcheck_report **report_out) {
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_error err;
+    int rc;
+    o.date = date;
+    o.path = "test.txt";
+    *report_out = NULL;
+    if ((rc = claimcheck_doc_new(doc_out, text, strlen(text), &o, &err)) < 0)
+        return rc;
+    return claimcheck_check(report_out, *doc_out, helpers_rules(), NULL, &err);
+}
+
+/* The number of findings whose rule id is `rule` or starts with `rule` + ".". */
+static inline size_t helpers_count(const claimcheck_report *r, const char *rule) {
+    size_t i, n = 0, len = strlen(rule);
+    for (i = 0; i < claimcheck_report_finding_count(r); i++) {
+        const char *id = claimcheck_finding_rule(claimcheck_report_finding(r, i));
+        if (strcmp(id, rule) == 0 || (strncmp(id, rule, len) == 0 && id[len] == '.'))
+            n++;
+    }
+    return n;
+}
+
+#endif

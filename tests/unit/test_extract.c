@@ -1,0 +1,224 @@
+/* test_extract.c: claims read from sentences: type, status, polarity,
+ * actors, targets, time, figures and attribution. */
+#include <setjmp.h> /* cmocka 1.x needs these four first; the blank line */
+#include <stdarg.h> /* keeps clang-format's include sorting from moving it */
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "helpers.h"
+
+typedef struct fixture {
+    claimcheck_doc *doc;
+    claimcheck_report *report;
+} fixture;
+
+static const claimcheck_claim *claim_of(fixture *f, const char *text, const char *date,
+                                        const char *type) {
+    size_t i;
+    assert_int_equal(helpers_check(text, date, &f->doc, &f->report), 0);
+    for (i = 0; i < claimcheck_report_claim_count(f->report); i++) {
+        const claimcheck_claim *c = claimcheck_report_claim(f->report, i);
+        if (strcmp(claimcheck_claim_type(c), type) == 0)
+            return c;
+    }
+    fail_msg("no %s claim in: %s", type, text);
+    return NULL;
+}
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    claimcheck_report_free(f->report);
+    claimcheck_doc_free(f->doc);
+    memset(f, 0, sizeof(*f));
+    return 0;
+}
+
+static int has_actor(const claimcheck_claim *c, const char *id) {
+    size_t i;
+    for (i = 0; i < claimcheck_claim_actor_count(c); i++)
+        if (strcmp(claimcheck_claim_actor(c, i), id) == 0)
+            return 1;
+    return 0;
+}
+
+static void extract_status_actor_and_figure(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state, "Putin agreed to a 30-day ceasefire on energy infrastructure.",
+                 "2025-03-19", "ceasefire");
+    claimcheck_figure fig;
+    assert_string_equal(claimcheck_claim_status(c), "agreed");
+    assert_false(claimcheck_claim_negated(c));
+    assert_true(has_actor(c, "putin"));
+    assert_int_equal(claimcheck_claim_target_count(c), 1);
+    assert_string_equal(claimcheck_claim_target(c, 0), "energy-infrastructure");
+    assert_int_equal(claimcheck_claim_figure_count(c), 1);
+    fig = claimcheck_claim_figure(c, 0);
+    assert_true(fig.value == 30);
+    assert_string_equal(fig.unit, "day");
+}
+
+static void extract_negation_before_status(void **state) {
+    const claimcheck_claim *c = claim_of(
+        *state, "Putin did not accept the full ceasefire.", "2025-03-19", "ceasefire");
+    assert_true(claimcheck_claim_negated(c));
+    assert_string_equal(claimcheck_claim_status(c), "agreed");
+    assert_string_equal(claimcheck_claim_target(c, 0), "full-scope");
+}
+
+static void extract_negation_inside_trigger(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state, "Russia launched no drones against Ukraine overnight.",
+                 "2025-03-19", "strike");
+    assert_true(claimcheck_claim_negated(c));
+    assert_true(has_actor(c, "russia"));
+    assert_false(has_actor(c, "ukraine")); /* the object of "against" */
+}
+
+static void extract_weekday_resolves_against_date(void **state) {
+    /* 2025-03-19 was a Wednesday: "on Tuesday" is the day before */
+    const claimcheck_claim *c = claim_of(
+        *state, "Trump and Putin held a phone call on Tuesday.", "2025-03-19", "call");
+    assert_string_equal(claimcheck_claim_time_start(c), "2025-03-18");
+    assert_string_equal(claimcheck_claim_time_text(c), "on Tuesday");
+    assert_true(has_actor(c, "trump"));
+    assert_true(has_actor(c, "putin"));
+}
+
+static void extract_same_weekday_is_publication_day(void **state) {
+    const claimcheck_claim *c = claim_of(
+        *state, "Trump spoke with Zelenskyy on Wednesday.", "2025-03-19", "call");
+    assert_string_equal(claimcheck_claim_time_start(c), "2025-03-19");
+}
+
+static void extract_overnight_spans_two_days(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state, "Russian forces launched drone strikes overnight.", "2025-03-19",
+                 "strike");
+    assert_string_equal(claimcheck_claim_time_start(c), "2025-03-18");
+    assert_string_equal(claimcheck_claim_time_end(c), "2025-03-19");
+}
+
+static void extract_last_month_is_a_range(void **state) {
+    const claimcheck_claim *c = claim_of(
+        *state, "Trump met Zelenskyy at a meeting in the Oval Office last month.",
+        "2025-03-19", "meeting");
+    assert_string_equal(claimcheck_claim_time_start(c), "2025-02-01");
+    assert_string_equal(claimcheck_claim_time_end(c), "2025-02-28");
+}
+
+static void extract_date_without_publication_date(void **state) {
+    const claimcheck_claim *c = claim_of(
+        *state, "Ukraine accepted the ceasefire on 11 March 2025.", NULL, "ceasefire");
+    assert_string_equal(claimcheck_claim_time_start(c), "2025-03-11");
+}
+
+static void extract_relative_offset_is_not_a_figure(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state, "Trump spoke with Zelenskyy one day after the call with Putin.",
+                 "2025-03-19", "call");
+    assert_int_equal(claimcheck_claim_figure_count(c), 0);
+}
+
+static void extract_approximate_duration(void **state) {
+    const claimcheck_claim *c = claim_of(
+        *state,
+        "The phone call between Trump and Zelenskyy lasted approximately one hour.",
+        "2025-03-19", "call");
+    claimcheck_figure fig;
+    assert_int_equal(claimcheck_claim_figure_count(c), 1);
+    fig = claimcheck_claim_figure(c, 0);
+    assert_true(fig.value == 1);
+    assert_string_equal(fig.unit, "hour");
+    assert_true(fig.approximate);
+}
+
+static void extract_attribution_of_reported_speech(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state, "Moscow insisted that no drone was launched overnight.",
+                 "2025-03-19", "strike");
+    assert_non_null(claimcheck_claim_attribution(c));
+    assert_string_equal(claimcheck_claim_attribution(c), "russia");
+    assert_true(claimcheck_claim_negated(c));
+}
+
+static void extract_attribution_does_not_reach_back_over_that(void **state) {
+    fixture *f = *state;
+    size_t i;
+    assert_int_equal(helpers_check("Russia launched drones overnight, and Kyiv said that "
+                                   "the strikes hit a hospital.",
+                                   "2025-03-19", &f->doc, &f->report),
+                     0);
+    for (i = 0; i < claimcheck_report_claim_count(f->report); i++) {
+        const claimcheck_claim *c = claimcheck_report_claim(f->report, i);
+        claimcheck_span t = claimcheck_claim_span(c);
+        if (t.start < 20)
+            assert_null(claimcheck_claim_attribution(c));
+    }
+}
+
+static void extract_unrelated_strike_has_no_actor(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state, "Dock workers ended a two-week strike on Thursday.",
+                 "2025-03-20", "strike");
+    assert_int_equal(claimcheck_claim_actor_count(c), 0);
+    assert_string_equal(claimcheck_claim_verdict(c), "unsupported");
+}
+
+static void extract_their_call_refers_back(void **state) {
+    fixture *f = *state;
+    const claimcheck_claim *c = NULL;
+    size_t i;
+    assert_int_equal(
+        helpers_check("Trump spoke to Zelenskyy on Wednesday. Their call lasted "
+                      "three hours.",
+                      "2025-03-19", &f->doc, &f->report),
+        0);
+    for (i = 0; i < claimcheck_report_claim_count(f->report); i++)
+        c = claimcheck_report_claim(f->report, i);
+    assert_non_null(c);
+    assert_true(has_actor(c, "trump"));
+    assert_true(has_actor(c, "zelenskyy"));
+}
+
+int main(void) {
+    fixture f;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_prestate_setup_teardown(extract_status_actor_and_figure, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_negation_before_status, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_negation_inside_trigger, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_weekday_resolves_against_date,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_same_weekday_is_publication_day,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_overnight_spans_two_days, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_last_month_is_a_range, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_date_without_publication_date,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_relative_offset_is_not_a_figure,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_approximate_duration, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_attribution_of_reported_speech,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(
+            extract_attribution_does_not_reach_back_over_that, NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_unrelated_strike_has_no_actor,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_their_call_refers_back, NULL,
+                                                 teardown, &f),
+    };
+    int rc;
+    memset(&f, 0, sizeof(f));
+    assert_non_null(helpers_rules());
+    rc = cmocka_run_group_tests(tests, NULL, NULL);
+    claimcheck_rules_free(helpers_rules());
+    return rc;
+}

@@ -1,0 +1,160 @@
+/* test_match.c: verdicts against reported events, field by field, and the
+ * strike-during-ceasefire constraint. */
+#include <setjmp.h> /* cmocka 1.x needs these four first; the blank line */
+#include <stdarg.h> /* keeps clang-format's include sorting from moving it */
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "helpers.h"
+
+typedef struct fixture {
+    claimcheck_doc *doc;
+    claimcheck_report *report;
+} fixture;
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    claimcheck_report_free(f->report);
+    claimcheck_doc_free(f->doc);
+    memset(f, 0, sizeof(*f));
+    return 0;
+}
+
+static claimcheck_report *run(void **state, const char *text, const char *date) {
+    fixture *f = *state;
+    assert_int_equal(helpers_check(text, date, &f->doc, &f->report), 0);
+    return f->report;
+}
+
+static const claimcheck_finding *only(const claimcheck_report *r, const char *rule) {
+    size_t i;
+    assert_int_equal(helpers_count(r, rule), 1);
+    for (i = 0; i < claimcheck_report_finding_count(r); i++)
+        if (strncmp(claimcheck_finding_rule(claimcheck_report_finding(r, i)), rule,
+                    strlen(rule)) == 0)
+            return claimcheck_report_finding(r, i);
+    return NULL;
+}
+
+static void match_wrong_status_is_contradiction(void **state) {
+    claimcheck_report *r = run(
+        state, "Putin agreed to a full ceasefire along the front line.", "2025-03-19");
+    const claimcheck_finding *f = only(r, "contradiction.status");
+    claimcheck_evidence e = claimcheck_finding_evidence(f, 0);
+    assert_int_equal(claimcheck_finding_get_kind(f), CLAIMCHECK_FINDING_CONTRADICTION);
+    assert_int_equal(claimcheck_finding_severity(f), CLAIMCHECK_SEVERITY_ERROR);
+    assert_string_equal(e.event, "full-ceasefire-proposal-2025-03");
+    assert_non_null(e.source);
+    assert_non_null(strstr(claimcheck_finding_message(f), "rejected"));
+}
+
+static void match_right_status_is_consistent(void **state) {
+    claimcheck_report *r = run(
+        state, "Putin agreed to a 30-day pause on strikes against energy infrastructure.",
+        "2025-03-19");
+    assert_int_equal(helpers_count(r, "contradiction"), 0);
+    assert_string_equal(claimcheck_claim_verdict(claimcheck_report_claim(r, 0)),
+                        "consistent");
+    assert_string_equal(claimcheck_claim_event(claimcheck_report_claim(r, 0)),
+                        "energy-pause-2025-03-18");
+}
+
+static void match_wrong_weekday_is_date_contradiction(void **state) {
+    claimcheck_report *r =
+        run(state, "On Monday, Trump and Putin held a telephone call.", "2025-03-19");
+    const claimcheck_finding *f = only(r, "contradiction.date");
+    assert_non_null(strstr(claimcheck_finding_message(f), "2025-03-17"));
+    assert_non_null(strstr(claimcheck_finding_message(f), "2025-03-18"));
+}
+
+static void match_duration_outside_every_range(void **state) {
+    claimcheck_report *r = run(
+        state, "Trump spoke to Zelenskyy on Wednesday. Their call lasted three hours.",
+        "2025-03-19");
+    const claimcheck_finding *f = only(r, "contradiction.figure");
+    assert_non_null(strstr(claimcheck_finding_message(f), "three hours"));
+}
+
+static void match_duration_inside_a_reported_range(void **state) {
+    /* 90 minutes to 2.5 hours by different accounts: "almost two hours" fits */
+    claimcheck_report *r =
+        run(state,
+            "The phone call between Trump and Putin on Tuesday lasted almost two hours.",
+            "2025-03-19");
+    assert_int_equal(helpers_count(r, "contradiction"), 0);
+}
+
+static void match_negated_strike_contradicts_and_names_speaker(void **state) {
+    claimcheck_report *r =
+        run(state, "Moscow insisted that no Russian drone was launched overnight.",
+            "2025-03-19");
+    const claimcheck_finding *f = only(r, "contradiction.polarity");
+    assert_non_null(strstr(claimcheck_finding_message(f), "claimed by Russia"));
+}
+
+static void match_strike_inside_pause_scope(void **state) {
+    claimcheck_report *r =
+        run(state, "Russian drones struck a power plant overnight.", "2025-03-19");
+    const claimcheck_finding *f = only(r, "strike-during-ceasefire");
+    assert_int_equal(claimcheck_finding_get_kind(f), CLAIMCHECK_FINDING_CONTRADICTION);
+    assert_string_equal(claimcheck_finding_evidence(f, 0).event,
+                        "energy-pause-2025-03-18");
+}
+
+static void match_strike_outside_pause_scope(void **state) {
+    claimcheck_report *r =
+        run(state, "Russian drones struck a hospital in Sumy overnight.", "2025-03-19");
+    const claimcheck_finding *f = only(r, "strike-during-ceasefire");
+    assert_int_equal(claimcheck_finding_get_kind(f), CLAIMCHECK_FINDING_TENSION);
+    assert_int_equal(claimcheck_finding_severity(f), CLAIMCHECK_SEVERITY_WARNING);
+}
+
+static void match_strike_before_pause_is_no_tension(void **state) {
+    claimcheck_report *r =
+        run(state, "Russian drones struck a hospital in Sumy on 10 March.", "2025-03-19");
+    assert_int_equal(helpers_count(r, "strike-during-ceasefire"), 0);
+}
+
+static void match_unrelated_vocabulary_is_never_checked(void **state) {
+    claimcheck_report *r =
+        run(state,
+            "The dock workers' strike ended on Thursday. A truce with the "
+            "unions began on Monday. The phone call lasted three hours.",
+            "2025-03-20");
+    assert_int_equal(helpers_count(r, "contradiction"), 0);
+    assert_int_equal(helpers_count(r, "strike-during-ceasefire"), 0);
+}
+
+int main(void) {
+    fixture f;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_prestate_setup_teardown(match_wrong_status_is_contradiction,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(match_right_status_is_consistent, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(
+            match_wrong_weekday_is_date_contradiction, NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(match_duration_outside_every_range, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(match_duration_inside_a_reported_range,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(
+            match_negated_strike_contradicts_and_names_speaker, NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(match_strike_inside_pause_scope, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(match_strike_outside_pause_scope, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(match_strike_before_pause_is_no_tension,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(
+            match_unrelated_vocabulary_is_never_checked, NULL, teardown, &f),
+    };
+    int rc;
+    memset(&f, 0, sizeof(f));
+    assert_non_null(helpers_rules());
+    rc = cmocka_run_group_tests(tests, NULL, NULL);
+    claimcheck_rules_free(helpers_rules());
+    return rc;
+}
