@@ -30,8 +30,8 @@ static int annotate_elem_matches(const claimcheck_pe *e, const claimcheck_token 
 /* Matches elems[ei..] at token ti; returns the end token or 0 when no match
  * (a match always covers at least one token, so 0 is never a valid end
  * after the first element). Prefers the shortest gap. */
-static size_t annotate_try(const claimcheck_pattern *p, size_t ei, const claimcheck_token *toks,
-                           size_t ti, size_t end) {
+static size_t annotate_try(const claimcheck_pattern *p, size_t ei,
+                           const claimcheck_token *toks, size_t ti, size_t end) {
     if (ei == p->count)
         return ti;
     if (p->elems[ei].kind == CLAIMCHECK_PE_GAP) {
@@ -130,7 +130,8 @@ static size_t annotate_prune(claimcheck_match *m, size_t n) {
              * whether") are one mention: the earlier, then longer, wins */
             else if (m[k].owner_kind != CLAIMCHECK_OWNER_STATUS &&
                      m[k].owner_kind != CLAIMCHECK_OWNER_NEGATION &&
-                     (m[k].owner == m[i].owner || m[k].owner_kind == CLAIMCHECK_OWNER_HEDGE) &&
+                     (m[k].owner == m[i].owner ||
+                      m[k].owner_kind == CLAIMCHECK_OWNER_HEDGE) &&
                      m[k].first < m[i].end && m[i].first < m[k].end &&
                      (m[k].first < m[i].first || (m[k].first == m[i].first && lk > li)))
                 drop[i] = 1;
@@ -168,8 +169,9 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
             goto cleanup;
         sa->tok_end = out->tokens.count;
         toks = (claimcheck_token *)out->tokens.items;
-        if ((rc = claimcheck_tokens_lookup(toks + sa->tok_first, sa->tok_end - sa->tok_first,
-                                           doc->text, rules->dict, st, &scratch)) < 0)
+        if ((rc = claimcheck_tokens_lookup(toks + sa->tok_first,
+                                           sa->tok_end - sa->tok_first, doc->text,
+                                           rules->dict, st, &scratch)) < 0)
             goto cleanup;
         before = out->matches.count;
         ctx.rules = rules;
@@ -186,7 +188,8 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
             }
         }
         {
-            claimcheck_match *m = CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before);
+            claimcheck_match *m =
+                CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before);
             size_t n = out->matches.count - before;
             if (n) {
                 qsort(m, n, sizeof(*m), annotate_cmp);

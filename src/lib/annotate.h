@@ -18,7 +18,7 @@ typedef struct claimcheck_match {
 
 typedef struct claimcheck_sentence_annot {
     claimcheck_span span;
-    size_t tok_first, tok_end; /* token range of the sentence */
+    size_t tok_first, tok_end;     /* token range of the sentence */
     size_t match_first, match_end; /* range in `matches` */
 } claimcheck_sentence_annot;
 

@@ -59,8 +59,8 @@ static int check_hedges(claimcheck_report *r, const claimcheck_annot *a,
             return CLAIMCHECK_ENOMEM;
         }
         snprintf(rule, sizeof(rule), "hedge.%s", claimcheck_hedge_kind_names[top]);
-        f = claimcheck_report_add(r, CLAIMCHECK_FINDING_HEDGE, check_hedge_severity(top), rule,
-                                  sa->span, "hedged statement: %s", list.ptr);
+        f = claimcheck_report_add(r, CLAIMCHECK_FINDING_HEDGE, check_hedge_severity(top),
+                                  rule, sa->span, "hedged statement: %s", list.ptr);
         claimcheck_buf_free(&list);
         if (!f)
             return CLAIMCHECK_ENOMEM;
@@ -115,11 +115,13 @@ cleanup:
 
 /* Does finding `f` satisfy the expectation `want` (a kind or a rule id)? */
 static int check_expect_hits(const struct claimcheck_finding *f, const char *want) {
-    return strcmp(want, claimcheck_finding_kind_name(f->kind)) == 0 || strcmp(want, f->rule) == 0;
+    return strcmp(want, claimcheck_finding_kind_name(f->kind)) == 0 ||
+           strcmp(want, f->rule) == 0;
 }
 
 int claimcheck_rules_run_tests(const claimcheck_rules *rules, char **failures_out,
-                               size_t *run_out, size_t *failed_out, claimcheck_error *err) {
+                               size_t *run_out, size_t *failed_out,
+                               claimcheck_error *err) {
     claimcheck_buf out = CLAIMCHECK_BUF_INIT;
     claimcheck_check_options opts = CLAIMCHECK_CHECK_OPTIONS_INIT;
     size_t t, k, j, failed = 0;
@@ -128,14 +130,16 @@ int claimcheck_rules_run_tests(const claimcheck_rules *rules, char **failures_ou
     *failures_out = NULL;
     opts.report_approximators = 1;
     for (t = 0; t < rules->tests.count; t++) {
-        const claimcheck_rule_test *test = CLAIMCHECK_VEC_AT(&rules->tests, claimcheck_rule_test, t);
+        const claimcheck_rule_test *test =
+            CLAIMCHECK_VEC_AT(&rules->tests, claimcheck_rule_test, t);
         claimcheck_doc_options dopts = CLAIMCHECK_DOC_OPTIONS_INIT;
         claimcheck_doc *doc = NULL;
         claimcheck_report *rep = NULL;
         int ok = 1;
         dopts.path = test->file;
         dopts.date = test->date;
-        if ((rc = claimcheck_doc_new(&doc, test->text, strlen(test->text), &dopts, err)) < 0 ||
+        if ((rc = claimcheck_doc_new(&doc, test->text, strlen(test->text), &dopts, err)) <
+                0 ||
             (rc = claimcheck_check(&rep, doc, rules, &opts, err)) < 0) {
             claimcheck_doc_free(doc);
             break;
@@ -158,15 +162,16 @@ int claimcheck_rules_run_tests(const claimcheck_rules *rules, char **failures_ou
         }
         if (!ok) {
             failed++;
-            claimcheck_buf_printf(&out, "%s:%u:%u: expected [", test->file, test->pos.line,
-                                  test->pos.column);
+            claimcheck_buf_printf(&out, "%s:%u:%u: expected [", test->file,
+                                  test->pos.line, test->pos.column);
             for (k = 0; k < test->expect_count; k++)
                 claimcheck_buf_printf(&out, "%s%s", k ? ", " : "", test->expect[k]);
             claimcheck_buf_puts(&out, "], found [");
             for (j = 0; j < rep->findings.count; j++)
                 claimcheck_buf_printf(
                     &out, "%s%s", j ? ", " : "",
-                    CLAIMCHECK_VEC_AT(&rep->findings, struct claimcheck_finding, j)->rule);
+                    CLAIMCHECK_VEC_AT(&rep->findings, struct claimcheck_finding, j)
+                        ->rule);
             claimcheck_buf_printf(&out, "]: %s\n", test->text);
         }
         claimcheck_report_free(rep);

@@ -44,7 +44,8 @@ typedef struct ex_ctx {
 static int tok_is(const ex_ctx *x, size_t i, const char *word) {
     const claimcheck_token *t = &x->toks[i];
     size_t n = strlen(word);
-    return t->end - t->start == n && claimcheck_strncaseeq(x->doc->text + t->start, word, n);
+    return t->end - t->start == n &&
+           claimcheck_strncaseeq(x->doc->text + t->start, word, n);
 }
 
 static int tok_in(const ex_ctx *x, size_t i, const char *const *words) {
@@ -65,8 +66,8 @@ static int entity_is_target(const claimcheck_entity *e) {
     return e->kind && (strcmp(e->kind, "target") == 0 || strcmp(e->kind, "scope") == 0);
 }
 
-size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s, claimcheck_cue_hit *cues,
-                                size_t max) {
+size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
+                                claimcheck_cue_hit *cues, size_t max) {
     const claimcheck_sentence_annot *sa =
         CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
@@ -85,13 +86,14 @@ size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s, claimcheck_
 
 /* ---------------------------------------------------------------- time */
 
-static const char *const ex_weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                          "friday", "saturday", "sunday", NULL};
-static const char *const ex_months[] = {"january", "february", "march", "april", "may",
-                                        "june", "july", "august", "september", "october",
-                                        "november", "december", NULL};
-static const char *const ex_months_short[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                              "aug", "sep", "oct", "nov", "dec", NULL};
+static const char *const ex_weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday",    NULL};
+static const char *const ex_months[] = {
+    "january", "february",  "march",   "april",    "may",      "june", "july",
+    "august",  "september", "october", "november", "december", NULL};
+static const char *const ex_months_short[] = {"jan", "feb", "mar", "apr", "may",
+                                              "jun", "jul", "aug", "sep", "oct",
+                                              "nov", "dec", NULL};
 
 static int ex_month(const ex_ctx *x, size_t i) {
     int m = tok_in(x, i, ex_months);
@@ -135,14 +137,16 @@ static int ex_last_day(int y, int m) {
 /* Finds the sentence's first time expression. Sets start/end dates and the
  * token range; returns 1 when found and resolved. */
 static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
-                        claimcheck_date *start, claimcheck_date *end, size_t *tf, size_t *te) {
+                        claimcheck_date *start, claimcheck_date *end, size_t *tf,
+                        size_t *te) {
     size_t i;
     int have_pub = pub.year != 0;
     for (i = from; i < x->end; i++) {
         int w, m, d, y;
         if ((w = tok_in(x, i, ex_weekdays)) && have_pub) {
             int back = (claimcheck_date_weekday(pub) - (w - 1) + 7) % 7;
-            int prev = i > x->first && (tok_is(x, i - 1, "last") || tok_is(x, i - 1, "on"));
+            int prev =
+                i > x->first && (tok_is(x, i - 1, "last") || tok_is(x, i - 1, "on"));
             int next = i > x->first && tok_is(x, i - 1, "next");
             if (next)
                 *start = ex_add(pub, back == 0 ? 7 : 7 - back);
@@ -154,10 +158,12 @@ static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
             return 1;
         }
         if ((m = ex_month(x, i))) {
-            /* "March 18", "March 18, 2025", "18 March 2025", "in March", "early February" */
+            /* "March 18", "March 18, 2025", "18 March 2025", "in March", "early February"
+             */
             if ((d = ex_day_number(x, i + 1))) {
                 y = ex_year_number(x, i + 2) ? ex_year_number(x, i + 2)
-                    : (i + 3 < x->end && tok_is(x, i + 2, ",") && ex_year_number(x, i + 3))
+                    : (i + 3 < x->end && tok_is(x, i + 2, ",") &&
+                       ex_year_number(x, i + 3))
                         ? ex_year_number(x, i + 3)
                         : pub.year;
                 if (!y)
@@ -180,9 +186,10 @@ static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
                 *te = ex_year_number(x, i + 1) ? i + 2 : i + 1;
                 return 1;
             }
-            if (m == 5 && !(i > x->first && (tok_is(x, i - 1, "in") || tok_is(x, i - 1, "since") ||
-                                             tok_is(x, i - 1, "early") || tok_is(x, i - 1, "late") ||
-                                             tok_is(x, i - 1, "mid"))))
+            if (m == 5 &&
+                !(i > x->first && (tok_is(x, i - 1, "in") || tok_is(x, i - 1, "since") ||
+                                   tok_is(x, i - 1, "early") ||
+                                   tok_is(x, i - 1, "late") || tok_is(x, i - 1, "mid"))))
                 continue; /* "may" the modal verb */
             y = ex_year_number(x, i + 1) ? ex_year_number(x, i + 1) : pub.year;
             if (!y)
@@ -214,8 +221,9 @@ static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
             return 1;
         }
         if (tok_is(x, i, "today") || tok_is(x, i, "tonight") ||
-            (tok_is(x, i, "this") && (tok_is(x, i + 1, "morning") || tok_is(x, i + 1, "afternoon") ||
-                                      tok_is(x, i + 1, "evening")))) {
+            (tok_is(x, i, "this") &&
+             (tok_is(x, i + 1, "morning") || tok_is(x, i + 1, "afternoon") ||
+              tok_is(x, i + 1, "evening")))) {
             *start = *end = pub;
             *tf = i;
             *te = tok_is(x, i, "this") ? i + 2 : i + 1;
@@ -227,16 +235,21 @@ static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
             *te = i + 1;
             return 1;
         }
-        if (tok_is(x, i, "overnight") || (tok_is(x, i, "last") && tok_is(x, i + 1, "night")) ||
-            (tok_is(x, i, "within") && (tok_is(x, i + 1, "hours") || tok_is(x, i + 2, "hours")))) {
+        if (tok_is(x, i, "overnight") ||
+            (tok_is(x, i, "last") && tok_is(x, i + 1, "night")) ||
+            (tok_is(x, i, "within") &&
+             (tok_is(x, i + 1, "hours") || tok_is(x, i + 2, "hours")))) {
             *start = ex_add(pub, -1);
             *end = pub;
             *tf = i;
-            *te = tok_is(x, i, "overnight") ? i + 1 : tok_is(x, i + 1, "hours") ? i + 2 : i + 3;
+            *te = tok_is(x, i, "overnight")   ? i + 1
+                  : tok_is(x, i + 1, "hours") ? i + 2
+                                              : i + 3;
             return 1;
         }
         if ((tok_is(x, i, "last") || tok_is(x, i, "next")) &&
-            (tok_is(x, i + 1, "week") || tok_is(x, i + 1, "month") || tok_is(x, i + 1, "year"))) {
+            (tok_is(x, i + 1, "week") || tok_is(x, i + 1, "month") ||
+             tok_is(x, i + 1, "year"))) {
             int sign = tok_is(x, i, "last") ? -1 : 1;
             if (tok_is(x, i + 1, "week")) {
                 claimcheck_date monday = ex_add(pub, -claimcheck_date_weekday(pub));
@@ -268,24 +281,41 @@ static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
 /* ------------------------------------------------------------- figures */
 
 static const char *const ex_number_words[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", NULL};
-static const char *const ex_tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                                      "ninety", NULL};
+    "zero",     "one",      "two",      "three",   "four",    "five",
+    "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
+    "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty",   NULL};
+static const char *const ex_tens[] = {"thirty",  "forty",  "fifty",  "sixty",
+                                      "seventy", "eighty", "ninety", NULL};
 
 struct ex_unit {
     const char *word;
     const char *unit;
 };
 
-static const struct ex_unit ex_units[] = {
-    {"minute", "minute"}, {"minutes", "minute"}, {"hour", "hour"},     {"hours", "hour"},
-    {"day", "day"},       {"days", "day"},       {"week", "week"},     {"weeks", "week"},
-    {"month", "month"},   {"months", "month"},   {"year", "year"},     {"years", "year"},
-    {"drone", "drone"},   {"drones", "drone"},   {"missile", "missile"}, {"missiles", "missile"},
-    {"prisoner", "prisoner"}, {"prisoners", "prisoner"}, {"soldier", "soldier"},
-    {"soldiers", "soldier"}, {"people", "person"}, {"hospitals", "hospital"}, {NULL, NULL}};
+static const struct ex_unit ex_units[] = {{"minute", "minute"},
+                                          {"minutes", "minute"},
+                                          {"hour", "hour"},
+                                          {"hours", "hour"},
+                                          {"day", "day"},
+                                          {"days", "day"},
+                                          {"week", "week"},
+                                          {"weeks", "week"},
+                                          {"month", "month"},
+                                          {"months", "month"},
+                                          {"year", "year"},
+                                          {"years", "year"},
+                                          {"drone", "drone"},
+                                          {"drones", "drone"},
+                                          {"missile", "missile"},
+                                          {"missiles", "missile"},
+                                          {"prisoner", "prisoner"},
+                                          {"prisoners", "prisoner"},
+                                          {"soldier", "soldier"},
+                                          {"soldiers", "soldier"},
+                                          {"people", "person"},
+                                          {"hospitals", "hospital"},
+                                          {NULL, NULL}};
 
 static const char *ex_unit_at(const ex_ctx *x, size_t i) {
     size_t k;
@@ -298,7 +328,8 @@ static const char *ex_unit_at(const ex_ctx *x, size_t i) {
 }
 
 static int ex_time_unit_at(const ex_ctx *x, size_t i) {
-    static const char *const time_units[] = {"minute", "hour", "day", "week", "month", "year", NULL};
+    static const char *const time_units[] = {"minute", "hour", "day", "week",
+                                             "month",  "year", NULL};
     const char *u = ex_unit_at(x, i);
     size_t k;
     for (k = 0; u && time_units[k]; k++)
@@ -323,7 +354,8 @@ static size_t ex_number(const ex_ctx *x, size_t i, double *value) {
     }
     if ((k = tok_in(x, i, ex_tens))) {
         *value = 30 + (k - 1) * 10;
-        if (i + 2 < x->end && tok_is(x, i + 1, "-") && tok_in(x, i + 2, ex_number_words)) {
+        if (i + 2 < x->end && tok_is(x, i + 1, "-") &&
+            tok_in(x, i + 2, ex_number_words)) {
             *value += tok_in(x, i + 2, ex_number_words) - 1;
             return 3;
         }
@@ -342,8 +374,9 @@ static size_t ex_number(const ex_ctx *x, size_t i, double *value) {
 
 static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_t *tok_at,
                               size_t max) {
-    static const char *const approx[] = {"approximately", "about", "around", "roughly",
-                                         "nearly", "almost", "some", "circa", "approx", NULL};
+    static const char *const approx[] = {"approximately", "about",  "around", "roughly",
+                                         "nearly",        "almost", "some",   "circa",
+                                         "approx",        NULL};
     size_t i, n = 0;
     for (i = x->first; i < x->end && n < max; i++) {
         double v;
@@ -361,8 +394,9 @@ static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_
             continue;
         }
         /* "one day after", "two weeks ago": a time offset, not a figure */
-        if (tok_is(x, u + 1, "after") || tok_is(x, u + 1, "before") || tok_is(x, u + 1, "ago") ||
-            tok_is(x, u + 1, "later") || tok_is(x, u + 1, "earlier")) {
+        if (tok_is(x, u + 1, "after") || tok_is(x, u + 1, "before") ||
+            tok_is(x, u + 1, "ago") || tok_is(x, u + 1, "later") ||
+            tok_is(x, u + 1, "earlier")) {
             i = u;
             continue;
         }
@@ -378,8 +412,8 @@ static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_
                     tok_is(x, start - 2, "fewer"))) {
             f->bound = tok_is(x, start - 2, "more") ? 1 : -1;
             start -= 2;
-        } else if (start > x->first && (tok_is(x, start - 1, "over") ||
-                                        tok_is(x, start - 1, "under"))) {
+        } else if (start > x->first &&
+                   (tok_is(x, start - 1, "over") || tok_is(x, start - 1, "under"))) {
             f->bound = tok_is(x, start - 1, "over") ? 1 : -1;
             start--;
         }
@@ -418,14 +452,16 @@ static void ex_add_role(size_t *list, size_t *count, size_t entity) {
 /* Is the entity at token i the object of a preposition ("against Ukraine",
  * "on Ukrainian cities")? Then it is not the actor of what precedes. */
 static int ex_is_object(const ex_ctx *x, size_t i) {
-    static const char *const preps[] = {"against", "on", "at", "towards", "toward", "into",
-                                        "over", "near", "from", "in", "to", "with", "of", NULL};
+    static const char *const preps[] = {"against", "on",   "at",   "towards", "toward",
+                                        "into",    "over", "near", "from",    "in",
+                                        "to",      "with", "of",   NULL};
     return i > x->first && tok_in(x, i - 1, preps);
 }
 
 /* A target entity right before a later trigger ("the full ceasefire")
  * qualifies that trigger, not the earlier ones. */
-static int ex_belongs_to_next_trigger(const ex_ctx *x, const claimcheck_sentence_annot *sa,
+static int ex_belongs_to_next_trigger(const ex_ctx *x,
+                                      const claimcheck_sentence_annot *sa,
                                       size_t trigger_match, const claimcheck_match *em) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
@@ -438,9 +474,11 @@ static int ex_belongs_to_next_trigger(const ex_ctx *x, const claimcheck_sentence
 
 /* Is there a claim of `type` with actors before claims[j] in its sentence? */
 static int ex_has_earlier(const claimcheck_vec *claims, size_t j, size_t type) {
-    const struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
+    const struct claimcheck_claim *c =
+        CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
     while (j-- > 0) {
-        const struct claimcheck_claim *p = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
+        const struct claimcheck_claim *p =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
         if (p->sentence != c->sentence)
             return 0;
         if (p->type == type && p->actor_count)
@@ -495,7 +533,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             const char *p = x->doc->text + x->toks[i].start;
             size_t len = x->toks[i].end - x->toks[i].start;
             if ((x->toks[i].flags & CLAIMCHECK_TOKF_QUOTE) &&
-                ((len == 1 && *p == '"') || (len == 3 && memcmp(p, "\xE2\x80\x9C", 3) == 0) ||
+                ((len == 1 && *p == '"') ||
+                 (len == 3 && memcmp(p, "\xE2\x80\x9C", 3) == 0) ||
                  (len == 3 && memcmp(p, "\xE2\x80\x9D", 3) == 0))) {
                 inside = !inside;
                 continue;
@@ -512,8 +551,9 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             continue;
         if (tok_is(x, m->first, "according")) {
             for (j = sa->match_first; j < sa->match_end; j++)
-                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= m->end &&
-                    ms[j].first <= m->end + 3 && !entity_is_target(entity_at(x, &ms[j]))) {
+                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                    ms[j].first >= m->end && ms[j].first <= m->end + 3 &&
+                    !entity_is_target(entity_at(x, &ms[j]))) {
                     attribution = ms[j].owner;
                     attr_tok = ms[j].first;
                     break;
@@ -521,16 +561,18 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         } else {
             /* the nearest entity before the verb, at most 4 tokens away */
             for (j = sa->match_first; j < sa->match_end; j++)
-                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= m->first &&
-                    m->first - ms[j].end <= 4 && !entity_is_target(entity_at(x, &ms[j]))) {
+                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                    ms[j].end <= m->first && m->first - ms[j].end <= 4 &&
+                    !entity_is_target(entity_at(x, &ms[j]))) {
                     attribution = ms[j].owner;
                     attr_tok = ms[j].first;
                 }
             /* ", Zelenskyy said." after the statement */
             if (attribution == CLAIMCHECK_NONE)
                 for (j = sa->match_first; j < sa->match_end; j++)
-                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= m->end &&
-                        ms[j].first <= m->end + 1 && !entity_is_target(entity_at(x, &ms[j]))) {
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                        ms[j].first >= m->end && ms[j].first <= m->end + 1 &&
+                        !entity_is_target(entity_at(x, &ms[j]))) {
                         attribution = ms[j].owner;
                         attr_tok = ms[j].first;
                     }
@@ -578,7 +620,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             size_t dist;
             if (sm->owner_kind != CLAIMCHECK_OWNER_STATUS)
                 continue;
-            sp = CLAIMCHECK_VEC_AT(&x->rules->statuses, claimcheck_status_phrase, sm->owner);
+            sp = CLAIMCHECK_VEC_AT(&x->rules->statuses, claimcheck_status_phrase,
+                                   sm->owner);
             if (sp->type != tm->owner)
                 continue;
             if (sm->end <= tm->first)
@@ -602,8 +645,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         }
         anchor = tm->first;
         if (best != CLAIMCHECK_NONE) {
-            const claimcheck_status_phrase *sp =
-                CLAIMCHECK_VEC_AT(&x->rules->statuses, claimcheck_status_phrase, ms[best].owner);
+            const claimcheck_status_phrase *sp = CLAIMCHECK_VEC_AT(
+                &x->rules->statuses, claimcheck_status_phrase, ms[best].owner);
             c->status = sp->status;
             c->status_span.start = x->toks[ms[best].first].start;
             c->status_span.end = x->toks[ms[best].end - 1].end;
@@ -618,9 +661,11 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             if (nm->owner_kind != CLAIMCHECK_OWNER_NEGATION)
                 continue;
             if ((nm->end <= anchor && anchor - nm->end <= 3) ||
-                (nm->first >= tm->first && nm->end <= tm->end) || /* "launched no drones" */
+                (nm->first >= tm->first &&
+                 nm->end <= tm->end) || /* "launched no drones" */
                 (nm->end <= tm->first && tm->first - nm->end <= 1) ||
-                (best != CLAIMCHECK_NONE && nm->first >= tm->end && nm->end <= ms[best].first)) {
+                (best != CLAIMCHECK_NONE && nm->first >= tm->end &&
+                 nm->end <= ms[best].first)) {
                 c->negated = 1;
                 c->negation.start = x->toks[nm->first].start;
                 c->negation.end = x->toks[nm->end - 1].end;
@@ -653,8 +698,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             for (j = sa->match_first; j < sa->match_end; j++) {
                 const claimcheck_match *em = &ms[j];
                 if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->first >= anchor ||
-                    ex_is_object(x, em->first) ||
-                    entity_is_target(entity_at(x, em)) ||
+                    ex_is_object(x, em->first) || entity_is_target(entity_at(x, em)) ||
                     (em->first == attr_tok && attribution == em->owner))
                     continue;
                 /* not across a "that" clause boundary of a reporting verb */
@@ -664,13 +708,15 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 ex_add_role(c->actors, &c->actor_count, ms[near].owner);
                 /* "Russia and Ukraine agreed" */
                 for (j = sa->match_first; j < near; j++)
-                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 == ms[near].first &&
-                        tok_is(x, ms[j].end, "and") && !entity_is_target(entity_at(x, &ms[j])))
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                        ms[j].end + 1 == ms[near].first && tok_is(x, ms[j].end, "and") &&
+                        !entity_is_target(entity_at(x, &ms[j])))
                         ex_add_role(c->actors, &c->actor_count, ms[j].owner);
             } else {
                 for (j = sa->match_first; j < sa->match_end; j++)
-                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
-                        ms[j].first > x->first && tok_is(x, ms[j].first - 1, "by") &&
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                        ms[j].first >= tm->end && ms[j].first > x->first &&
+                        tok_is(x, ms[j].first - 1, "by") &&
                         !entity_is_target(entity_at(x, &ms[j]))) {
                         ex_add_role(c->actors, &c->actor_count, ms[j].owner);
                         break;
@@ -733,7 +779,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         size_t best = CLAIMCHECK_NONE, bd = (size_t)-1, pass;
         for (pass = 0; pass < 3 && best == CLAIMCHECK_NONE; pass++)
             for (i = claims_before; i < out->count; i++) {
-                struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+                struct claimcheck_claim *c =
+                    CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
                 size_t d;
                 if (pass == 0 && c->trigger.start <= figs[k].span.start &&
                     c->trigger.end >= figs[k].span.end)
@@ -752,7 +799,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 }
             }
         if (best != CLAIMCHECK_NONE) {
-            struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, best);
+            struct claimcheck_claim *c =
+                CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, best);
             if (c->figure_count < CLAIMCHECK_CLAIM_MAX_FIGURES)
                 c->figures[c->figure_count++] = figs[k];
         }
@@ -773,11 +821,13 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         /* the latest earlier sentence that has one; in it, the first (the
          * main clause's) call */
         for (j = claims_before; j-- > 0;) {
-            const struct claimcheck_claim *p = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j);
+            const struct claimcheck_claim *p =
+                CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j);
             if (p->sentence + 2 < s)
                 break;
-            while (j > 0 && CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j - 1)->sentence ==
-                                p->sentence &&
+            while (j > 0 &&
+                   CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j - 1)->sentence ==
+                       p->sentence &&
                    !(p->type == c->type && p->actor_count &&
                      !ex_has_earlier(out, j, c->type)))
                 p = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, --j);
@@ -788,7 +838,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                     c->has_time = 1;
                     c->time_start = p->time_start;
                     c->time_end = p->time_end;
-                    memcpy(c->time_start_text, p->time_start_text, sizeof(c->time_start_text));
+                    memcpy(c->time_start_text, p->time_start_text,
+                           sizeof(c->time_start_text));
                     memcpy(c->time_end_text, p->time_end_text, sizeof(c->time_end_text));
                 }
                 break;

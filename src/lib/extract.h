@@ -16,20 +16,21 @@ typedef struct claimcheck_cue_hit {
 
 typedef struct claimcheck_figure_hit {
     claimcheck_span span;
-    double value;      /* as written, in `unit` */
-    const char *unit;  /* normalised: minute, hour, day, week, month, year, or a count noun */
-    int approximate;   /* about, nearly, roughly ... */
-    int bound;         /* -1 at most ("less than"), 0 exact, 1 at least ("more than") */
+    double value; /* as written, in `unit` */
+    const char
+        *unit; /* normalised: minute, hour, day, week, month, year, or a count noun */
+    int approximate; /* about, nearly, roughly ... */
+    int bound;       /* -1 at most ("less than"), 0 exact, 1 at least ("more than") */
 } claimcheck_figure_hit;
 
 struct claimcheck_claim {
     const claimcheck_rules *rules; /* to name types and entities */
-    size_t sentence; /* index of the sentence */
-    claimcheck_span span;    /* the sentence */
-    claimcheck_span trigger; /* the trigger phrase */
-    size_t type;             /* event type index */
-    const char *status;      /* borrowed from the rules */
-    claimcheck_span status_span; /* empty when the status is the type's default */
+    size_t sentence;               /* index of the sentence */
+    claimcheck_span span;          /* the sentence */
+    claimcheck_span trigger;       /* the trigger phrase */
+    size_t type;                   /* event type index */
+    const char *status;            /* borrowed from the rules */
+    claimcheck_span status_span;   /* empty when the status is the type's default */
     int negated;
     claimcheck_span negation;
     size_t actors[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entity indexes */
@@ -45,7 +46,7 @@ struct claimcheck_claim {
     size_t figure_count;
     claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
     size_t cue_count;
-    int hedged; /* has a cue of a kind other than approximator */
+    int hedged;         /* has a cue of a kind other than approximator */
     size_t attribution; /* entity index or CLAIMCHECK_NONE */
     int quoted;         /* inside quotation marks */
     /* set by the match stage */

@@ -83,7 +83,8 @@ static int match_categories_meet(const match_ctx *m, const struct claimcheck_cla
     return 0;
 }
 
-static int match_claim_has_categories(const match_ctx *m, const struct claimcheck_claim *c) {
+static int match_claim_has_categories(const match_ctx *m,
+                                      const struct claimcheck_claim *c) {
     size_t i;
     for (i = 0; i < c->target_count; i++)
         if (match_entity(m, c->targets[i])->category_count)
@@ -103,7 +104,8 @@ static long match_gap_days(claimcheck_date a0, claimcheck_date a1, claimcheck_da
 }
 
 static int match_positive(const char *status) {
-    static const char *const pos[] = {"agreed", "accepted", "occurred", "signed", "held", NULL};
+    static const char *const pos[] = {"agreed", "accepted", "occurred",
+                                      "signed", "held",     NULL};
     size_t k;
     for (k = 0; pos[k]; k++)
         if (strcmp(status, pos[k]) == 0)
@@ -139,7 +141,8 @@ static double match_minutes(const char *unit) {
 
 /* Is the claim's figure compatible with the event figure's range? Returns
  * -1 when the units cannot be compared. */
-static int match_figure_fits(const claimcheck_figure_hit *f, const claimcheck_figure_rule *r) {
+static int match_figure_fits(const claimcheck_figure_hit *f,
+                             const claimcheck_figure_rule *r) {
     double cf = match_minutes(f->unit), rf = match_minutes(r->unit);
     double v, lo, hi, tol;
     if ((cf == 0) != (rf == 0))
@@ -175,8 +178,9 @@ static int match_add_sources(struct claimcheck_finding *f, const claimcheck_even
     return 0;
 }
 
-static const char *match_attribution_note(const match_ctx *m, const struct claimcheck_claim *c,
-                                          char *buf, size_t n) {
+static const char *match_attribution_note(const match_ctx *m,
+                                          const struct claimcheck_claim *c, char *buf,
+                                          size_t n) {
     if (c->attribution == CLAIMCHECK_NONE) {
         buf[0] = '\0';
         return buf;
@@ -189,14 +193,15 @@ static const char *match_attribution_note(const match_ctx *m, const struct claim
 
 static int match_contradiction(match_ctx *m, size_t ci, const claimcheck_event *ev,
                                const char *field, const char *fmt_detail) {
-    struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
+    struct claimcheck_claim *c =
+        CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
     struct claimcheck_finding *f;
     char rule[64], attr[160];
     snprintf(rule, sizeof(rule), "contradiction.%s", field);
-    f = claimcheck_report_add(m->report, CLAIMCHECK_FINDING_CONTRADICTION,
-                              CLAIMCHECK_SEVERITY_ERROR, rule, c->span, "%s%s; event: %s",
-                              fmt_detail, match_attribution_note(m, c, attr, sizeof(attr)),
-                              ev->title ? ev->title : ev->id);
+    f = claimcheck_report_add(
+        m->report, CLAIMCHECK_FINDING_CONTRADICTION, CLAIMCHECK_SEVERITY_ERROR, rule,
+        c->span, "%s%s; event: %s", fmt_detail,
+        match_attribution_note(m, c, attr, sizeof(attr)), ev->title ? ev->title : ev->id);
     if (!f)
         return CLAIMCHECK_ENOMEM;
     f->claim = ci;
@@ -224,20 +229,23 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         }
         if (c->negated && match_positive(reported) && !match_negative(c->status)) {
             *field = "polarity";
-            snprintf(detail, size, "polarity: the text says the %s%s%s did not happen, reported: %s",
-                     claimcheck_claim_type(c), who ? " by " : "", who ? who : "", reported);
+            snprintf(detail, size,
+                     "polarity: the text says the %s%s%s did not happen, reported: %s",
+                     claimcheck_claim_type(c), who ? " by " : "", who ? who : "",
+                     reported);
             return 1;
         }
         if ((match_positive(c->status) && !c->negated && match_negative(reported)) ||
             (match_negative(c->status) && match_positive(reported))) {
             *field = "status";
-            snprintf(detail, size, "status: the text says %s%s%s, reported: %s", who ? who : "",
-                     who ? " " : "", c->status, reported);
+            snprintf(detail, size, "status: the text says %s%s%s, reported: %s",
+                     who ? who : "", who ? " " : "", c->status, reported);
             return 1;
         }
     }
     /* date */
-    if (c->has_time && match_gap_days(c->time_start, c->time_end, ev->start, ev->end) > 0) {
+    if (c->has_time &&
+        match_gap_days(c->time_start, c->time_end, ev->start, ev->end) > 0) {
         char a[11], b[11];
         claimcheck_date_format(a, ev->start);
         claimcheck_date_format(b, ev->end);
@@ -302,8 +310,8 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
         if (gap == 0)
             score += 2;
     } else if (pub.year) {
-        claimcheck_date from =
-            claimcheck_date_from_days(claimcheck_date_to_days(pub) - CLAIMCHECK_MATCH_RECENT);
+        claimcheck_date from = claimcheck_date_from_days(claimcheck_date_to_days(pub) -
+                                                         CLAIMCHECK_MATCH_RECENT);
         if (match_gap_days(cand->start, cand->end, from, pub) > 0)
             return INT_MIN;
     }
@@ -313,14 +321,16 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
 }
 
 static int match_claim(match_ctx *m, size_t ci) {
-    struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
+    struct claimcheck_claim *c =
+        CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
     size_t e, first_conflict = CLAIMCHECK_NONE;
     int best_score = INT_MIN;
     const char *field = NULL;
     char detail[400];
 
     for (e = 0; e < m->rules->events.count; e++) {
-        int score = match_score(m, c, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e));
+        int score =
+            match_score(m, c, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e));
         if (score > best_score)
             best_score = score;
     }
@@ -332,7 +342,8 @@ static int match_claim(match_ctx *m, size_t ci) {
      * a contradiction is flagged only when every equally good reading
      * conflicts. */
     for (e = 0; e < m->rules->events.count; e++) {
-        const claimcheck_event *ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+        const claimcheck_event *ev =
+            CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
         const char *f;
         char d[400];
         if (match_score(m, c, ev) != best_score)
@@ -349,9 +360,9 @@ static int match_claim(match_ctx *m, size_t ci) {
         }
     }
     c->event = first_conflict;
-    return match_contradiction(m, ci, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event,
-                                                        first_conflict),
-                               field, detail);
+    return match_contradiction(
+        m, ci, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, first_conflict),
+        field, detail);
 }
 
 /* {actor}, {targets}, {event}, {scope}, {date} in a constraint's message. */
@@ -397,7 +408,8 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
         if (c->type != strike || c->negated || !c->has_time || !c->actor_count)
             continue;
         for (e = 0; e < m->rules->events.count; e++) {
-            const claimcheck_event *ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+            const claimcheck_event *ev =
+                CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
             const claimcheck_party *p = NULL;
             int inside;
             char targets[200] = "", scope[200] = "", date[40], msg[600];
@@ -427,14 +439,16 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
                 }
             if (!targets[0])
                 strcpy(targets, "unnamed targets");
-            snprintf(date, sizeof(date), "%s", c->time_text ? c->time_text : c->time_start_text);
+            snprintf(date, sizeof(date), "%s",
+                     c->time_text ? c->time_text : c->time_start_text);
             actor_name = match_entity_name(m, p->entity);
             match_expand(msg, sizeof(msg), con->message, actor_name, targets,
                          ev->title ? ev->title : ev->id, scope, date);
             f = claimcheck_report_add(
-                m->report, inside ? CLAIMCHECK_FINDING_CONTRADICTION : CLAIMCHECK_FINDING_TENSION,
-                inside ? con->inside_severity : con->outside_severity, con->id, c->span, "%s%s",
-                msg, inside ? " (inside its scope)" : " (outside its scope)");
+                m->report,
+                inside ? CLAIMCHECK_FINDING_CONTRADICTION : CLAIMCHECK_FINDING_TENSION,
+                inside ? con->inside_severity : con->outside_severity, con->id, c->span,
+                "%s%s", msg, inside ? " (inside its scope)" : " (outside its scope)");
             if (!f)
                 return CLAIMCHECK_ENOMEM;
             f->claim = ci;

@@ -22,14 +22,21 @@ int claimcheck_render(char **out, const claimcheck_report *const *reports, size_
     claimcheck_error_init(err);
     *out = NULL;
     switch (format) {
-        case CLAIMCHECK_FORMAT_TEXT: rc = claimcheck_render_text(&buf, reports, count, color); break;
-        case CLAIMCHECK_FORMAT_JSON: rc = claimcheck_render_json(&buf, reports, count); break;
-        default: return claimcheck_error_set(err, CLAIMCHECK_EINVAL, NULL, NULL, "unknown format");
+        case CLAIMCHECK_FORMAT_TEXT:
+            rc = claimcheck_render_text(&buf, reports, count, color);
+            break;
+        case CLAIMCHECK_FORMAT_JSON:
+            rc = claimcheck_render_json(&buf, reports, count);
+            break;
+        default:
+            return claimcheck_error_set(err, CLAIMCHECK_EINVAL, NULL, NULL,
+                                        "unknown format");
     }
     if (rc == 0 && !(*out = claimcheck_buf_detach(&buf)))
         rc = CLAIMCHECK_ENOMEM;
     claimcheck_buf_free(&buf);
     if (rc < 0)
-        claimcheck_error_set(err, rc, NULL, NULL, "cannot render: %s", claimcheck_strerror(rc));
+        claimcheck_error_set(err, rc, NULL, NULL, "cannot render: %s",
+                             claimcheck_strerror(rc));
     return rc;
 }

@@ -7,10 +7,13 @@
 
 #include "render.h"
 
-static json_t *json_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+static json_t *json_str_or_null(const char *s) {
+    return s ? json_string(s) : json_null();
+}
 
 static json_t *json_span(const claimcheck_doc *doc, claimcheck_span s) {
-    claimcheck_pos a = claimcheck_doc_pos(doc, s.start), b = claimcheck_doc_pos(doc, s.end);
+    claimcheck_pos a = claimcheck_doc_pos(doc, s.start),
+                   b = claimcheck_doc_pos(doc, s.end);
     json_t *o = json_object();
     json_object_set_new(o, "start", json_integer((json_int_t)s.start));
     json_object_set_new(o, "end", json_integer((json_int_t)s.end));
@@ -25,7 +28,8 @@ static json_t *json_text(const claimcheck_doc *doc, claimcheck_span s) {
     return json_stringn(claimcheck_doc_text(doc) + s.start, s.end - s.start);
 }
 
-static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c, size_t i) {
+static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c,
+                          size_t i) {
     json_t *o = json_object(), *arr, *time;
     char id[32];
     size_t k;
@@ -33,8 +37,8 @@ static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c, 
     json_object_set_new(o, "id", json_string(id));
     json_object_set_new(o, "type", json_string(claimcheck_claim_type(c)));
     json_object_set_new(o, "status", json_string(claimcheck_claim_status(c)));
-    json_object_set_new(o, "polarity",
-                        json_string(claimcheck_claim_negated(c) ? "negated" : "asserted"));
+    json_object_set_new(
+        o, "polarity", json_string(claimcheck_claim_negated(c) ? "negated" : "asserted"));
     arr = json_array();
     for (k = 0; k < claimcheck_claim_actor_count(c); k++)
         json_array_append_new(arr, json_string(claimcheck_claim_actor(c, k)));
@@ -45,7 +49,8 @@ static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c, 
     json_object_set_new(o, "targets", arr);
     if (claimcheck_claim_time_start(c)) {
         time = json_object();
-        json_object_set_new(time, "text", json_str_or_null(claimcheck_claim_time_text(c)));
+        json_object_set_new(time, "text",
+                            json_str_or_null(claimcheck_claim_time_text(c)));
         json_object_set_new(time, "start", json_string(claimcheck_claim_time_start(c)));
         json_object_set_new(time, "end", json_string(claimcheck_claim_time_end(c)));
         json_object_set_new(o, "time", time);
@@ -65,7 +70,8 @@ static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c, 
     json_object_set_new(o, "figures", arr);
     json_object_set_new(o, "modality",
                         json_string(claimcheck_claim_hedged(c) ? "hedged" : "certain"));
-    json_object_set_new(o, "attribution", json_str_or_null(claimcheck_claim_attribution(c)));
+    json_object_set_new(o, "attribution",
+                        json_str_or_null(claimcheck_claim_attribution(c)));
     json_object_set_new(o, "verdict", json_string(claimcheck_claim_verdict(c)));
     json_object_set_new(o, "event", json_str_or_null(claimcheck_claim_event(c)));
     json_object_set_new(o, "trigger", json_text(doc, claimcheck_claim_span(c)));
@@ -74,18 +80,21 @@ static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c, 
     return o;
 }
 
-static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding *f, size_t i) {
+static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding *f,
+                            size_t i) {
     const claimcheck_doc *doc = claimcheck_report_doc(r);
     json_t *o = json_object(), *arr, *events;
     size_t k, claim = claimcheck_finding_claim(f);
     char id[32];
     snprintf(id, sizeof(id), "F%zu", i + 1);
     json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "kind",
-                        json_string(claimcheck_finding_kind_name(claimcheck_finding_get_kind(f))));
+    json_object_set_new(
+        o, "kind",
+        json_string(claimcheck_finding_kind_name(claimcheck_finding_get_kind(f))));
     json_object_set_new(o, "rule", json_string(claimcheck_finding_rule(f)));
-    json_object_set_new(o, "severity",
-                        json_string(claimcheck_severity_name(claimcheck_finding_severity(f))));
+    json_object_set_new(
+        o, "severity",
+        json_string(claimcheck_severity_name(claimcheck_finding_severity(f))));
     json_object_set_new(o, "message", json_string(claimcheck_finding_message(f)));
     json_object_set_new(o, "span", json_span(doc, claimcheck_finding_span(f)));
     json_object_set_new(o, "text", json_text(doc, claimcheck_finding_span(f)));
@@ -150,7 +159,8 @@ int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *
         json_object_set_new(o, "sentences",
                             json_integer((json_int_t)claimcheck_doc_sentence_count(doc)));
         for (i = 0; i < claimcheck_report_claim_count(r); i++)
-            json_array_append_new(claims, json_claim(doc, claimcheck_report_claim(r, i), i));
+            json_array_append_new(claims,
+                                  json_claim(doc, claimcheck_report_claim(r, i), i));
         json_object_set_new(o, "claims", claims);
         for (i = 0; i < claimcheck_report_finding_count(r); i++) {
             const claimcheck_finding *f = claimcheck_report_finding(r, i);
@@ -166,7 +176,8 @@ int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *
     json_object_set_new(summary, "documents", json_integer((json_int_t)count));
     json_object_set_new(summary, "findings", json_integer((json_int_t)nfind));
     for (i = 0; i < 4; i++)
-        json_object_set_new(kinds, claimcheck_finding_kind_name((claimcheck_finding_kind)i),
+        json_object_set_new(kinds,
+                            claimcheck_finding_kind_name((claimcheck_finding_kind)i),
                             json_integer((json_int_t)by_kind[i]));
     for (i = 3; i-- > 0;)
         json_object_set_new(sevs, claimcheck_severity_name((claimcheck_severity)i),

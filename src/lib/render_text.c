@@ -56,7 +56,8 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
     for (d = 0; d < count; d++) {
         const claimcheck_report *r = reports[d];
         const claimcheck_doc *doc = claimcheck_report_doc(r);
-        const char *path = claimcheck_doc_path(doc) ? claimcheck_doc_path(doc) : "<stdin>";
+        const char *path =
+            claimcheck_doc_path(doc) ? claimcheck_doc_path(doc) : "<stdin>";
         const char *text = claimcheck_doc_text(doc);
         for (i = 0; i < claimcheck_report_finding_count(r); i++) {
             const claimcheck_finding *f = claimcheck_report_finding(r, i);
@@ -75,9 +76,10 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
             } else {
                 mark = span;
             }
-            claimcheck_buf_printf(out, "%s:%u:%u: %s%s%s: %s [%s]\n", path, pos.line, pos.column,
-                                  color ? text_color(sev) : "", claimcheck_severity_name(sev),
-                                  color ? "\033[0m" : "", claimcheck_finding_message(f),
+            claimcheck_buf_printf(out, "%s:%u:%u: %s%s%s: %s [%s]\n", path, pos.line,
+                                  pos.column, color ? text_color(sev) : "",
+                                  claimcheck_severity_name(sev), color ? "\033[0m" : "",
+                                  claimcheck_finding_message(f),
                                   claimcheck_finding_rule(f));
             claimcheck_buf_puts(out, "    | ");
             text_sentence(out, text, span, mark, &from, &to);
@@ -105,9 +107,9 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
             }
         }
     }
-    claimcheck_buf_printf(out, "%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
-                          total, total == 1 ? "" : "s", by_sev[2], by_sev[2] == 1 ? "" : "s",
-                          by_sev[1], by_sev[1] == 1 ? "" : "s", by_sev[0], count,
-                          count == 1 ? "" : "s");
+    claimcheck_buf_printf(
+        out, "%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
+        total, total == 1 ? "" : "s", by_sev[2], by_sev[2] == 1 ? "" : "s", by_sev[1],
+        by_sev[1] == 1 ? "" : "s", by_sev[0], count, count == 1 ? "" : "s");
     return out->oom ? CLAIMCHECK_ENOMEM : 0;
 }

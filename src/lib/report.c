@@ -39,7 +39,8 @@ struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
     return f;
 }
 
-void claimcheck_finding_add_evidence(struct claimcheck_finding *f, const claimcheck_event *ev,
+void claimcheck_finding_add_evidence(struct claimcheck_finding *f,
+                                     const claimcheck_event *ev,
                                      const claimcheck_source *src) {
     claimcheck_evidence *e;
     if (f->evidence_count >= CLAIMCHECK_FINDING_MAX_EVIDENCE)
@@ -71,10 +72,12 @@ void claimcheck_report_sort(claimcheck_report *r) {
         if (f->cue_count)
             f->anchor = f->cues[0].span.start;
         else if (f->claim != CLAIMCHECK_NONE)
-            f->anchor = CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, f->claim)->trigger.start;
+            f->anchor = CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, f->claim)
+                            ->trigger.start;
     }
     if (r->findings.count > 1)
-        qsort(r->findings.items, r->findings.count, sizeof(struct claimcheck_finding), report_cmp);
+        qsort(r->findings.items, r->findings.count, sizeof(struct claimcheck_finding),
+              report_cmp);
 }
 
 void claimcheck_report_free(claimcheck_report *r) {
@@ -94,26 +97,34 @@ void claimcheck_report_free(claimcheck_report *r) {
 
 const claimcheck_doc *claimcheck_report_doc(const claimcheck_report *r) { return r->doc; }
 
-size_t claimcheck_report_finding_count(const claimcheck_report *r) { return r->findings.count; }
+size_t claimcheck_report_finding_count(const claimcheck_report *r) {
+    return r->findings.count;
+}
 
-const claimcheck_finding *claimcheck_report_finding(const claimcheck_report *r, size_t i) {
-    return i < r->findings.count ? CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i)
-                                 : NULL;
+const claimcheck_finding *claimcheck_report_finding(const claimcheck_report *r,
+                                                    size_t i) {
+    return i < r->findings.count
+               ? CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i)
+               : NULL;
 }
 
 size_t claimcheck_report_count_at_least(const claimcheck_report *r,
                                         claimcheck_severity severity) {
     size_t i, n = 0;
     for (i = 0; i < r->findings.count; i++)
-        if (CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i)->severity >= severity)
+        if (CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i)->severity >=
+            severity)
             n++;
     return n;
 }
 
-size_t claimcheck_report_claim_count(const claimcheck_report *r) { return r->claims.count; }
+size_t claimcheck_report_claim_count(const claimcheck_report *r) {
+    return r->claims.count;
+}
 
 const claimcheck_claim *claimcheck_report_claim(const claimcheck_report *r, size_t i) {
-    return i < r->claims.count ? CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, i) : NULL;
+    return i < r->claims.count ? CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, i)
+                               : NULL;
 }
 
 const char *claimcheck_finding_kind_name(claimcheck_finding_kind kind) {
@@ -180,7 +191,9 @@ const char *claimcheck_claim_time_end(const claimcheck_claim *c) {
     return c->has_time ? c->time_end_text : NULL;
 }
 const char *claimcheck_claim_time_text(const claimcheck_claim *c) { return c->time_text; }
-size_t claimcheck_claim_figure_count(const claimcheck_claim *c) { return c->figure_count; }
+size_t claimcheck_claim_figure_count(const claimcheck_claim *c) {
+    return c->figure_count;
+}
 claimcheck_figure claimcheck_claim_figure(const claimcheck_claim *c, size_t i) {
     claimcheck_figure f;
     f.span = c->figures[i].span;
@@ -193,7 +206,9 @@ const char *claimcheck_claim_verdict(const claimcheck_claim *c) {
     return c->verdict ? c->verdict : "unsupported";
 }
 size_t claimcheck_claim_actor_count(const claimcheck_claim *c) { return c->actor_count; }
-size_t claimcheck_claim_target_count(const claimcheck_claim *c) { return c->target_count; }
+size_t claimcheck_claim_target_count(const claimcheck_claim *c) {
+    return c->target_count;
+}
 
 const char *claimcheck_claim_type(const claimcheck_claim *c) {
     return CLAIMCHECK_VEC_AT(&c->rules->event_types, claimcheck_event_type, c->type)->id;
@@ -207,7 +222,8 @@ const char *claimcheck_claim_target(const claimcheck_claim *c, size_t i) {
 const char *claimcheck_claim_attribution(const claimcheck_claim *c) {
     return c->attribution == CLAIMCHECK_NONE
                ? NULL
-               : CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, c->attribution)->id;
+               : CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, c->attribution)
+                     ->id;
 }
 const char *claimcheck_claim_event(const claimcheck_claim *c) {
     return c->event == CLAIMCHECK_NONE

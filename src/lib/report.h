@@ -14,8 +14,8 @@ struct claimcheck_finding {
     char *rule;    /* owned */
     char *message; /* owned */
     claimcheck_span span;
-    size_t anchor; /* where it points: first cue, claim trigger or span start */
-    size_t claim;  /* index or CLAIMCHECK_NONE */
+    size_t anchor;      /* where it points: first cue, claim trigger or span start */
+    size_t claim;       /* index or CLAIMCHECK_NONE */
     size_t other_claim; /* the other side of an in-document contradiction */
     claimcheck_cue cues[CLAIMCHECK_CLAIM_MAX_CUES];
     size_t cue_count;
@@ -32,18 +32,18 @@ struct claimcheck_report {
 
 /* Adds a finding with a copy of `rule` and a formatted message; returns it
  * (zeroed apart from those) or NULL when out of memory. */
-struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
-                                                 claimcheck_finding_kind kind,
-                                                 claimcheck_severity severity,
-                                                 const char *rule, claimcheck_span span,
-                                                 const char *fmt, ...)
+struct claimcheck_finding *
+claimcheck_report_add(claimcheck_report *r, claimcheck_finding_kind kind,
+                      claimcheck_severity severity, const char *rule,
+                      claimcheck_span span, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
 
 /* Adds one piece of evidence (event + source) to a finding, if room. */
-void claimcheck_finding_add_evidence(struct claimcheck_finding *f, const claimcheck_event *ev,
+void claimcheck_finding_add_evidence(struct claimcheck_finding *f,
+                                     const claimcheck_event *ev,
                                      const claimcheck_source *src);
 
 /* Sorts findings by (where they point, rule id, message) for deterministic

@@ -181,19 +181,15 @@ static size_t segment_space(const segment_scanner *sc, size_t i, unsigned *break
     size_t left = sc->len - i;
     switch (s[i]) {
         case ' ':
-        case '\t':
-            return 1;
+        case '\t': return 1;
         case '\n':
         case '\v':
-        case '\f':
-            (*breaks)++;
-            return 1;
+        case '\f': (*breaks)++; return 1;
         case '\r':
             if (left < 2 || s[i + 1] != '\n')
                 (*breaks)++;
             return 1;
-        case 0xC2:
-            return left >= 2 && s[i + 1] == 0xA0 ? 2 : 0; /* U+00A0 */
+        case 0xC2: return left >= 2 && s[i + 1] == 0xA0 ? 2 : 0; /* U+00A0 */
         case 0xE1:
             return left >= 3 && s[i + 1] == 0x9A && s[i + 2] == 0x80 ? 3 : 0; /* U+1680 */
         case 0xE2:
@@ -217,8 +213,7 @@ static size_t segment_space(const segment_scanner *sc, size_t i, unsigned *break
             return left >= 3 && s[i + 1] == 0x80 && s[i + 2] == 0x80 ? 3 : 0; /* U+3000 */
         case 0xEF:
             return left >= 3 && s[i + 1] == 0xBB && s[i + 2] == 0xBF ? 3 : 0; /* U+FEFF */
-        default:
-            return 0;
+        default: return 0;
     }
 }
 
@@ -308,10 +303,8 @@ static size_t segment_bullet(const segment_scanner *sc, size_t i, size_t end) {
         case 0x25CF: /* ● */
         case 0x25A0: /* ■ */
         case 0x25BA: /* ► */
-        case 0x25B6: /* ▶ */
-            return 3;
-        default:
-            return 0;
+        case 0x25B6: /* ▶ */ return 3;
+        default: return 0;
     }
 }
 
@@ -332,17 +325,13 @@ static int segment_classify(const segment_scanner *sc, size_t i, size_t end) {
     }
     segment_decode(sc, i, &cp);
     switch (utf8proc_category(cp)) {
-        case UTF8PROC_CATEGORY_LL:
-            return SEGMENT_LOWER;
+        case UTF8PROC_CATEGORY_LL: return SEGMENT_LOWER;
         case UTF8PROC_CATEGORY_LU:
         case UTF8PROC_CATEGORY_LT:
         case UTF8PROC_CATEGORY_LO:
-        case UTF8PROC_CATEGORY_LM:
-            return SEGMENT_UPPER;
-        case UTF8PROC_CATEGORY_ND:
-            return SEGMENT_DIGIT;
-        default:
-            return SEGMENT_OTHER;
+        case UTF8PROC_CATEGORY_LM: return SEGMENT_UPPER;
+        case UTF8PROC_CATEGORY_ND: return SEGMENT_DIGIT;
+        default: return SEGMENT_OTHER;
     }
 }
 
@@ -360,10 +349,8 @@ static int segment_symbols_only(const segment_scanner *sc, size_t start, size_t 
             case UTF8PROC_CATEGORY_SK:
             case UTF8PROC_CATEGORY_MN:
             case UTF8PROC_CATEGORY_ME:
-            case UTF8PROC_CATEGORY_CF:
-                break;
-            default:
-                return 0;
+            case UTF8PROC_CATEGORY_CF: break;
+            default: return 0;
         }
     }
     return 1;

@@ -460,11 +460,8 @@ static int load_lists(const char *path, claimcheck_strset *t, claimcheck_strset 
                     want_key = 1;
                 }
                 break;
-            case YAML_STREAM_END_EVENT:
-                done = 1;
-                break;
-            default:
-                break;
+            case YAML_STREAM_END_EVENT: done = 1; break;
+            default: break;
         }
         yaml_event_delete(&ev);
     }
