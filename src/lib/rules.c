@@ -6,15 +6,18 @@
  * `claimcheck`:
  *
  *   claimcheck: 1                          schema version
- *   include: [other.yaml]                  relative, inside the file's folder, no cycles
+ *   include: [other.yaml]                  relative, inside the rule base's folder, no
+ *                                          cycles; a file already loaded is skipped
  *   segmentation: {titles: [mr], abbreviations: [u.s]}
  *   negations: [not, never, "refused to"]  token patterns
  *   reporting_verbs: [say, state, insist]
  *   hedges:        [{cue: PATTERN, kind: KIND, cancel: [PATTERN]}]
- *   entities:      [{id, name, kind, aliases: [PATTERN], represents: ID, categories: [C]}]
+ *   entities:      [{id, name, kind, aliases: [PATTERN], represents: ID, within: ID,
+ *                    categories: [C]}]
  *   event_types:   [{id, default_status, triggers: [PATTERN], statuses: {STATUS: [PATTERN]}}]
- *   events:        [{id, type, title, status, date | period: {start, end},
- *                    parties: [{entity, status, role}], scope: [C], targets: [ID],
+ *   events:        [{id, type, title, status, date | period: {start, end}, place: ID,
+ *                    parties: [{entity, status, role, since: DATE}], scope: [C],
+ *                    targets: [ID],
  *                    figures: [{name, unit, value | min+max, source}],
  *                    sources: [{name, date, url, says}]}]
  *   constraints:   [{id, relation, severity: {inside, outside}, message, description}]
@@ -40,8 +43,9 @@
 
 #include "rules_internal.h"
 
-#define CLAIMCHECK_YAML_MAX_DEPTH  64
-#define CLAIMCHECK_RULES_MAX_BYTES (64u * 1024u * 1024u)
+#define CLAIMCHECK_YAML_MAX_DEPTH     64
+#define CLAIMCHECK_RULES_MAX_BYTES    (64u * 1024u * 1024u)
+#define CLAIMCHECK_RULES_MAX_INCLUDES 32 /* files open at once, through includes */
 
 const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT] = {
     "epistemic", "evidential", "distancing", "weasel", "approximator"};
@@ -67,6 +71,13 @@ typedef struct loader {
     claimcheck_error *err;
     claimcheck_vec refs; /* pending references, struct ref */
     int depth_files;
+    /* canonical paths of the files being loaded, outermost first: an
+     * include of one of them is a cycle */
+    const char *chain[CLAIMCHECK_RULES_MAX_INCLUDES];
+    /* the text libyaml is parsing, and a cursor mapping its character
+     * index to a byte offset (see yaml_pos) */
+    const char *text;
+    size_t text_len, text_start, mark_index, mark_offset;
 } loader;
 
 struct ref {
@@ -77,11 +88,45 @@ struct ref {
     size_t event; /* for a type reference: the event whose type it is */
 };
 
-static claimcheck_pos yaml_pos(yaml_mark_t m) {
+/* The one place that converts a libyaml mark. Its line and column are
+ * 0-based and ours 1-based; its column already counts characters (code
+ * points), but its index counts characters too, not bytes, so the byte
+ * offset is found by walking the text from the previous mark (marks mostly
+ * increase, so this is linear overall). libyaml does not count a BOM. */
+static claimcheck_pos yaml_pos(loader *ld, yaml_mark_t m) {
     claimcheck_pos p;
-    p.offset = m.index;
     p.line = (unsigned)m.line + 1;
     p.column = (unsigned)m.column + 1;
+    if (m.index < ld->mark_index || ld->mark_offset < ld->text_start) {
+        ld->mark_index = 0;
+        ld->mark_offset = ld->text_start;
+    }
+    while (ld->mark_index < m.index && ld->mark_offset < ld->text_len) {
+        int32_t cp;
+        ld->mark_offset += claimcheck_utf8_decode(ld->text + ld->mark_offset,
+                                                  ld->text_len - ld->mark_offset, &cp);
+        ld->mark_index++;
+    }
+    p.offset = ld->mark_offset;
+    return p;
+}
+
+/* The position of a byte offset of the text (libyaml's reader errors have
+ * no mark, only an offset). */
+static claimcheck_pos text_pos(const loader *ld, size_t offset) {
+    claimcheck_pos p;
+    size_t i;
+    p.offset = offset < ld->text_len ? offset : ld->text_len;
+    p.line = 1;
+    p.column = 1;
+    for (i = ld->text_start; i < p.offset; i++) {
+        if (ld->text[i] == '\n') {
+            p.line++;
+            p.column = 1;
+        } else if (((unsigned char)ld->text[i] & 0xC0) != 0x80) {
+            p.column++;
+        }
+    }
     return p;
 }
 
@@ -132,22 +177,32 @@ static int yaml_build(loader *ld, yaml_parser_t *parser, ynode **out) {
         yaml_event_t ev;
         ynode *n = NULL;
         if (!yaml_parser_parse(parser, &ev)) {
-            claimcheck_pos p = yaml_pos(parser->problem_mark);
-            rc = load_fail(ld, CLAIMCHECK_ERULES, p, "%s%s%s",
-                           parser->problem ? parser->problem : "YAML syntax error",
-                           parser->context ? " " : "", parser->context ? parser->context : "");
+            const char *problem = parser->problem ? parser->problem : "YAML syntax error";
+            if (parser->error == YAML_READER_ERROR) {
+                rc =
+                    load_fail(ld, CLAIMCHECK_ERULES, text_pos(ld, parser->problem_offset),
+                              "%s (a rule file must be UTF-8)", problem);
+            } else if (parser->context) {
+                claimcheck_pos c = yaml_pos(ld, parser->context_mark);
+                rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ld, parser->problem_mark),
+                               "%s (%s at %u:%u)", problem, parser->context, c.line,
+                               c.column);
+            } else {
+                rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ld, parser->problem_mark),
+                               "%s", problem);
+            }
             goto cleanup;
         }
         switch (ev.type) {
             case YAML_STREAM_END_EVENT: done = 1; break;
             case YAML_DOCUMENT_START_EVENT:
                 if (root) {
-                    rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ev.start_mark),
+                    rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ld, ev.start_mark),
                                    "more than one YAML document in a rule file");
                 }
                 break;
             case YAML_ALIAS_EVENT:
-                rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ev.start_mark),
+                rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ld, ev.start_mark),
                                "YAML aliases are not allowed in a rule base");
                 break;
             case YAML_SCALAR_EVENT:
@@ -156,25 +211,25 @@ static int yaml_build(loader *ld, yaml_parser_t *parser, ynode **out) {
                 if ((ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
                     (ev.type == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor) ||
                     (ev.type == YAML_MAPPING_START_EVENT && ev.data.mapping_start.anchor)) {
-                    rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ev.start_mark),
+                    rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ld, ev.start_mark),
                                    "YAML anchors are not allowed in a rule base");
                     break;
                 }
                 n = claimcheck_calloc(1, sizeof(*n));
                 if (!n) {
-                    rc = load_fail(ld, CLAIMCHECK_ENOMEM, yaml_pos(ev.start_mark),
+                    rc = load_fail(ld, CLAIMCHECK_ENOMEM, yaml_pos(ld, ev.start_mark),
                                    "out of memory");
                     break;
                 }
-                n->pos = yaml_pos(ev.start_mark);
+                n->pos = yaml_pos(ld, ev.start_mark);
                 if (ev.type == YAML_SCALAR_EVENT) {
                     n->kind = YNODE_SCALAR;
                     n->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
                     n->value = claimcheck_strndup((const char *)ev.data.scalar.value,
                                                   ev.data.scalar.length);
                     if (!n->value) {
-                        ynode_free(n);
                         rc = load_fail(ld, CLAIMCHECK_ENOMEM, n->pos, "out of memory");
+                        ynode_free(n);
                         break;
                     }
                 } else {
@@ -183,18 +238,19 @@ static int yaml_build(loader *ld, yaml_parser_t *parser, ynode **out) {
                 if (depth > 0) {
                     if (ynode_append(stack[depth - 1], n) < 0) {
                         ynode_free(n);
-                        rc = load_fail(ld, CLAIMCHECK_ENOMEM, yaml_pos(ev.start_mark),
+                        rc = load_fail(ld, CLAIMCHECK_ENOMEM, yaml_pos(ld, ev.start_mark),
                                        "out of memory");
                         break;
                     }
                 } else if (!root) {
                     root = n;
-                } else {
+                } else { /* unreachable: a second document is refused above */
                     ynode_free(n);
+                    break;
                 }
                 if (n->kind != YNODE_SCALAR) {
                     if (depth >= CLAIMCHECK_YAML_MAX_DEPTH) {
-                        rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ev.start_mark),
+                        rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ld, ev.start_mark),
                                        "YAML nested deeper than %d levels",
                                        CLAIMCHECK_YAML_MAX_DEPTH);
                         break;
@@ -234,35 +290,53 @@ static int expect_kind(loader *ld, const ynode *n, ynode_kind kind, const char *
                      ynode_kind_name(n));
 }
 
-/* Checks that every key of map `n` is one of `keys` (NULL-terminated). */
+/* Returns the value of `key` in map `n`, or NULL; non-scalar keys (which
+ * check_keys refuses) never match. */
+static const ynode *map_get(const ynode *n, const char *key) {
+    size_t i;
+    for (i = 0; i + 1 < n->count; i += 2)
+        if (n->items[i]->kind == YNODE_SCALAR && strcmp(n->items[i]->value, key) == 0)
+            return n->items[i + 1];
+    return NULL;
+}
+
+/* Checks that every key of map `n` is a scalar, given once, and one of
+ * `keys` (NULL-terminated; NULL allows any). Errors name the map as
+ * "(in hedge 'may' at 3:5)": its kind `ctx`, its id, cue or name if it
+ * has one, and where it starts. */
 static int check_keys(loader *ld, const ynode *n, const char *const *keys, const char *ctx,
                       claimcheck_pos ctx_pos) {
+    static const char *const names[] = {"id", "cue", "name", NULL};
+    char where[CLAIMCHECK_ERROR_TEXT_LENGTH];
+    const ynode *name = NULL;
     size_t i, k;
+    for (k = 0; names[k] && !name; k++)
+        if ((name = map_get(n, names[k])) && name->kind != YNODE_SCALAR)
+            name = NULL;
+    if (name)
+        snprintf(where, sizeof(where), "in %s '%s' at %u:%u", ctx, name->value,
+                 ctx_pos.line, ctx_pos.column);
+    else
+        snprintf(where, sizeof(where), "in %s at %u:%u", ctx, ctx_pos.line,
+                 ctx_pos.column);
     for (i = 0; i + 1 < n->count; i += 2) {
         const ynode *key = n->items[i];
-        int known = 0;
+        int known = keys == NULL;
         if (key->kind != YNODE_SCALAR)
-            return load_fail(ld, CLAIMCHECK_ERULES, key->pos, "keys must be scalars");
-        for (k = 0; keys[k]; k++)
+            return load_fail(ld, CLAIMCHECK_ERULES, key->pos, "keys must be scalars (%s)",
+                             where);
+        for (k = 0; keys && keys[k]; k++)
             if (strcmp(key->value, keys[k]) == 0)
                 known = 1;
         for (k = 0; k < i; k += 2)
             if (strcmp(n->items[k]->value, key->value) == 0)
-                return load_fail(ld, CLAIMCHECK_ERULES, key->pos, "duplicate key '%s' (in %s at %u:%u)",
-                                 key->value, ctx, ctx_pos.line, ctx_pos.column);
+                return load_fail(ld, CLAIMCHECK_ERULES, key->pos,
+                                 "duplicate key '%s' (%s)", key->value, where);
         if (!known)
-            return load_fail(ld, CLAIMCHECK_ERULES, key->pos, "unknown key '%s' (in %s at %u:%u)",
-                             key->value, ctx, ctx_pos.line, ctx_pos.column);
+            return load_fail(ld, CLAIMCHECK_ERULES, key->pos, "unknown key '%s' (%s)",
+                             key->value, where);
     }
     return 0;
-}
-
-static const ynode *map_get(const ynode *n, const char *key) {
-    size_t i;
-    for (i = 0; i + 1 < n->count; i += 2)
-        if (strcmp(n->items[i]->value, key) == 0)
-            return n->items[i + 1];
-    return NULL;
 }
 
 /* A required or optional scalar string field; stores a copy in *out. */
@@ -581,7 +655,7 @@ static int load_hedges(loader *ld, const ynode *n) {
 
 static int load_entities(loader *ld, const ynode *n) {
     static const char *const keys[] = {"id", "name", "kind", "aliases", "represents",
-                                       "categories", "note", NULL};
+                                       "within", "categories", "note", NULL};
     size_t i;
     int rc;
     if ((rc = expect_kind(ld, n, YNODE_SEQ, "'entities'")) < 0)
@@ -600,12 +674,16 @@ static int load_entities(loader *ld, const ynode *n) {
             (rc = get_str(ld, e, "name", 0, &ent->name, "entity")) < 0 ||
             (rc = get_str(ld, e, "kind", 0, &ent->kind, "entity")) < 0 ||
             (rc = get_str(ld, e, "represents", 0, &ent->represents, "entity")) < 0 ||
+            (rc = get_str(ld, e, "within", 0, &ent->within, "entity")) < 0 ||
             (rc = get_str_list(ld, e, "categories", &ent->categories, &ent->category_count,
                                "entity")) < 0)
             return rc;
         if (claimcheck_rules_entity_index(ld->rules, ent->id) != index)
             return load_fail(ld, CLAIMCHECK_ERULES, map_get(e, "id")->pos,
                              "duplicate entity id '%s'", ent->id);
+        if (ent->within &&
+            (rc = add_ref(ld, 0, ent->within, map_get(e, "within")->pos, CLAIMCHECK_NONE)) < 0)
+            return rc;
         if (ent->represents &&
             (rc = add_ref(ld, 0, ent->represents, map_get(e, "represents")->pos, CLAIMCHECK_NONE)) < 0)
             return rc;
@@ -651,7 +729,8 @@ static int load_event_types(loader *ld, const ynode *n) {
             return rc;
         if (!(statuses = map_get(e, "statuses")))
             continue;
-        if ((rc = expect_kind(ld, statuses, YNODE_MAP, "'statuses'")) < 0)
+        if ((rc = expect_kind(ld, statuses, YNODE_MAP, "'statuses'")) < 0 ||
+            (rc = check_keys(ld, statuses, NULL, "statuses", statuses->pos)) < 0)
             return rc;
         for (k = 0; k + 1 < statuses->count; k += 2) {
             claimcheck_status_phrase *sp =
@@ -711,7 +790,7 @@ static int load_events(loader *ld, const ynode *n) {
     static const char *const keys[] = {"id", "type", "title", "status", "date", "period",
                                        "parties", "scope", "targets", "figures", "sources",
                                        "place", "note", NULL};
-    static const char *const pkeys[] = {"entity", "status", "role", NULL};
+    static const char *const pkeys[] = {"entity", "status", "role", "since", NULL};
     static const char *const skeys[] = {"name", "date", "url", "says", NULL};
     size_t i, k;
     int rc;
@@ -753,8 +832,10 @@ static int load_events(loader *ld, const ynode *n) {
                 return rc;
             ev->end = ev->start;
         } else if ((v = map_get(e, "period"))) {
+            static const char *const period_keys[] = {"start", "end", NULL};
             const ynode *s, *t;
-            if ((rc = expect_kind(ld, v, YNODE_MAP, "'period'")) < 0)
+            if ((rc = expect_kind(ld, v, YNODE_MAP, "'period'")) < 0 ||
+                (rc = check_keys(ld, v, period_keys, "period", v->pos)) < 0)
                 return rc;
             if (!(s = map_get(v, "start")) || !(t = map_get(v, "end")))
                 return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "a period needs 'start' and 'end'");
@@ -767,6 +848,10 @@ static int load_events(loader *ld, const ynode *n) {
             return load_fail(ld, CLAIMCHECK_ERULES, e->pos, "event '%s' needs 'date' or 'period'",
                              ev->id);
         }
+        if ((rc = get_str(ld, e, "place", 0, &ev->place, "event")) < 0 ||
+            (ev->place &&
+             (rc = add_ref(ld, 0, ev->place, map_get(e, "place")->pos, CLAIMCHECK_NONE)) < 0))
+            return rc;
         if ((rc = get_str_list(ld, e, "scope", &ev->scope, &ev->scope_count, "event")) < 0 ||
             (rc = get_str_list(ld, e, "targets", &ev->targets, &ev->target_count, "event")) < 0)
             return rc;
@@ -788,6 +873,8 @@ static int load_events(loader *ld, const ynode *n) {
                     (rc = get_str(ld, p, "entity", 1, &party->entity, "party")) < 0 ||
                     (rc = get_str(ld, p, "status", 0, &party->status, "party")) < 0 ||
                     (rc = get_str(ld, p, "role", 0, &party->role, "party")) < 0 ||
+                    (map_get(p, "since") &&
+                     (rc = get_date(ld, map_get(p, "since"), &party->since, "party")) < 0) ||
                     (rc = add_ref(ld, 0, party->entity, map_get(p, "entity")->pos, CLAIMCHECK_NONE)) < 0)
                     return rc;
             }
@@ -860,7 +947,9 @@ static int load_constraints(loader *ld, const ynode *n) {
                              "strike-during-ceasefire)",
                              con->relation, con->id);
         if ((sev = map_get(c, "severity"))) {
-            if ((rc = expect_kind(ld, sev, YNODE_MAP, "'severity'")) < 0)
+            static const char *const sev_keys[] = {"inside", "outside", NULL};
+            if ((rc = expect_kind(ld, sev, YNODE_MAP, "'severity'")) < 0 ||
+                (rc = check_keys(ld, sev, sev_keys, "severity", sev->pos)) < 0)
                 return rc;
             if ((v = map_get(sev, "inside")) &&
                 (rc = parse_severity(ld, v, &con->inside_severity)) < 0)
@@ -949,7 +1038,7 @@ static int load_tree(loader *ld, const ynode *root) {
     if ((v = map_get(root, "tests")) && (rc = load_tests(ld, v)) < 0)
         return rc;
     if ((v = map_get(root, "include"))) {
-        size_t i;
+        size_t i, k;
         if ((rc = expect_kind(ld, v, YNODE_SEQ, "'include'")) < 0)
             return rc;
         for (i = 0; i < v->count; i++) {
@@ -973,9 +1062,14 @@ static int load_tree(loader *ld, const ynode *root) {
                     return load_fail(ld, CLAIMCHECK_ERULES, inc->pos,
                                      "include '%s' is outside the rule base's folder",
                                      inc->value);
-                if (claimcheck_strset_contains(ld->rules->files_seen, real, strlen(real)))
-                    return load_fail(ld, CLAIMCHECK_ERULES, inc->pos,
-                                     "include cycle or repeated include: '%s'", inc->value);
+                /* including a file being loaded is a cycle; one loaded
+                 * earlier (a sibling in a directory load, a diamond) is
+                 * skipped by load_file */
+                for (k = 0; k < (size_t)ld->depth_files; k++)
+                    if (strcmp(ld->chain[k], real) == 0)
+                        return load_fail(ld, CLAIMCHECK_ERULES, inc->pos,
+                                         "include cycle: '%s' is already being loaded",
+                                         inc->value);
             }
             rc = load_path(ld, joined);
             ld->file = saved_file;
@@ -993,10 +1087,12 @@ static int load_file(loader *ld, const char *path) {
     int parser_ready = 0, rc = 0;
     ynode *root = NULL;
     char real[PATH_MAX], *slash, *dir = NULL;
+    claimcheck_buf text = CLAIMCHECK_BUF_INIT;
     const char *saved_file = ld->file;
     char *saved_dir = ld->dir;
 
     ld->file = path;
+    ld->depth_files++; /* before any exit: cleanup decrements it */
     if (!realpath(path, real)) {
         rc = claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s", strerror(errno));
         goto cleanup;
@@ -1007,11 +1103,13 @@ static int load_file(loader *ld, const char *path) {
         rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
         goto cleanup;
     }
-    if (++ld->depth_files > 32) {
+    if (ld->depth_files > CLAIMCHECK_RULES_MAX_INCLUDES) {
         rc = claimcheck_error_set(ld->err, CLAIMCHECK_ERULES, path, NULL,
-                                  "includes nested more than 32 deep");
+                                  "includes nested more than %d deep",
+                                  CLAIMCHECK_RULES_MAX_INCLUDES);
         goto cleanup;
     }
+    ld->chain[ld->depth_files - 1] = real;
     dir = claimcheck_strdup(real);
     if (!dir) {
         rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
@@ -1026,13 +1124,39 @@ static int load_file(loader *ld, const char *path) {
         rc = claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s", strerror(errno));
         goto cleanup;
     }
+    /* read it whole: yaml_pos needs the text to turn marks into offsets */
+    for (;;) {
+        size_t got;
+        if (claimcheck_buf_grow(&text, 65536) < 0) {
+            rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL,
+                                      "out of memory");
+            goto cleanup;
+        }
+        got = fread(text.ptr + text.len, 1, 65536, f);
+        text.len += got;
+        if (got < 65536)
+            break;
+    }
+    if (ferror(f)) {
+        rc = claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s",
+                                  strerror(errno));
+        goto cleanup;
+    }
     if (!yaml_parser_initialize(&parser)) {
         rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
         goto cleanup;
     }
     parser_ready = 1;
-    yaml_parser_set_input_file(&parser, f);
-    if ((rc = yaml_build(ld, &parser, &root)) < 0)
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text.ptr, text.len);
+    ld->text = text.ptr;
+    ld->text_len = text.len;
+    ld->text_start = text.len >= 3 && memcmp(text.ptr, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    ld->mark_index = 0;
+    ld->mark_offset = ld->text_start;
+    rc = yaml_build(ld, &parser, &root);
+    ld->text = NULL; /* includes below read texts of their own */
+    ld->text_len = 0;
+    if (rc < 0)
         goto cleanup;
     rc = load_tree(ld, root);
     ld->rules->file_count++;
@@ -1043,6 +1167,7 @@ cleanup:
     if (f)
         fclose(f);
     ynode_free(root);
+    claimcheck_buf_free(&text);
     free(dir);
     ld->file = saved_file;
     ld->dir = saved_dir;
@@ -1141,6 +1266,7 @@ void claimcheck_rules_free(claimcheck_rules *r) {
         free(e->name);
         free(e->kind);
         free(e->represents);
+        free(e->within);
         free_str_list(e->categories, e->category_count);
     }
     claimcheck_vec_free(&r->entities);
@@ -1157,6 +1283,7 @@ void claimcheck_rules_free(claimcheck_rules *r) {
         claimcheck_event *e = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, i);
         free(e->id);
         free(e->title);
+        free(e->place);
         free(e->status);
         free(e->file);
         for (k = 0; k < e->party_count; k++) {

@@ -62,6 +62,7 @@ typedef struct claimcheck_entity {
     char *name;       /* display name */
     char *kind;       /* country, person, organisation, place, target, ... */
     char *represents; /* entity id, or NULL */
+    char *within;     /* for places: the place that contains it, or NULL */
     char **categories; /* scope categories of a target: energy, civilian, ... */
     size_t category_count;
 } claimcheck_entity;
@@ -93,11 +94,13 @@ typedef struct claimcheck_party {
     char *entity;
     char *status; /* per-party status; NULL: the event's */
     char *role;   /* actor, target, mediator, ... */
+    claimcheck_date since; /* the party's status holds from this date (year 0: always) */
 } claimcheck_party;
 
 typedef struct claimcheck_event {
     char *id;
     char *title;
+    char *place; /* entity id of a place, or NULL */
     size_t type;
     char *status;
     claimcheck_date start, end; /* a date is start == end */

@@ -40,6 +40,17 @@ static int token_is_quote(int32_t cp) {
            cp == 0xAB || cp == 0xBB || cp == '\'';
 }
 
+/* Whether a letter, digit or mark starts at text[i]; false at `end`. It
+ * decodes the whole code point: a lead byte read alone as Latin-1 (0xC2 of
+ * NBSP is "Â", 0xE2 of a curly quote is "â") would look like a letter. */
+static int token_alnum_at(const char *text, size_t i, size_t end) {
+    int32_t cp;
+    if (i >= end)
+        return 0;
+    claimcheck_utf8_decode(text + i, end - i, &cp);
+    return token_is_alnum(cp);
+}
+
 static int token_is_digit(char c) { return c >= '0' && c <= '9'; }
 static int token_is_letter_ascii(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -97,13 +108,17 @@ int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, siz
             if (n == 1 && i + 3 < end && text[i + 1] == '.' &&
                 token_is_letter_ascii(text[i + 2]) && text[i + 3] == '.') {
                 j = i;
-                while (j + 1 < end && token_is_letter_ascii(text[j]) && text[j + 1] == '.' &&
-                       (j + 2 >= end || !token_is_alnum((unsigned char)text[j + 2]) ||
+                while (j + 1 < end && token_is_letter_ascii(text[j]) &&
+                       text[j + 1] == '.' &&
+                       (!token_alnum_at(text, j + 2, end) ||
                         (j + 3 < end && text[j + 3] == '.')))
                     j += 2;
-                t->end = j;
-                i = j;
-                continue;
+                /* "x.y.z": one pair is no acronym; read it as plain words */
+                if (j >= i + 4) {
+                    t->end = j;
+                    i = j;
+                    continue;
+                }
             }
             j = i + n;
             while (j < end) {
@@ -118,7 +133,7 @@ int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, siz
                     if (token_is_alnum(c3)) {
                         /* possessive 's ends the word: it becomes a token */
                         if ((c3 == 's' || c3 == 'S') &&
-                            (j + n2 + n3 >= end || !token_is_alnum((unsigned char)text[j + n2 + n3])))
+                            !token_alnum_at(text, j + n2 + n3, end))
                             break;
                         j += n2 + n3;
                         continue;
@@ -130,8 +145,9 @@ int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, siz
             i = j;
             continue;
         }
-        if (token_is_apostrophe(cp) && i + n < end && (text[i + n] == 's' || text[i + n] == 'S') &&
-            (i + n + 1 >= end || !token_is_alnum((unsigned char)text[i + n + 1])) && out->count > 1 &&
+        if (token_is_apostrophe(cp) && i + n < end &&
+            (text[i + n] == 's' || text[i + n] == 'S') &&
+            !token_alnum_at(text, i + n + 1, end) && out->count > 1 &&
             !(t->flags & CLAIMCHECK_TOKF_SPACE)) {
             t->kind = CLAIMCHECK_TOK_WORD;
             t->end = i + n + 1;

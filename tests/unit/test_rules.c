@@ -1,0 +1,653 @@
+/* test_rules.c: unit tests of the rule loader (src/lib/rules.c): every
+ * rejected rule file gives CLAIMCHECK_ERULES (or CLAIMCHECK_EIO) with the
+ * exact file, 1-based line and column, and a message naming the problem.
+ * The fixtures live in tests/data/rules/. */
+#include <setjmp.h> /* cmocka 1.x needs these four first; the blank line */
+#include <stdarg.h> /* keeps clang-format's include sorting from moving it */
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rules_internal.h"
+
+#ifndef CLAIMCHECK_SOURCE_DIR /* set by tests/CMakeLists.txt */
+#define CLAIMCHECK_SOURCE_DIR "."
+#endif
+
+#define DATA CLAIMCHECK_SOURCE_DIR "/tests/data/rules"
+
+static int teardown(void **state) {
+    (void)state;
+    claimcheck_alloc_fail_after(-1);
+    return 0;
+}
+
+/* Loads `path`, which must fail; checks that nothing is handed out and that
+ * the error's code matches the return value. */
+static int load_fails(const char *path, claimcheck_error *err) {
+    claimcheck_rules *r = (claimcheck_rules *)&r;
+    int rc = claimcheck_rules_load(&r, path, err);
+    assert_true(rc < 0);
+    assert_null(r);
+    assert_int_equal(err->code, rc);
+    return rc;
+}
+
+static claimcheck_rules *load_ok(const char *path) {
+    claimcheck_rules *r = NULL;
+    claimcheck_error err;
+    int rc = claimcheck_rules_load(&r, path, &err);
+    if (rc != 0)
+        fail_msg("%s:%u:%u: %s", err.source, err.pos.line, err.pos.column, err.text);
+    assert_non_null(r);
+    assert_int_equal(err.code, 0);
+    return r;
+}
+
+#define assert_contains(haystack, needle)                                                \
+    do {                                                                                 \
+        if (!strstr((haystack), (needle)))                                               \
+            fail_msg("'%s' does not contain '%s'", (haystack), (needle));                \
+    } while (0)
+
+/* Checks a rule-base error: code, file, 1-based line and column, and words
+ * of the message. */
+static void check_error(const char *file, int code, const char *source, unsigned line,
+                        unsigned column, const char *text) {
+    claimcheck_error err;
+    assert_int_equal(load_fails(file, &err), code);
+    assert_string_equal(err.source, source);
+    assert_int_equal(err.pos.line, line);
+    assert_int_equal(err.pos.column, column);
+    assert_contains(err.text, text);
+}
+
+/* The canonical folder of `rel` (below DATA), as the loader names included
+ * files. */
+static void real_data_dir(char *out, const char *rel) {
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s/%s", DATA, rel);
+    assert_non_null(realpath(path, out));
+}
+
+/* ------------------------------------------------------- schema errors */
+
+static void rules_unknown_key_names_key_and_context(void **state) {
+    claimcheck_error err;
+    (void)state;
+    check_error(DATA "/unknown-key.yaml", CLAIMCHECK_ERULES, DATA "/unknown-key.yaml", 6,
+                5, "unknown key 'patern' (in hedge 'reportedly' at 5:5)");
+    /* the first hedge is fine: the error is about the second */
+    load_fails(DATA "/unknown-key.yaml", &err);
+    assert_int_equal(err.pos.offset, 79);
+}
+
+static void rules_positions_are_one_based_code_points_and_byte_offsets(void **state) {
+    claimcheck_error err;
+    (void)state;
+    /* "  - {id: kyiv, name: \"Київ\", bda: 1, ...}" on line 3: 'bda' is the
+     * 30th code point of the line and starts at byte 57 of the file (the
+     * four Cyrillic letters take two bytes each); libyaml counts both from
+     * 0 and in characters */
+    check_error(DATA "/unknown-key-multibyte.yaml", CLAIMCHECK_ERULES,
+                DATA "/unknown-key-multibyte.yaml", 3, 30,
+                "unknown key 'bda' (in entity 'kyiv' at 3:5)");
+    load_fails(DATA "/unknown-key-multibyte.yaml", &err);
+    assert_int_equal(err.pos.offset, 57);
+}
+
+static void rules_missing_schema_version(void **state) {
+    (void)state;
+    check_error(DATA "/no-version.yaml", CLAIMCHECK_ERULES, DATA "/no-version.yaml", 2, 1,
+                "missing 'claimcheck: 1'");
+}
+
+static void rules_wrong_schema_version(void **state) {
+    (void)state;
+    check_error(DATA "/wrong-version.yaml", CLAIMCHECK_ERULES, DATA "/wrong-version.yaml",
+                1, 13, "unsupported schema version");
+}
+
+static void rules_yaml_syntax_error(void **state) {
+    (void)state;
+    check_error(
+        DATA "/syntax.yaml", CLAIMCHECK_ERULES, DATA "/syntax.yaml", 3, 1,
+        "found character that cannot start any token (while scanning for the next "
+        "token at 3:1)");
+}
+
+static void rules_alias_refused(void **state) {
+    (void)state;
+    check_error(DATA "/alias.yaml", CLAIMCHECK_ERULES, DATA "/alias.yaml", 2, 12,
+                "YAML aliases are not allowed");
+}
+
+static void rules_anchor_refused(void **state) {
+    (void)state;
+    check_error(DATA "/anchor.yaml", CLAIMCHECK_ERULES, DATA "/anchor.yaml", 2, 12,
+                "YAML anchors are not allowed");
+}
+
+static void rules_nesting_deeper_than_64_refused(void **state) {
+    (void)state;
+    /* root mapping + 63 lists: 64 levels are parsed, then the key is unknown */
+    check_error(DATA "/deep-64.yaml", CLAIMCHECK_ERULES, DATA "/deep-64.yaml", 2, 1,
+                "unknown key 'x' (in rule file at 1:1)");
+    /* one more list is refused where it opens */
+    check_error(DATA "/deep-65.yaml", CLAIMCHECK_ERULES, DATA "/deep-65.yaml", 2, 67,
+                "YAML nested deeper than 64 levels");
+}
+
+static void rules_duplicate_entity_id(void **state) {
+    (void)state;
+    check_error(DATA "/dup-entity.yaml", CLAIMCHECK_ERULES, DATA "/dup-entity.yaml", 5, 9,
+                "duplicate entity id 'kyiv'");
+}
+
+static void rules_duplicate_event_id(void **state) {
+    (void)state;
+    check_error(DATA "/dup-event.yaml", CLAIMCHECK_ERULES, DATA "/dup-event.yaml", 11, 9,
+                "duplicate event id 'e1'");
+}
+
+static void rules_unknown_event_type_reference(void **state) {
+    (void)state;
+    check_error(DATA "/unknown-type.yaml", CLAIMCHECK_ERULES, DATA "/unknown-type.yaml",
+                4, 11, "unknown event type 'truce'");
+}
+
+static void rules_unknown_entity_reference(void **state) {
+    (void)state;
+    check_error(DATA "/unknown-entity.yaml", CLAIMCHECK_ERULES,
+                DATA "/unknown-entity.yaml", 13, 42, "unknown entity 'mars'");
+}
+
+static void rules_bad_date(void **state) {
+    (void)state;
+    check_error(DATA "/bad-date.yaml", CLAIMCHECK_ERULES, DATA "/bad-date.yaml", 9, 11,
+                "invalid date '2025-02-30'");
+}
+
+static void rules_bad_severity(void **state) {
+    (void)state;
+    check_error(DATA "/bad-severity.yaml", CLAIMCHECK_ERULES, DATA "/bad-severity.yaml",
+                5, 24, "invalid severity (expected error, warning or info)");
+}
+
+static void rules_figure_min_above_max(void **state) {
+    (void)state;
+    check_error(DATA "/figure-min-max.yaml", CLAIMCHECK_ERULES,
+                DATA "/figure-min-max.yaml", 11, 45, "figure min exceeds max");
+}
+
+static void rules_non_scalar_keys_in_inner_maps_refused(void **state) {
+    (void)state;
+    /* these crashed (strcmp on a NULL key) before map_get skipped them */
+    check_error(DATA "/period-list-key.yaml", CLAIMCHECK_ERULES,
+                DATA "/period-list-key.yaml", 9, 14, "keys must be scalars");
+    check_error(DATA "/severity-list-key.yaml", CLAIMCHECK_ERULES,
+                DATA "/severity-list-key.yaml", 5, 16, "keys must be scalars");
+    check_error(DATA "/status-list-key.yaml", CLAIMCHECK_ERULES,
+                DATA "/status-list-key.yaml", 5, 16, "keys must be scalars");
+}
+
+static void rules_unknown_key_in_period(void **state) {
+    (void)state;
+    /* was silently ignored */
+    check_error(DATA "/period-unknown-key.yaml", CLAIMCHECK_ERULES,
+                DATA "/period-unknown-key.yaml", 9, 50,
+                "unknown key 'ned' (in period at 9:13)");
+}
+
+static void rules_invalid_utf8_has_position(void **state) {
+    claimcheck_error err;
+    (void)state;
+    /* libyaml gives a reader error only a byte offset: line and column are
+     * computed from it (they were 1:1 before) */
+    check_error(DATA "/bad-utf8.yaml", CLAIMCHECK_ERULES, DATA "/bad-utf8.yaml", 2, 14,
+                "invalid leading UTF-8 octet");
+    load_fails(DATA "/bad-utf8.yaml", &err);
+    assert_int_equal(err.pos.offset, 27);
+}
+
+static void rules_byte_offset_counts_bom(void **state) {
+    claimcheck_error err;
+    (void)state;
+    check_error(DATA "/bom.yaml", CLAIMCHECK_ERULES, DATA "/bom.yaml", 2, 1,
+                "unknown key 'negatoins' (in rule file at 1:1)");
+    load_fails(DATA "/bom.yaml", &err);
+    assert_int_equal(err.pos.offset, 17);
+}
+
+static void rules_second_document_refused(void **state) {
+    (void)state;
+    check_error(DATA "/two-documents.yaml", CLAIMCHECK_ERULES, DATA "/two-documents.yaml",
+                2, 1, "more than one YAML document");
+}
+
+static void rules_duplicate_key_refused(void **state) {
+    (void)state;
+    check_error(DATA "/duplicate-key.yaml", CLAIMCHECK_ERULES, DATA "/duplicate-key.yaml",
+                5, 5, "duplicate key 'id' (in entity 'kyiv' at 3:5)");
+}
+
+static void rules_empty_file(void **state) {
+    (void)state;
+    check_error(DATA "/empty.yaml", CLAIMCHECK_ERULES, DATA "/empty.yaml", 1, 1,
+                "empty rule file");
+}
+
+/* ------------------------------------------------------ files, includes */
+
+static void rules_include_cycle(void **state) {
+    char dir[PATH_MAX], source[PATH_MAX + 16];
+    (void)state;
+    real_data_dir(dir, "cycle");
+    snprintf(source, sizeof(source), "%s/b.yaml", dir);
+    /* the error is where b.yaml includes a.yaml again */
+    check_error(DATA "/cycle/a.yaml", CLAIMCHECK_ERULES, source, 3, 11,
+                "include cycle: 'a.yaml'");
+}
+
+static void rules_include_escaping_folder(void **state) {
+    (void)state;
+    check_error(DATA "/escape/main.yaml", CLAIMCHECK_ERULES, DATA "/escape/main.yaml", 3,
+                5, "include '../outside.yaml' is outside the rule base's folder");
+}
+
+static void rules_absolute_include(void **state) {
+    (void)state;
+    check_error(DATA "/absolute-include.yaml", CLAIMCHECK_ERULES,
+                DATA "/absolute-include.yaml", 2, 11,
+                "an include must be a relative path");
+}
+
+static void rules_missing_file_is_eio(void **state) {
+    claimcheck_rules *r = (claimcheck_rules *)&r;
+    (void)state;
+    check_error(DATA "/does-not-exist.yaml", CLAIMCHECK_EIO, DATA "/does-not-exist.yaml",
+                0, 0, "No such file or directory");
+    /* err may be NULL */
+    assert_int_equal(claimcheck_rules_load(&r, DATA "/does-not-exist.yaml", NULL),
+                     CLAIMCHECK_EIO);
+    assert_null(r);
+}
+
+static void rules_directory_without_yaml_files(void **state) {
+    (void)state;
+    check_error(DATA "/no-yaml", CLAIMCHECK_ERULES, DATA "/no-yaml", 0, 0,
+                "no *.yaml rule files");
+}
+
+static void rules_directory_error_names_later_file(void **state) {
+    (void)state;
+    /* name order: a.yaml defines kyiv first, so b.yaml is the duplicate */
+    check_error(DATA "/dir-dup", CLAIMCHECK_ERULES, DATA "/dir-dup/b.yaml", 3, 10,
+                "duplicate entity id 'kyiv'");
+}
+
+static void rules_directory_loads_in_name_order(void **state) {
+    claimcheck_rules *r;
+    claimcheck_rules_stats s;
+    claimcheck_event *ev;
+    (void)state;
+    r = load_ok(DATA "/dir-order");
+    s = claimcheck_rules_get_stats(r);
+    assert_int_equal(s.files, 2); /* README.txt and .hidden.yaml are skipped */
+    assert_int_equal(s.entities, 2);
+    assert_int_equal(s.event_types, 1);
+    assert_int_equal(s.events, 1);
+    assert_int_equal(s.constraints, 1);
+    assert_int_equal(s.hedges, 2);
+    assert_int_equal(s.abbreviations, 3);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, 0)->cue, "may");
+    assert_string_equal(CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, 1)->cue, "might");
+    ev = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, 0);
+    assert_string_equal(ev->file, DATA "/dir-order/20-events.yaml");
+    assert_int_equal(ev->type, 0);
+    assert_int_equal(ev->pos.line, 5);
+    assert_int_equal(ev->pos.column, 5);
+    assert_int_equal(claimcheck_rules_entity_index(r, "usa"), 1);
+    assert_int_equal(claimcheck_rules_entity_index(r, "mars"), CLAIMCHECK_NONE);
+    assert_int_equal(claimcheck_rules_type_index(r, "call"), 0);
+    claimcheck_rules_free(r);
+}
+
+static void rules_directory_file_may_include_earlier_sibling(void **state) {
+    claimcheck_rules *r;
+    claimcheck_rules_stats s;
+    (void)state;
+    /* b.yaml includes a.yaml, which the directory loaded already: that is
+     * no cycle, and a.yaml is not loaded twice (it failed before as a
+     * "repeated include", while the reverse order loaded) */
+    r = load_ok(DATA "/dir-include");
+    s = claimcheck_rules_get_stats(r);
+    assert_int_equal(s.files, 2);
+    assert_int_equal(s.entities, 2);
+    claimcheck_rules_free(r);
+}
+
+static void rules_full_schema_loads(void **state) {
+    claimcheck_rules *r;
+    claimcheck_rules_stats s;
+    claimcheck_event *ev;
+    claimcheck_constraint *c;
+    (void)state;
+    r = load_ok(DATA "/full.yaml");
+    s = claimcheck_rules_get_stats(r);
+    assert_int_equal(s.files, 2); /* full.yaml and the included outside.yaml */
+    assert_int_equal(s.entities, 3);
+    assert_int_equal(s.event_types, 2);
+    assert_int_equal(s.events, 2);
+    assert_int_equal(s.constraints, 1);
+    assert_int_equal(s.hedges, 3);
+    assert_int_equal(s.abbreviations, 4);
+    assert_int_equal(r->tests.count, 2);
+    assert_int_equal(r->negations.count, 1);
+    assert_int_equal(r->reporting.count, 2);
+    assert_int_equal(r->statuses.count, 2);
+    assert_int_equal(CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, 1)->kind,
+                     CLAIMCHECK_HEDGE_APPROXIMATOR);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&r->entities, claimcheck_entity, 1)->represents,
+                        "russia");
+    assert_int_equal(
+        CLAIMCHECK_VEC_AT(&r->entities, claimcheck_entity, 2)->category_count, 2);
+    ev = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, 0);
+    assert_int_equal(ev->type, 0);
+    assert_int_equal(ev->start.month, 3);
+    assert_int_equal(ev->start.day, 18);
+    assert_int_equal(ev->end.month, 4);
+    assert_int_equal(ev->end.day, 17);
+    assert_int_equal(ev->party_count, 2);
+    assert_int_equal(ev->figure_count, 2);
+    assert_true(ev->figures[0].min == 30.0 && ev->figures[0].max == 30.0);
+    assert_true(ev->figures[1].min == 90.0 && ev->figures[1].max == 150.0);
+    assert_int_equal(ev->source_count, 1);
+    ev = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, 1);
+    assert_int_equal(ev->type, 1);
+    assert_true(claimcheck_date_to_days(ev->start) == claimcheck_date_to_days(ev->end));
+    assert_int_equal(ev->target_count, 1);
+    c = CLAIMCHECK_VEC_AT(&r->constraints, claimcheck_constraint, 0);
+    assert_int_equal(c->inside_severity, CLAIMCHECK_SEVERITY_ERROR);
+    assert_int_equal(c->outside_severity, CLAIMCHECK_SEVERITY_INFO);
+    assert_non_null(r->index);
+    claimcheck_rules_free(r);
+}
+
+static void rules_shipped_rule_base_loads(void **state) {
+    claimcheck_rules *r;
+    claimcheck_rules_stats s;
+    (void)state;
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/rules");
+    s = claimcheck_rules_get_stats(r);
+    assert_true(s.files >= 1);
+    assert_true(s.entities > 0);
+    assert_true(s.event_types > 0);
+    assert_true(s.events > 0);
+    assert_true(s.hedges > 0);
+    assert_true(s.abbreviations > 0);
+    claimcheck_rules_free(r);
+}
+
+static void rules_add_is_all_or_nothing(void **state) {
+    claimcheck_rules *r;
+    claimcheck_rules_stats before, after;
+    claimcheck_error err;
+    (void)state;
+    r = load_ok(DATA "/dir-order");
+    before = claimcheck_rules_get_stats(r);
+    /* a file that fails on its own */
+    assert_int_equal(claimcheck_rules_add(r, DATA "/dup-entity.yaml", &err),
+                     CLAIMCHECK_ERULES);
+    assert_string_equal(err.source, DATA "/dup-entity.yaml");
+    after = claimcheck_rules_get_stats(r);
+    assert_memory_equal(&before, &after, sizeof(before));
+    /* a file that fails only together with what is loaded (a duplicate) */
+    assert_int_equal(claimcheck_rules_add(r, DATA "/dir-dup/a.yaml", &err), 0);
+    assert_int_equal(err.code, 0);
+    before = claimcheck_rules_get_stats(r);
+    assert_int_equal(before.entities, 3);
+    assert_int_equal(before.files, 3);
+    assert_int_equal(claimcheck_rules_add(r, DATA "/dir-dup/b.yaml", &err),
+                     CLAIMCHECK_ERULES);
+    assert_contains(err.text, "duplicate entity id 'kyiv'");
+    assert_int_equal(claimcheck_rules_add(r, DATA "/does-not-exist.yaml", NULL),
+                     CLAIMCHECK_EIO);
+    after = claimcheck_rules_get_stats(r);
+    assert_memory_equal(&before, &after, sizeof(before));
+    /* still usable */
+    assert_int_equal(claimcheck_rules_entity_index(r, "kyiv"), 2);
+    assert_non_null(r->index);
+    assert_int_equal(claimcheck_rules_add(r, DATA "/outside.yaml", &err), 0);
+    after = claimcheck_rules_get_stats(r);
+    assert_int_equal(after.files, 4);
+    assert_int_equal(r->negations.count, 1);
+    claimcheck_rules_free(r);
+}
+
+static void rules_free_null_is_fine(void **state) {
+    (void)state;
+    claimcheck_rules_free(NULL);
+}
+
+/* ---------------------------------------------- generated include chains */
+
+struct tmpdir {
+    char path[64];
+};
+
+static void tmp_write(const struct tmpdir *t, const char *name, const char *text) {
+    char path[256];
+    FILE *f;
+    snprintf(path, sizeof(path), "%s/%s", t->path, name);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* Writes c00.yaml .. c<n-1>.yaml into `t`, each including the next. */
+static void tmp_chain(const struct tmpdir *t, int n) {
+    int i;
+    for (i = 0; i < n; i++) {
+        char name[32], text[64];
+        snprintf(name, sizeof(name), "c%02d.yaml", i);
+        if (i + 1 < n)
+            snprintf(text, sizeof(text), "claimcheck: 1\ninclude: [c%02d.yaml]\n", i + 1);
+        else
+            snprintf(text, sizeof(text), "claimcheck: 1\n");
+        tmp_write(t, name, text);
+    }
+}
+
+static void tmp_remove(const struct tmpdir *t) {
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->path);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void tmp_make(struct tmpdir *t) {
+    snprintf(t->path, sizeof(t->path), "/tmp/claimcheck-rules-XXXXXX");
+    assert_non_null(mkdtemp(t->path));
+}
+
+static void rules_includes_nested_more_than_32_deep_refused(void **state) {
+    struct tmpdir t;
+    char path[128];
+    claimcheck_rules *r = NULL;
+    claimcheck_error ok_err, err;
+    int ok_rc, rc;
+    size_t files = 0;
+    (void)state;
+    tmp_make(&t);
+    snprintf(path, sizeof(path), "%s/c00.yaml", t.path);
+    tmp_chain(&t, 32);
+    ok_rc = claimcheck_rules_load(&r, path, &ok_err);
+    if (ok_rc == 0)
+        files = claimcheck_rules_get_stats(r).files;
+    claimcheck_rules_free(r);
+    tmp_chain(&t, 33);
+    rc = claimcheck_rules_load(&r, path, &err);
+    tmp_remove(&t); /* before any assertion can return early */
+    assert_int_equal(ok_rc, 0);
+    assert_int_equal(files, 32);
+    assert_int_equal(rc, CLAIMCHECK_ERULES);
+    assert_null(r);
+    assert_contains(err.text, "includes nested more than 32 deep");
+    assert_contains(err.source, "c32.yaml");
+}
+
+static void rules_skipped_file_does_not_loosen_include_depth(void **state) {
+    struct tmpdir t;
+    claimcheck_rules *r = NULL;
+    claimcheck_error err;
+    int rc;
+    (void)state;
+    /* a.yaml includes b.yaml, so the directory skips b.yaml afterwards; that
+     * skip decremented the depth counter without incrementing it, which let
+     * the 33-deep chain c00..c32 through */
+    tmp_make(&t);
+    tmp_write(&t, "a.yaml", "claimcheck: 1\ninclude: [b.yaml]\n");
+    tmp_write(&t, "b.yaml", "claimcheck: 1\n");
+    tmp_chain(&t, 33);
+    rc = claimcheck_rules_load(&r, t.path, &err);
+    claimcheck_rules_free(r);
+    tmp_remove(&t);
+    assert_int_equal(rc, CLAIMCHECK_ERULES);
+    assert_contains(err.text, "includes nested more than 32 deep");
+}
+
+/* ------------------------------------------------ allocation failures */
+
+/* Loads `path` failing after n = 0, 1, 2 ... allocations until it loads;
+ * every failing run must report an error and leak nothing (ASan). */
+static void load_under_alloc_failure(const char *path) {
+    long n;
+    for (n = 0;; n++) {
+        claimcheck_rules *r = (claimcheck_rules *)&r;
+        claimcheck_error err;
+        int rc;
+        claimcheck_alloc_fail_after(n);
+        rc = claimcheck_rules_load(&r, path, &err);
+        claimcheck_alloc_fail_after(-1);
+        if (rc == 0) {
+            assert_non_null(r);
+            claimcheck_rules_free(r);
+            break;
+        }
+        assert_int_equal(rc, CLAIMCHECK_ENOMEM);
+        assert_int_equal(err.code, rc);
+        assert_null(r);
+        assert_true(n < 1000000);
+    }
+    assert_true(n > 10);
+}
+
+static void rules_load_survives_every_allocation_failure(void **state) {
+    (void)state;
+    load_under_alloc_failure(DATA "/full.yaml");
+    load_under_alloc_failure(DATA "/dir-order");
+}
+
+static void rules_shipped_rule_base_survives_sampled_allocation_failures(void **state) {
+    long n;
+    (void)state;
+    /* every allocation would take minutes: sample with a prime stride */
+    for (n = 0;; n += 97) {
+        claimcheck_rules *r = (claimcheck_rules *)&r;
+        claimcheck_error err;
+        int rc;
+        claimcheck_alloc_fail_after(n);
+        rc = claimcheck_rules_load(&r, CLAIMCHECK_SOURCE_DIR "/rules", &err);
+        claimcheck_alloc_fail_after(-1);
+        if (rc == 0) {
+            claimcheck_rules_free(r);
+            break;
+        }
+        assert_int_equal(rc, CLAIMCHECK_ENOMEM);
+        assert_int_equal(err.code, rc);
+        assert_null(r);
+    }
+}
+
+static void rules_add_survives_every_allocation_failure(void **state) {
+    claimcheck_rules *r;
+    claimcheck_rules_stats before, after;
+    long n;
+    int rc = -1;
+    (void)state;
+    r = load_ok(DATA "/dir-order");
+    before = claimcheck_rules_get_stats(r);
+    for (n = 0; rc != 0; n++) {
+        claimcheck_error err;
+        claimcheck_alloc_fail_after(n);
+        rc = claimcheck_rules_add(r, DATA "/outside.yaml", &err);
+        claimcheck_alloc_fail_after(-1);
+        after = claimcheck_rules_get_stats(r);
+        if (rc != 0) {
+            assert_int_equal(rc, CLAIMCHECK_ENOMEM);
+            assert_int_equal(err.code, rc);
+            assert_memory_equal(&before, &after, sizeof(before));
+        }
+    }
+    assert_int_equal(after.files, before.files + 1);
+    claimcheck_rules_free(r);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(rules_unknown_key_names_key_and_context, teardown),
+        cmocka_unit_test_teardown(
+            rules_positions_are_one_based_code_points_and_byte_offsets, teardown),
+        cmocka_unit_test_teardown(rules_missing_schema_version, teardown),
+        cmocka_unit_test_teardown(rules_wrong_schema_version, teardown),
+        cmocka_unit_test_teardown(rules_yaml_syntax_error, teardown),
+        cmocka_unit_test_teardown(rules_alias_refused, teardown),
+        cmocka_unit_test_teardown(rules_anchor_refused, teardown),
+        cmocka_unit_test_teardown(rules_nesting_deeper_than_64_refused, teardown),
+        cmocka_unit_test_teardown(rules_duplicate_entity_id, teardown),
+        cmocka_unit_test_teardown(rules_duplicate_event_id, teardown),
+        cmocka_unit_test_teardown(rules_unknown_event_type_reference, teardown),
+        cmocka_unit_test_teardown(rules_unknown_entity_reference, teardown),
+        cmocka_unit_test_teardown(rules_bad_date, teardown),
+        cmocka_unit_test_teardown(rules_bad_severity, teardown),
+        cmocka_unit_test_teardown(rules_figure_min_above_max, teardown),
+        cmocka_unit_test_teardown(rules_non_scalar_keys_in_inner_maps_refused, teardown),
+        cmocka_unit_test_teardown(rules_unknown_key_in_period, teardown),
+        cmocka_unit_test_teardown(rules_invalid_utf8_has_position, teardown),
+        cmocka_unit_test_teardown(rules_byte_offset_counts_bom, teardown),
+        cmocka_unit_test_teardown(rules_second_document_refused, teardown),
+        cmocka_unit_test_teardown(rules_duplicate_key_refused, teardown),
+        cmocka_unit_test_teardown(rules_empty_file, teardown),
+        cmocka_unit_test_teardown(rules_include_cycle, teardown),
+        cmocka_unit_test_teardown(rules_include_escaping_folder, teardown),
+        cmocka_unit_test_teardown(rules_absolute_include, teardown),
+        cmocka_unit_test_teardown(rules_missing_file_is_eio, teardown),
+        cmocka_unit_test_teardown(rules_directory_without_yaml_files, teardown),
+        cmocka_unit_test_teardown(rules_directory_error_names_later_file, teardown),
+        cmocka_unit_test_teardown(rules_directory_loads_in_name_order, teardown),
+        cmocka_unit_test_teardown(rules_directory_file_may_include_earlier_sibling,
+                                  teardown),
+        cmocka_unit_test_teardown(rules_full_schema_loads, teardown),
+        cmocka_unit_test_teardown(rules_shipped_rule_base_loads, teardown),
+        cmocka_unit_test_teardown(rules_add_is_all_or_nothing, teardown),
+        cmocka_unit_test_teardown(rules_free_null_is_fine, teardown),
+        cmocka_unit_test_teardown(rules_includes_nested_more_than_32_deep_refused,
+                                  teardown),
+        cmocka_unit_test_teardown(rules_skipped_file_does_not_loosen_include_depth,
+                                  teardown),
+        cmocka_unit_test_teardown(rules_load_survives_every_allocation_failure, teardown),
+        cmocka_unit_test_teardown(
+            rules_shipped_rule_base_survives_sampled_allocation_failures, teardown),
+        cmocka_unit_test_teardown(rules_add_survives_every_allocation_failure, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
