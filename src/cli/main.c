@@ -19,6 +19,8 @@ typedef struct cli_opts {
     claimcheck_format format;
     const char *date;
     const char *source;
+    claimcheck_input input;
+    int jsonl; /* 1: --input jsonl; 0: --input given otherwise; -1: auto, by extension */
     int fail_on; /* a claimcheck_severity, or -1 for never */
     int quiet;
     int color; /* -1 auto */
@@ -35,7 +37,9 @@ static const char *cli_usage =
     "options:\n"
     "  --rules PATH        rule base file or folder (repeatable; default: the shipped one)\n"
     "  --format FMT        text (default) or json\n"
-    "  --input KIND        auto (default) or text\n"
+    "  --input KIND        auto (default), text, markdown, html or jsonl (one JSON\n"
+    "                      document per line: {\"id\", \"text\", \"date\", \"source\",\n"
+    "                      \"url\", \"title\"}; auto: by extension, then by content)\n"
     "  --date YYYY-MM-DD   publication date, to resolve \"on Wednesday\", \"yesterday\"\n"
     "  --source NAME       the outlet that published the documents\n"
     "  --fail-on LEVEL     error (default), warning, info or never: the lowest severity\n"
@@ -167,6 +171,8 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
     memset(o, 0, sizeof(*o));
     o->fail_on = CLAIMCHECK_SEVERITY_ERROR;
     o->color = -1;
+    o->input = CLAIMCHECK_INPUT_AUTO;
+    o->jsonl = -1;
     o->files = calloc((size_t)argc + 1, sizeof(char *));
     if (!o->files)
         return cli_usage_error("%s", "out of memory");
@@ -220,8 +226,15 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
         } else if (strcmp(name, "--source") == 0) {
             o->source = val;
         } else if (strcmp(name, "--input") == 0) {
-            if (strcmp(val, "auto") != 0 && strcmp(val, "text") != 0)
-                return cli_usage_error("unsupported input kind '%s' (expected auto or text)", val);
+            if (strcmp(val, "jsonl") == 0) {
+                o->input = CLAIMCHECK_INPUT_AUTO;
+                o->jsonl = 1;
+            } else if (claimcheck_input_parse(&o->input, val) == 0) {
+                o->jsonl = o->input == CLAIMCHECK_INPUT_AUTO ? -1 : 0;
+            } else {
+                return cli_usage_error(
+                    "unknown input kind '%s' (expected auto, text, markdown, html or jsonl)", val);
+            }
         } else if (strcmp(name, "--color") == 0) {
             if (strcmp(val, "always") == 0)
                 o->color = 1;
@@ -256,65 +269,172 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
     return 0;
 }
 
-/* Reads one input into a new document; prints the error and returns the exit code. */
-static int cli_open_doc(const cli_opts *o, const char *path, claimcheck_doc **doc) {
-    claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
-    claimcheck_error err;
-    char *text;
-    size_t len;
-    int rc = cli_read(path, &text, &len);
-    *doc = NULL;
-    if (rc)
-        return rc;
-    d.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    d.date = o->date;
-    d.source = o->source;
-    if (claimcheck_doc_new(doc, text, len, &d, &err) < 0) {
-        cli_print_error(&err);
-        rc = CLAIMCHECK_EXIT_INPUT;
+/* Called with each document read; takes ownership of `doc`. Returns 0, or
+ * non-zero when the document could not be processed (already reported). */
+typedef int (*cli_doc_fn)(claimcheck_doc *doc, void *ctx);
+
+static int cli_has_extension(const char *path, const char *ext) {
+    size_t n = strlen(path), e = strlen(ext);
+    return n > e && strcmp(path + n - e, ext) == 0;
+}
+
+/* Reads a JSON Lines input: one document per non-blank line. A malformed
+ * record is reported as path:LINE:COL and the others are still processed.
+ * Returns non-zero when any record or the file failed. */
+static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn, void *ctx) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *line = NULL, id[32];
+    size_t cap = 0;
+    unsigned long lineno = 0;
+    ssize_t got;
+    int failed = 0;
+    if (!f) {
+        fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+        return CLAIMCHECK_EXIT_INPUT;
     }
-    free(text);
-    return rc;
+    errno = 0;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+        claimcheck_error err;
+        claimcheck_doc *doc;
+        size_t len = (size_t)got, k = 0;
+        const char *rec = line;
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            rec += 3; /* a UTF-8 byte order mark */
+            len -= 3;
+        }
+        while (k < len && (rec[k] == ' ' || rec[k] == '\t'))
+            k++;
+        if (k == len)
+            continue; /* blank lines separate nothing */
+        snprintf(id, sizeof(id), "line %lu", lineno);
+        d.path = name;
+        d.id = id;
+        d.date = o->date;
+        d.source = o->source;
+        d.input = o->input;
+        if (claimcheck_doc_from_json(&doc, rec, len, &d, &err) < 0) {
+            if (err.pos.line)
+                fprintf(stderr, "%s:%lu:%u: %s\n", name, lineno,
+                        err.pos.column + (rec != line ? 1u : 0u), err.text);
+            else
+                fprintf(stderr, "%s:%lu: %s\n", name, lineno, err.text);
+            failed = 1;
+            continue;
+        }
+        if (fn(doc, ctx))
+            failed = 1;
+        errno = 0;
+    }
+    if (ferror(f) || errno == ENOMEM) {
+        fprintf(stderr, "%s: read error: %s\n", path, strerror(errno ? errno : EIO));
+        failed = 1;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return failed ? CLAIMCHECK_EXIT_INPUT : 0;
+}
+
+/* Reads every input (whole files, or JSON Lines records) into documents
+ * and hands each to `fn`. Returns non-zero when any input failed (each
+ * failure is reported on stderr; the other inputs are still processed). */
+static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
+    size_t i;
+    int failed = 0;
+    for (i = 0; i < o->file_count; i++) {
+        const char *path = o->files[i];
+        claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+        claimcheck_error err;
+        claimcheck_doc *doc;
+        char *text;
+        size_t len;
+        if (o->jsonl == 1 || (o->jsonl < 0 && (cli_has_extension(path, ".jsonl") ||
+                                              cli_has_extension(path, ".ndjson")))) {
+            if (cli_each_record(o, path, fn, ctx))
+                failed = 1;
+            continue;
+        }
+        if (cli_read(path, &text, &len)) {
+            failed = 1;
+            continue;
+        }
+        d.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
+        d.date = o->date;
+        d.source = o->source;
+        d.input = o->input;
+        if (claimcheck_doc_new(&doc, text, len, &d, &err) < 0) {
+            cli_print_error(&err);
+            failed = 1;
+        } else if (fn(doc, ctx)) {
+            failed = 1;
+        }
+        free(text);
+    }
+    return failed ? CLAIMCHECK_EXIT_INPUT : 0;
+}
+
+typedef struct cli_checked {
+    const cli_opts *o;
+    claimcheck_rules *rules;
+    claimcheck_doc **docs;
+    claimcheck_report **reports;
+    size_t count, cap;
+    size_t failing;
+} cli_checked;
+
+/* Checks one document and keeps it with its report for rendering. */
+static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
+    cli_checked *c = ctx;
+    claimcheck_error err;
+    if (c->count == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        claimcheck_doc **docs = realloc(c->docs, cap * sizeof(*docs));
+        claimcheck_report **reports;
+        if (docs)
+            c->docs = docs;
+        reports = docs ? realloc(c->reports, cap * sizeof(*reports)) : NULL;
+        if (!reports) {
+            fprintf(stderr, "claimcheck: out of memory\n");
+            claimcheck_doc_free(doc);
+            return 1;
+        }
+        c->reports = reports;
+        c->cap = cap;
+    }
+    if (claimcheck_check(&c->reports[c->count], doc, c->rules, NULL, &err) < 0) {
+        cli_print_error(&err);
+        claimcheck_doc_free(doc);
+        return 1;
+    }
+    c->docs[c->count++] = doc;
+    if (c->o->fail_on >= 0)
+        c->failing += claimcheck_report_count_at_least(c->reports[c->count - 1],
+                                                       (claimcheck_severity)c->o->fail_on);
+    return 0;
 }
 
 static int cli_check(const cli_opts *o) {
-    claimcheck_rules *rules = NULL;
-    claimcheck_doc **docs = NULL;
-    claimcheck_report **reports = NULL;
+    cli_checked c;
     claimcheck_error err;
-    size_t i, n = 0, failing = 0;
+    size_t i;
     char *out = NULL;
-    int rc = cli_load_rules(o, &rules), input_failed = 0;
-    if (rc)
+    int rc, input_failed;
+    memset(&c, 0, sizeof(c));
+    c.o = o;
+    if ((rc = cli_load_rules(o, &c.rules)) != 0)
         return rc;
-    docs = calloc(o->file_count, sizeof(*docs));
-    reports = calloc(o->file_count, sizeof(*reports));
-    if (!docs || !reports) {
-        fprintf(stderr, "claimcheck: out of memory\n");
-        rc = CLAIMCHECK_EXIT_INPUT;
-        goto cleanup;
-    }
-    for (i = 0; i < o->file_count; i++) {
-        claimcheck_doc *doc;
-        if (cli_open_doc(o, o->files[i], &doc)) {
-            input_failed = 1; /* reported; the other files are still checked */
-            continue;
-        }
-        if (claimcheck_check(&reports[n], doc, rules, NULL, &err) < 0) {
-            cli_print_error(&err);
-            claimcheck_doc_free(doc);
-            input_failed = 1;
-            continue;
-        }
-        docs[n++] = doc;
-        if (o->fail_on >= 0)
-            failing += claimcheck_report_count_at_least(reports[n - 1],
-                                                        (claimcheck_severity)o->fail_on);
-    }
+    /* reported as they happen; the other inputs are still checked */
+    input_failed = cli_each_doc(o, cli_check_doc, &c) != 0;
     if (!o->quiet) {
         int color = o->color < 0 ? isatty(STDOUT_FILENO) : o->color;
-        if (claimcheck_render(&out, (const claimcheck_report *const *)reports, n, o->format,
-                              color && o->format == CLAIMCHECK_FORMAT_TEXT, &err) < 0) {
+        if (claimcheck_render(&out, (const claimcheck_report *const *)c.reports, c.count,
+                              o->format, color && o->format == CLAIMCHECK_FORMAT_TEXT,
+                              &err) < 0) {
             cli_print_error(&err);
             rc = CLAIMCHECK_EXIT_INPUT;
             goto cleanup;
@@ -326,16 +446,16 @@ static int cli_check(const cli_opts *o) {
         }
     }
     rc = input_failed ? CLAIMCHECK_EXIT_INPUT
-                      : failing ? CLAIMCHECK_EXIT_FINDINGS : CLAIMCHECK_EXIT_OK;
+                      : c.failing ? CLAIMCHECK_EXIT_FINDINGS : CLAIMCHECK_EXIT_OK;
 cleanup:
     claimcheck_free(out);
-    for (i = 0; i < n; i++) {
-        claimcheck_report_free(reports[i]);
-        claimcheck_doc_free(docs[i]);
+    for (i = 0; i < c.count; i++) {
+        claimcheck_report_free(c.reports[i]);
+        claimcheck_doc_free(c.docs[i]);
     }
-    free(reports);
-    free(docs);
-    claimcheck_rules_free(rules);
+    free(c.reports);
+    free(c.docs);
+    claimcheck_rules_free(c.rules);
     return rc;
 }
 
@@ -361,35 +481,43 @@ static void cli_json_string(FILE *f, const char *s, size_t len) {
     fputc('"', f);
 }
 
-static int cli_segment(const cli_opts *o) {
-    claimcheck_rules *rules = NULL;
+typedef struct cli_segmented {
+    const cli_opts *o;
+    claimcheck_rules *rules;
+} cli_segmented;
+
+/* Prints the sentences of one document as JSON Lines. */
+static int cli_segment_doc(claimcheck_doc *doc, void *ctx) {
+    cli_segmented *c = ctx;
     claimcheck_error err;
-    size_t i, s;
-    int rc = cli_load_rules(o, &rules), failed = 0;
-    if (rc)
-        return rc;
-    for (i = 0; i < o->file_count; i++) {
-        claimcheck_doc *doc;
-        if (cli_open_doc(o, o->files[i], &doc)) {
-            failed = 1;
-            continue;
+    size_t s;
+    int failed = 0;
+    if (claimcheck_doc_segment(doc, c->rules, &err) < 0) {
+        cli_print_error(&err);
+        failed = 1;
+    } else if (!c->o->quiet) {
+        for (s = 0; s < claimcheck_doc_sentence_count(doc); s++) {
+            claimcheck_span sp = claimcheck_doc_sentence(doc, s);
+            claimcheck_pos pos = claimcheck_doc_pos(doc, sp.start);
+            printf("{\"start\":%zu,\"end\":%zu,\"line\":%u,\"column\":%u,\"text\":", sp.start,
+                   sp.end, pos.line, pos.column);
+            cli_json_string(stdout, claimcheck_doc_text(doc) + sp.start, sp.end - sp.start);
+            fputs("}\n", stdout);
         }
-        if (claimcheck_doc_segment(doc, rules, &err) < 0) {
-            cli_print_error(&err);
-            failed = 1;
-        } else if (!o->quiet) {
-            for (s = 0; s < claimcheck_doc_sentence_count(doc); s++) {
-                claimcheck_span sp = claimcheck_doc_sentence(doc, s);
-                claimcheck_pos pos = claimcheck_doc_pos(doc, sp.start);
-                printf("{\"start\":%zu,\"end\":%zu,\"line\":%u,\"column\":%u,\"text\":", sp.start,
-                       sp.end, pos.line, pos.column);
-                cli_json_string(stdout, claimcheck_doc_text(doc) + sp.start, sp.end - sp.start);
-                fputs("}\n", stdout);
-            }
-        }
-        claimcheck_doc_free(doc);
     }
-    claimcheck_rules_free(rules);
+    claimcheck_doc_free(doc);
+    return failed;
+}
+
+static int cli_segment(const cli_opts *o) {
+    cli_segmented c;
+    int rc, failed;
+    c.o = o;
+    c.rules = NULL;
+    if ((rc = cli_load_rules(o, &c.rules)) != 0)
+        return rc;
+    failed = cli_each_doc(o, cli_segment_doc, &c) != 0;
+    claimcheck_rules_free(c.rules);
     if (fflush(stdout) == EOF) {
         fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
         return CLAIMCHECK_EXIT_INPUT;

@@ -129,30 +129,93 @@ CLAIMCHECK_EXPORT int claimcheck_rules_run_tests(const claimcheck_rules *rules,
 
 typedef struct claimcheck_doc claimcheck_doc;
 
+/** How the input of a document is read. Every reader keeps byte offsets:
+ * what must not be analysed (markup, code, comments, front matter) is
+ * blanked out of the analysed view, never removed, so every position still
+ * points into the original input. */
+typedef enum {
+    CLAIMCHECK_INPUT_AUTO = 0, /* by the path's extension, then by content */
+    CLAIMCHECK_INPUT_TEXT = 1,
+    CLAIMCHECK_INPUT_MARKDOWN = 2, /* front matter, code, links, HTML comments */
+    CLAIMCHECK_INPUT_HTML = 3      /* text content only; entities decoded */
+} claimcheck_input;
+
+/** Parses an input kind name ("auto", "text", "markdown", "html"); returns
+ * 0 on success, CLAIMCHECK_EINVAL otherwise. ("jsonl" is not a document
+ * kind: see `claimcheck_doc_from_json`.) */
+CLAIMCHECK_EXPORT int claimcheck_input_parse(claimcheck_input *out, const char *name);
+
+/** "auto", "text", "markdown" or "html" (static storage). */
+CLAIMCHECK_EXPORT const char *claimcheck_input_name(claimcheck_input input);
+
 /** Metadata of a document. Every field may be NULL. `date` is YYYY-MM-DD,
- * the publication date used to resolve "on Wednesday", "yesterday". */
+ * the publication date used to resolve "on Wednesday", "yesterday".
+ *
+ * Metadata given here wins over what the input itself says (Markdown front
+ * matter keys `id`, `date`, `source`, `url`, `title`; an HTML `<title>`),
+ * which wins over nothing. Fields after `url` exist from version 2 on; a
+ * caller built against version 1 keeps working (they read as AUTO/NULL). */
 typedef struct claimcheck_doc_options {
     unsigned version;
-    const char *path;
+    const char *path; /* for messages, and for AUTO detection by extension */
     const char *id;
     const char *date;
     const char *source;
     const char *url;
+    claimcheck_input input; /* since version 2 */
+    const char *title;      /* since version 2 */
 } claimcheck_doc_options;
 
-#define CLAIMCHECK_DOC_OPTIONS_VERSION 1
-#define CLAIMCHECK_DOC_OPTIONS_INIT    {CLAIMCHECK_DOC_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL}
+#define CLAIMCHECK_DOC_OPTIONS_VERSION 2
+#define CLAIMCHECK_DOC_OPTIONS_INIT                                                            \
+    {CLAIMCHECK_DOC_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, CLAIMCHECK_INPUT_AUTO, NULL}
 
 /** Creates a document from `len` bytes of `text`, which is copied.
  *
- * The text must be UTF-8; on invalid UTF-8 returns CLAIMCHECK_EUTF8 with the
- * line and column of the first bad byte in `err`. A malformed `date` gives
- * CLAIMCHECK_EINVAL. On success the caller frees `*out` with
- * `claimcheck_doc_free`.
+ * The text must be UTF-8 without NUL bytes. On invalid UTF-8 returns
+ * CLAIMCHECK_EUTF8 with the line and column of the first bad byte in `err`;
+ * a NUL byte is reported the same way ("NUL byte"), and input starting with
+ * a UTF-16 byte order mark is refused at 1:1 ("UTF-16 input is not
+ * supported; convert to UTF-8"). A UTF-8 byte order mark is ignored.
+ *
+ * The input is read as `opts->input` says (AUTO: `.md` `.markdown` are
+ * Markdown, `.html` `.htm` HTML, `.txt` text; any other path, or none, is
+ * recognised by content: front matter or `#` headings or code fences make
+ * Markdown, a leading `<!doctype html` or `<html` makes HTML, anything else
+ * is text). A malformed `date` (given, or in front matter) gives
+ * CLAIMCHECK_EINVAL, with the position of the value when it comes from front
+ * matter; a front matter that is not a YAML mapping gives CLAIMCHECK_ERROR
+ * with its position. Malformed HTML or Markdown is never an error.
+ *
+ * On success the caller frees `*out` with `claimcheck_doc_free`.
  */
 CLAIMCHECK_EXPORT int claimcheck_doc_new(claimcheck_doc **out, const char *text, size_t len,
                                          const claimcheck_doc_options *opts,
                                          claimcheck_error *err);
+
+/** Creates a document from one JSON Lines record: a JSON object
+ * `{"id", "text", "date", "source", "url", "title"}` in `json[0..len)`, where
+ * only `text` is required, `id` may be a string or an integer and the other
+ * fields are strings or null. Other keys are ignored.
+ *
+ * A field of the record wins over the same field of `defaults` (which may be
+ * NULL); `defaults->path` names the document (the JSON Lines file) and
+ * `defaults->input` says how `text` is read (AUTO looks at the content only,
+ * never at the path). Front matter inside `text` fills what neither gives.
+ *
+ * On failure returns a negative `claimcheck_status` and sets `err->pos` to
+ * the place in the record: `line` is 1 (a record is one line, so the caller
+ * substitutes its own line number) and `column` counts code points from the
+ * record's first byte. Malformed JSON or a missing or non-string `text` gives
+ * CLAIMCHECK_ERROR, invalid UTF-8 CLAIMCHECK_EUTF8, a bad `date`
+ * CLAIMCHECK_EINVAL. An error inside the text itself (a bad front matter
+ * date) points at the `text` value, and its message gives the line and
+ * column inside the text. On success the caller frees `*out` with
+ * `claimcheck_doc_free`.
+ */
+CLAIMCHECK_EXPORT int claimcheck_doc_from_json(claimcheck_doc **out, const char *json,
+                                               size_t len, const claimcheck_doc_options *defaults,
+                                               claimcheck_error *err);
 
 /** Releases a document; NULL does nothing. */
 CLAIMCHECK_EXPORT void claimcheck_doc_free(claimcheck_doc *doc);
@@ -161,20 +224,40 @@ CLAIMCHECK_EXPORT void claimcheck_doc_free(claimcheck_doc *doc);
 CLAIMCHECK_EXPORT const char *claimcheck_doc_text(const claimcheck_doc *doc);
 CLAIMCHECK_EXPORT size_t claimcheck_doc_length(const claimcheck_doc *doc);
 
-/** Metadata as given in the options; NULL where not given. Borrowed. */
+/** The text the analysis reads (NUL-terminated): exactly as long as the
+ * input, with every byte of what is not prose (markup, code, comments, front
+ * matter, link targets) replaced by a space, line breaks kept, HTML
+ * entities decoded in place and a line break written where a block element
+ * or heading starts. Offsets in it are offsets in `claimcheck_doc_text`.
+ * For plain text it equals the input. Borrowed. */
+CLAIMCHECK_EXPORT const char *claimcheck_doc_view(const claimcheck_doc *doc);
+
+/** How the input was read (never CLAIMCHECK_INPUT_AUTO). */
+CLAIMCHECK_EXPORT claimcheck_input claimcheck_doc_input(const claimcheck_doc *doc);
+
+/** Metadata: from the options, else from the input (front matter, HTML
+ * `<title>`); NULL where neither gives it. Borrowed. */
 CLAIMCHECK_EXPORT const char *claimcheck_doc_path(const claimcheck_doc *doc);
 CLAIMCHECK_EXPORT const char *claimcheck_doc_id(const claimcheck_doc *doc);
 CLAIMCHECK_EXPORT const char *claimcheck_doc_date(const claimcheck_doc *doc);
 CLAIMCHECK_EXPORT const char *claimcheck_doc_source(const claimcheck_doc *doc);
 CLAIMCHECK_EXPORT const char *claimcheck_doc_url(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT const char *claimcheck_doc_title(const claimcheck_doc *doc);
+
+/** HTML comments (`<!-- ... -->`) of a Markdown or HTML document, in text
+ * order, each span covering the whole comment; none for plain text. They
+ * are blanked out of the view and kept for suppression comments. */
+CLAIMCHECK_EXPORT size_t claimcheck_doc_comment_count(const claimcheck_doc *doc);
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc, size_t i);
 
 /** Line and column of a byte offset of the document (offsets past the end
  * are clamped to the end). */
 CLAIMCHECK_EXPORT claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset);
 
-/** Splits the document into sentences with the abbreviation lists of
- * `rules` (which may be NULL for the built-in minimum). Idempotent: a second
- * call does nothing. `claimcheck_check` calls it itself. */
+/** Splits the document's view (`claimcheck_doc_view`) into sentences with
+ * the abbreviation lists of `rules` (which may be NULL for the built-in
+ * minimum). Idempotent: a second call does nothing. `claimcheck_check` calls
+ * it itself. */
 CLAIMCHECK_EXPORT int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
                                              claimcheck_error *err);
 
@@ -260,6 +343,9 @@ CLAIMCHECK_EXPORT const char *claimcheck_finding_message(const claimcheck_findin
 CLAIMCHECK_EXPORT claimcheck_span claimcheck_finding_span(const claimcheck_finding *f);
 /** Index of the claim the finding concerns, or (size_t)-1. */
 CLAIMCHECK_EXPORT size_t claimcheck_finding_claim(const claimcheck_finding *f);
+/** For a contradiction between two claims of the document: the index of the
+ * earlier claim (the related location), or (size_t)-1. */
+CLAIMCHECK_EXPORT size_t claimcheck_finding_related_claim(const claimcheck_finding *f);
 
 /** A hedge cue of a finding. */
 typedef struct claimcheck_cue {
@@ -323,22 +409,44 @@ CLAIMCHECK_EXPORT const char *claimcheck_claim_attribution(const claimcheck_clai
  * "tension" or "unsupported"; and the event it was matched to, or NULL. */
 CLAIMCHECK_EXPORT const char *claimcheck_claim_verdict(const claimcheck_claim *c);
 CLAIMCHECK_EXPORT const char *claimcheck_claim_event(const claimcheck_claim *c);
+/** The events the matcher considered for the claim, best first, with
+ * their scores (for `--explain`). */
+CLAIMCHECK_EXPORT size_t claimcheck_claim_candidate_count(const claimcheck_claim *c);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_candidate(const claimcheck_claim *c, size_t i,
+                                                         int *score_out);
 
 /* ------------------------------------------------------------- rendering */
 
-typedef enum { CLAIMCHECK_FORMAT_TEXT = 0, CLAIMCHECK_FORMAT_JSON = 1 } claimcheck_format;
+typedef enum {
+    CLAIMCHECK_FORMAT_TEXT = 0,  /* compiler-style diagnostics */
+    CLAIMCHECK_FORMAT_JSON = 1,  /* one JSON document (docs/output.md) */
+    CLAIMCHECK_FORMAT_JSONL = 2, /* one line per document: {"id","findings","claims"} */
+    CLAIMCHECK_FORMAT_CLAIMS = 3 /* one line per claim (`claimcheck claims`) */
+} claimcheck_format;
 
-/** Parses a format name ("text", "json"); 0 on success, CLAIMCHECK_EINVAL otherwise. */
+/** Parses a format name ("text", "json", "jsonl", "claims"); 0 on success,
+ * CLAIMCHECK_EINVAL otherwise. */
 CLAIMCHECK_EXPORT int claimcheck_format_parse(claimcheck_format *out, const char *name);
+
+/** Flags of `claimcheck_render`. */
+#define CLAIMCHECK_RENDER_COLOR   1u /* ANSI colour in text output */
+#define CLAIMCHECK_RENDER_EXPLAIN 2u /* trace each finding: sentence, claim, cues, events */
 
 /** Renders `count` reports in one output of `format`.
  *
  * On success stores a NUL-terminated string in `*out` that the caller frees
- * with `claimcheck_free`. `color` asks for ANSI colour in text output.
+ * with `claimcheck_free`. `flags` is a set of CLAIMCHECK_RENDER_* bits.
  */
 CLAIMCHECK_EXPORT int claimcheck_render(char **out, const claimcheck_report *const *reports,
-                                        size_t count, claimcheck_format format, int color,
+                                        size_t count, claimcheck_format format, unsigned flags,
                                         claimcheck_error *err);
+
+/** Explains a rule id of the rule set: a finding rule ("hedge.weasel",
+ * "contradiction.figure", a constraint id) or an event id, with what it
+ * checks and an example from the rule base's tests. Stores text in `*out`
+ * (free with `claimcheck_free`); CLAIMCHECK_EINVAL for an unknown id. */
+CLAIMCHECK_EXPORT int claimcheck_rules_explain(const claimcheck_rules *rules, const char *id,
+                                               char **out, claimcheck_error *err);
 
 #ifdef __cplusplus
 }

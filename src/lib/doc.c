@@ -1,16 +1,20 @@
-/* doc.c: the read stage. A document is a NUL-terminated copy of its input,
- * validated as UTF-8 (the first bad byte is reported with line and column),
- * its metadata, and a table of line starts from which every position is
- * computed on demand: a line starts at offset 0 and after each LF; a CR
- * before an LF belongs to the line it ends, and a lone CR also ends a line.
- * Columns count code points from 1. */
+/* doc.c: the document. A document is a NUL-terminated copy of its input,
+ * validated as UTF-8 without NUL bytes (the first bad byte is reported with
+ * line and column; UTF-16 is refused at 1:1), the view the analysis reads
+ * (made by a reader of read.c, same length, same offsets), its metadata
+ * (given by the caller, else found by the reader), and a table of line
+ * starts from which every position is computed on demand: a line starts at
+ * offset 0 and after each LF; a CR before an LF belongs to the line it ends,
+ * and a lone CR also ends a line. Columns count code points from 1, over the
+ * original input (a UTF-8 byte order mark is not counted). */
 #include "doc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "segment.h"
+#include "read.h"
 #include "rules_internal.h"
+#include "segment.h"
 
 int claimcheck_utf8_validate(const char *str, size_t len, size_t *bad_out) {
     const unsigned char *s = (const unsigned char *)str;
@@ -163,7 +167,11 @@ claimcheck_pos claimcheck_pos_at(const char *text, size_t len, const size_t *lin
     pos.offset = offset;
     pos.line = (unsigned)(lo + 1);
     pos.column = 1;
-    for (i = line_starts[lo]; i < offset; i++)
+    i = line_starts[lo];
+    /* a byte order mark is no character of the first line (nor for libyaml) */
+    if (lo == 0 && len >= 3 && offset >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (; i < offset; i++)
         if (((unsigned char)text[i] & 0xC0) != 0x80)
             pos.column++;
     return pos;
@@ -179,75 +187,169 @@ static char *dup_opt(const char *s, int *failed) {
     return p;
 }
 
-int claimcheck_doc_new(claimcheck_doc **out, const char *text, size_t len,
-                       const claimcheck_doc_options *opts, claimcheck_error *err) {
+/* Checks the input's encoding: UTF-8 without NUL bytes and without a
+ * UTF-16 byte order mark. The first problem wins. */
+static int doc_check_encoding(const claimcheck_doc *doc, const char *path, claimcheck_error *err) {
+    const unsigned char *u = (const unsigned char *)doc->text;
+    const char *nul = memchr(doc->text, '\0', doc->len);
+    size_t bad = doc->len, at;
+    claimcheck_pos pos;
+    if (doc->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        pos = claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, 0);
+        return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
+                                    "UTF-16 input is not supported; convert to UTF-8");
+    }
+    if (claimcheck_utf8_validate(doc->text, doc->len, &bad) == 0)
+        bad = doc->len;
+    at = nul && (size_t)(nul - doc->text) < bad ? (size_t)(nul - doc->text) : bad;
+    if (at == doc->len)
+        return 0;
+    pos = claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, at);
+    if (nul && at == (size_t)(nul - doc->text))
+        return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
+                                    "NUL byte (at offset %zu)", at);
+    return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
+                                "invalid UTF-8 (byte 0x%02X at offset %zu)", u[at], at);
+}
+
+/* Sets *field to a copy of `given`, else takes `found` (the reader's). */
+static void doc_meta(char **field, const char *given, char **found, int *failed) {
+    if (given) {
+        *field = dup_opt(given, failed);
+    } else {
+        *field = *found;
+        *found = NULL;
+    }
+}
+
+int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
+                          const claimcheck_doc_options *opts, int detect_by_path,
+                          claimcheck_error *err) {
     claimcheck_doc *doc = NULL;
     const char *path = opts && opts->path ? opts->path : "<input>";
-    size_t bad;
+    claimcheck_input input = opts && opts->version >= 2 ? opts->input : CLAIMCHECK_INPUT_AUTO;
+    const char *title = opts && opts->version >= 2 ? opts->title : NULL;
+    claimcheck_read_meta meta;
+    claimcheck_reader in;
     int rc = 0, failed = 0;
 
     claimcheck_error_init(err);
+    memset(&meta, 0, sizeof(meta));
     *out = NULL;
+    if (input < CLAIMCHECK_INPUT_AUTO || input > CLAIMCHECK_INPUT_HTML)
+        return claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, NULL, "unknown input kind %d",
+                                    (int)input);
     doc = claimcheck_calloc(1, sizeof(*doc));
     if (!doc)
         return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
     doc->text = claimcheck_malloc(len + 1);
-    if (!doc->text) {
+    doc->view = claimcheck_malloc(len + 1);
+    if (!doc->text || !doc->view) {
         rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
         goto cleanup;
     }
-    if (len)
+    if (len) {
         memcpy(doc->text, text, len);
+        memcpy(doc->view, text, len);
+    }
     doc->text[len] = '\0';
+    doc->view[len] = '\0';
     doc->len = len;
     if ((rc = doc_build_lines(doc)) < 0) {
         claimcheck_error_set(err, rc, path, NULL, "out of memory");
         goto cleanup;
     }
-    if (claimcheck_utf8_validate(doc->text, len, &bad) < 0) {
-        claimcheck_pos pos =
-            claimcheck_pos_at(doc->text, len, doc->line_starts, doc->line_count, bad);
-        rc = claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
-                                  "invalid UTF-8 (byte 0x%02X at offset %zu)",
-                                  (unsigned char)doc->text[bad], bad);
+    if ((rc = doc_check_encoding(doc, path, err)) < 0)
+        goto cleanup;
+
+    if (input == CLAIMCHECK_INPUT_AUTO)
+        input = claimcheck_read_detect(detect_by_path && opts ? opts->path : NULL, doc->text, len);
+    doc->input = input;
+    in.text = doc->text;
+    in.len = len;
+    in.view = doc->view;
+    in.line_starts = doc->line_starts;
+    in.line_count = doc->line_count;
+    in.path = path;
+    in.comments = &doc->comments;
+    in.joins = &doc->joins;
+    switch (input) {
+        case CLAIMCHECK_INPUT_MARKDOWN: rc = claimcheck_read_markdown(&in, &meta, err); break;
+        case CLAIMCHECK_INPUT_HTML: rc = claimcheck_read_html(&in, &meta, err); break;
+        default: claimcheck_read_bom(doc->text, len, doc->view); break;
+    }
+    if (rc < 0)
+        goto cleanup;
+
+    doc->path = dup_opt(opts ? opts->path : NULL, &failed);
+    doc_meta(&doc->id, opts ? opts->id : NULL, &meta.id, &failed);
+    doc_meta(&doc->date, opts ? opts->date : NULL, &meta.date, &failed);
+    doc_meta(&doc->source, opts ? opts->source : NULL, &meta.source, &failed);
+    doc_meta(&doc->url, opts ? opts->url : NULL, &meta.url, &failed);
+    doc_meta(&doc->title, title, &meta.title, &failed);
+    if (failed) {
+        rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
         goto cleanup;
     }
-    if (opts) {
-        doc->path = dup_opt(opts->path, &failed);
-        doc->id = dup_opt(opts->id, &failed);
-        doc->date = dup_opt(opts->date, &failed);
-        doc->source = dup_opt(opts->source, &failed);
-        doc->url = dup_opt(opts->url, &failed);
-        if (failed) {
-            rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
-            goto cleanup;
-        }
-        if (opts->date &&
-            claimcheck_date_parse(&doc->pubdate, opts->date, strlen(opts->date)) < 0) {
-            rc = claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, NULL,
-                                      "invalid date '%s' (expected YYYY-MM-DD)", opts->date);
-            goto cleanup;
-        }
+    /* a front matter date was checked where it stands */
+    if (doc->date && claimcheck_date_parse(&doc->pubdate, doc->date, strlen(doc->date)) < 0) {
+        rc = claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, NULL,
+                                  "invalid date '%s' (expected YYYY-MM-DD)", doc->date);
+        goto cleanup;
     }
     *out = doc;
-    return 0;
+    doc = NULL;
 cleanup:
+    claimcheck_read_meta_free(&meta);
     claimcheck_doc_free(doc);
     return rc;
+}
+
+int claimcheck_doc_new(claimcheck_doc **out, const char *text, size_t len,
+                       const claimcheck_doc_options *opts, claimcheck_error *err) {
+    return claimcheck_doc_create(out, text, len, opts, 1, err);
 }
 
 void claimcheck_doc_free(claimcheck_doc *doc) {
     if (!doc)
         return;
     free(doc->text);
+    free(doc->view);
     free(doc->path);
     free(doc->id);
     free(doc->date);
     free(doc->source);
     free(doc->url);
+    free(doc->title);
     free(doc->line_starts);
+    claimcheck_vec_free(&doc->comments);
+    claimcheck_vec_free(&doc->joins);
     claimcheck_vec_free(&doc->sentences);
     free(doc);
+}
+
+int claimcheck_input_parse(claimcheck_input *out, const char *name) {
+    static const char *const names[] = {"auto", "text", "markdown", "html"};
+    int i;
+    for (i = 0; i < 4; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (claimcheck_input)i;
+            return 0;
+        }
+    if (strcmp(name, "md") == 0) {
+        *out = CLAIMCHECK_INPUT_MARKDOWN;
+        return 0;
+    }
+    return CLAIMCHECK_EINVAL;
+}
+
+const char *claimcheck_input_name(claimcheck_input input) {
+    switch (input) {
+        case CLAIMCHECK_INPUT_TEXT: return "text";
+        case CLAIMCHECK_INPUT_MARKDOWN: return "markdown";
+        case CLAIMCHECK_INPUT_HTML: return "html";
+        default: return "auto";
+    }
 }
 
 const char *claimcheck_doc_text(const claimcheck_doc *doc) { return doc->text; }
@@ -257,6 +359,15 @@ const char *claimcheck_doc_id(const claimcheck_doc *doc) { return doc->id; }
 const char *claimcheck_doc_date(const claimcheck_doc *doc) { return doc->date; }
 const char *claimcheck_doc_source(const claimcheck_doc *doc) { return doc->source; }
 const char *claimcheck_doc_url(const claimcheck_doc *doc) { return doc->url; }
+const char *claimcheck_doc_title(const claimcheck_doc *doc) { return doc->title; }
+const char *claimcheck_doc_view(const claimcheck_doc *doc) { return doc->view; }
+claimcheck_input claimcheck_doc_input(const claimcheck_doc *doc) { return doc->input; }
+
+size_t claimcheck_doc_comment_count(const claimcheck_doc *doc) { return doc->comments.count; }
+
+claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc, size_t i) {
+    return *CLAIMCHECK_VEC_AT(&doc->comments, claimcheck_span, i);
+}
 
 claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset) {
     return claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, offset);
@@ -273,7 +384,7 @@ int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
         cfg.titles = rules->titles;
         cfg.abbreviations = rules->abbreviations;
     }
-    rc = claimcheck_segment(&doc->sentences, doc->text, doc->len, &cfg);
+    rc = claimcheck_segment(&doc->sentences, doc->view, doc->len, &cfg);
     if (rc < 0) {
         claimcheck_vec_free(&doc->sentences);
         return claimcheck_error_set(err, rc, doc->path, NULL, "out of memory");

@@ -12,14 +12,33 @@ typedef struct claimcheck_date {
 
 struct claimcheck_doc {
     char *text; /* NUL-terminated copy of the input */
+    /* What every analysis stage reads: NUL-terminated, exactly `len` bytes,
+     * the input with what is not prose blanked to spaces (line breaks
+     * kept), entities decoded in place, '\n' written at block starts; see
+     * read.c. Offsets into it are offsets into `text`. */
+    char *view;
     size_t len;
-    char *path, *id, *date, *source, *url;
+    claimcheck_input input; /* how it was read; never AUTO */
+    char *path, *id, *date, *source, *url, *title;
     claimcheck_date pubdate;
     size_t *line_starts; /* byte offset of each line's first byte */
     size_t line_count;
+    claimcheck_vec comments;  /* of claimcheck_span: HTML comments, whole */
+    /* of claimcheck_span: blanked stretches inside a word, which a
+     * tokenizer should read as nothing rather than as a space: the padding
+     * of a decoded entity ("Russia&rsquo;s" is "Russia’     s"), an inline
+     * tag or emphasis marker ("fore<b>cast</b>", "un*believ*able"). */
+    claimcheck_vec joins;
     claimcheck_vec sentences; /* of claimcheck_span */
     int segmented;
 };
+
+/* claimcheck_doc_new, with `detect_by_path` saying whether AUTO may look at
+ * the path's extension (not for a JSON Lines record, whose path is the
+ * JSON Lines file). */
+int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
+                          const claimcheck_doc_options *opts, int detect_by_path,
+                          claimcheck_error *err);
 
 /* Validates UTF-8. Returns 0, or CLAIMCHECK_EUTF8 and stores the offset of
  * the first invalid byte in *bad_out. Rejects overlong forms, surrogates,

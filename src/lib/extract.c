@@ -10,9 +10,11 @@
  *              the sentence; otherwise the nearest non-target entity before
  *              the trigger (with one joined by "and"), or one after "by";
  *              an entity that is the subject of a reporting verb is the
- *              attribution, not an actor;
- *   targets    target and scope entities after the trigger, or at most two
+ *              attribution, not an actor, except in a denial without
+ *              another actor ("Moscow insisted that no drone was launched");
+ *   targets    target and scope entities after the trigger, or at most four
  *              tokens before it ("energy ceasefire");
+ *   places     place entities at most 8 tokens after or 4 before it;
  *   time       the nearest time expression of the sentence (each goes to
  *              one trigger only), resolved against the publication date
  *              (see extract_time);
@@ -62,8 +64,15 @@ static const claimcheck_entity *entity_at(const ex_ctx *x, const claimcheck_matc
     return CLAIMCHECK_VEC_AT(&x->rules->entities, claimcheck_entity, m->owner);
 }
 
+/* Targets and scope words qualify a claim; places locate it; neither is an
+ * actor. */
 static int entity_is_target(const claimcheck_entity *e) {
-    return e->kind && (strcmp(e->kind, "target") == 0 || strcmp(e->kind, "scope") == 0);
+    return e->kind && (strcmp(e->kind, "target") == 0 || strcmp(e->kind, "scope") == 0 ||
+                       strcmp(e->kind, "place") == 0);
+}
+
+static int entity_is_place(const claimcheck_entity *e) {
+    return e->kind && strcmp(e->kind, "place") == 0;
 }
 
 size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
@@ -678,6 +687,13 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY)
                 continue;
             e = entity_at(x, em);
+            if (entity_is_place(e)) {
+                /* "talks in Riyadh", "in Jeddah, talks ..." */
+                if ((em->first >= tm->end && em->first - tm->end <= 8) ||
+                    (em->end <= tm->first && tm->first - em->end <= 4))
+                    ex_add_role(c->places, &c->place_count, em->owner);
+                continue;
+            }
             if (entity_is_target(e)) {
                 if ((em->first >= tm->end && !ex_belongs_to_next_trigger(x, sa, i, em)) ||
                     (em->end <= tm->first && tm->first - em->end <= 4))
@@ -723,6 +739,10 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                     }
             }
         }
+        /* "Moscow insisted that no drone was launched": a denial without
+         * a named actor is the speaker's denial of its own act */
+        if (!c->actor_count && c->negated && c->attribution != CLAIMCHECK_NONE)
+            ex_add_role(c->actors, &c->actor_count, c->attribution);
         memcpy(c->cues, cues, ncues * sizeof(cues[0]));
         c->cue_count = ncues;
     }

@@ -7,6 +7,7 @@
 #define CLAIMCHECK_CLAIM_MAX_ROLES   6
 #define CLAIMCHECK_CLAIM_MAX_FIGURES 4
 #define CLAIMCHECK_CLAIM_MAX_CUES    8
+#define CLAIMCHECK_CLAIM_MAX_CANDIDATES 4
 
 /* A hedge cue found in a sentence. */
 typedef struct claimcheck_cue_hit {
@@ -37,6 +38,8 @@ struct claimcheck_claim {
     size_t actor_count;
     size_t targets[CLAIMCHECK_CLAIM_MAX_ROLES];
     size_t target_count;
+    size_t places[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entities of kind place */
+    size_t place_count;
     int has_time;
     claimcheck_date time_start, time_end;
     claimcheck_span time_span;
@@ -52,6 +55,9 @@ struct claimcheck_claim {
     /* set by the match stage */
     const char *verdict;
     size_t event;
+    size_t candidates[CLAIMCHECK_CLAIM_MAX_CANDIDATES]; /* events considered, best first */
+    int candidate_scores[CLAIMCHECK_CLAIM_MAX_CANDIDATES];
+    size_t candidate_count;
 };
 
 /* Hedge cues of sentence `s`, in text order, into cues[0..max); returns the count. */

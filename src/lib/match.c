@@ -11,11 +11,15 @@
  *      scope overlap (+2, or -3 when both have scopes that do not meet);
  *   4. against it the claim is checked field by field: polarity (a negated
  *      claim of something reported as happened or agreed), status (agreed
- *      against rejected, occurred against denied, per party), date (no
+ *      against rejected, occurred against denied, per party), place (a
+ *      named place neither the event's nor inside or around it), date (no
  *      overlap), figures (outside every reported range, after widening by
  *      approximation); the first conflict of each field is a contradiction
  *      with the event's sources as evidence; no conflict: consistent;
  *      no candidate: unsupported (a verdict, not a finding, for now).
+ * Then contradictions inside the document: two claims matched to the same
+ * event where one asserts what the other negates, or whose figures cannot
+ * both hold (match_internal).
  * Then the constraints: strike-during-ceasefire finds, for a strike claim
  * whose actor agreed to a ceasefire event in force during the claim's
  * time, whether the strike's targets fall inside the ceasefire's scope
@@ -210,6 +214,20 @@ static int match_contradiction(match_ctx *m, size_t ci, const claimcheck_event *
     return 0;
 }
 
+/* Is place `inner` the same as `outer` or (transitively) within it? */
+static int match_place_within(const match_ctx *m, size_t inner, size_t outer) {
+    size_t depth;
+    for (depth = 0; depth < 16 && inner != CLAIMCHECK_NONE; depth++) {
+        const claimcheck_entity *e;
+        if (inner == outer)
+            return 1;
+        e = match_entity(m, inner);
+        inner = e->within ? claimcheck_rules_entity_index(m->rules, e->within)
+                          : CLAIMCHECK_NONE;
+    }
+    return 0;
+}
+
 /* Checks claim `c` against event `ev` field by field. Returns 1 and fills
  * `field` and `detail` at the first conflict, 0 when consistent. */
 static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
@@ -240,6 +258,22 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
             *field = "status";
             snprintf(detail, size, "status: the text says %s%s%s, reported: %s",
                      who ? who : "", who ? " " : "", c->status, reported);
+            return 1;
+        }
+    }
+    /* place: a named place that is neither the event's nor inside it (nor
+     * containing it: "in Saudi Arabia" fits Riyadh) */
+    if (ev->place && c->place_count) {
+        size_t ep = claimcheck_rules_entity_index(m->rules, ev->place);
+        int fits = 0;
+        for (k = 0; k < c->place_count && !fits; k++)
+            fits = match_place_within(m, c->places[k], ep) ||
+                   match_place_within(m, ep, c->places[k]);
+        if (!fits) {
+            *field = "place";
+            snprintf(detail, size, "place: the text says %s, reported: %s",
+                     match_entity_name(m, match_entity(m, c->places[0])->id),
+                     match_entity_name(m, ev->place));
             return 1;
         }
     }
@@ -315,6 +349,13 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
         if (match_gap_days(cand->start, cand->end, from, pub) > 0)
             return INT_MIN;
     }
+    if (cand->place && c->place_count) {
+        size_t ep = claimcheck_rules_entity_index(m->rules, cand->place);
+        for (k = 0; k < c->place_count; k++)
+            if (match_place_within(m, c->places[k], ep) ||
+                match_place_within(m, ep, c->places[k]))
+                score += 2;
+    }
     if (cand->scope_count && match_claim_has_categories(m, c))
         score += match_categories_meet(m, c, cand->scope, cand->scope_count) ? 2 : -3;
     return score;
@@ -331,8 +372,23 @@ static int match_claim(match_ctx *m, size_t ci) {
     for (e = 0; e < m->rules->events.count; e++) {
         int score =
             match_score(m, c, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e));
+        size_t k, n = c->candidate_count;
+        if (score == INT_MIN)
+            continue;
         if (score > best_score)
             best_score = score;
+        /* keep the best few, best first, for --explain */
+        if (n == CLAIMCHECK_CLAIM_MAX_CANDIDATES && c->candidate_scores[n - 1] >= score)
+            continue;
+        if (n < CLAIMCHECK_CLAIM_MAX_CANDIDATES)
+            n++;
+        for (k = n - 1; k > 0 && c->candidate_scores[k - 1] < score; k--) {
+            c->candidates[k] = c->candidates[k - 1];
+            c->candidate_scores[k] = c->candidate_scores[k - 1];
+        }
+        c->candidates[k] = e;
+        c->candidate_scores[k] = score;
+        c->candidate_count = n;
     }
     if (best_score == INT_MIN) {
         c->verdict = "unsupported";
@@ -422,6 +478,11 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
                 p = match_party(m, ev, c->actors[k]);
             if (!p || !match_positive(p->status ? p->status : ev->status))
                 continue;
+            /* Ukraine backed the pause only from 19 March: a strike before
+             * that is outside its commitment */
+            if (p->since.year &&
+                claimcheck_date_to_days(c->time_end) < claimcheck_date_to_days(p->since))
+                continue;
             inside = match_categories_meet(m, c, ev->scope, ev->scope_count);
             for (k = 0; k < c->target_count; k++) {
                 const claimcheck_entity *t = match_entity(m, c->targets[k]);
@@ -460,6 +521,86 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
     return 0;
 }
 
+/* Do claims a and b (same event) say opposite things? Fills `detail`. */
+static int match_claims_conflict(const match_ctx *m, const struct claimcheck_claim *a,
+                                 const struct claimcheck_claim *b, char *detail,
+                                 size_t size) {
+    int pa = match_positive(a->status) && !a->negated,
+        pb = match_positive(b->status) && !b->negated;
+    int na = match_negative(a->status) || (a->negated && match_positive(a->status)) ||
+             (a->negated && strcmp(a->status, "occurred") == 0);
+    int nb = match_negative(b->status) || (b->negated && match_positive(b->status)) ||
+             (b->negated && strcmp(b->status, "occurred") == 0);
+    size_t i, j;
+    if ((pa && nb) || (na && pb)) {
+        snprintf(detail, size, "the text says the %s %s here, and %s at line %u",
+                 claimcheck_claim_type(b), nb ? "did not happen" : "happened",
+                 na ? "that it did not" : "that it did",
+                 claimcheck_doc_pos(m->doc, a->trigger.start).line);
+        return 1;
+    }
+    for (i = 0; i < a->figure_count; i++)
+        for (j = 0; j < b->figure_count; j++) {
+            claimcheck_figure_rule r;
+            int fits;
+            memset(&r, 0, sizeof(r));
+            r.unit = (char *)a->figures[i].unit;
+            r.min = a->figures[i].value * (a->figures[i].approximate ? 0.75 : 1);
+            r.max = a->figures[i].value * (a->figures[i].approximate ? 1.25 : 1);
+            if (a->figures[i].bound > 0)
+                r.max = 1e15;
+            if (a->figures[i].bound < 0)
+                r.min = 0;
+            fits = match_figure_fits(&b->figures[j], &r);
+            if (fits == 0) {
+                snprintf(detail, size, "the text says %.*s here and %.*s at line %u",
+                         (int)(b->figures[j].span.end - b->figures[j].span.start),
+                         m->doc->text + b->figures[j].span.start,
+                         (int)(a->figures[i].span.end - a->figures[i].span.start),
+                         m->doc->text + a->figures[i].span.start,
+                         claimcheck_doc_pos(m->doc, a->trigger.start).line);
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* Contradictions between two claims of the document about the same
+ * reported event: one says it happened (or was agreed), the other that it
+ * did not; or their figures cannot both hold. Reported once, on the later
+ * claim, with the earlier one as the related location. */
+static int match_internal(match_ctx *m) {
+    size_t i, j;
+    for (j = 0; j < m->report->claims.count; j++) {
+        struct claimcheck_claim *b =
+            CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, j);
+        if (b->event == CLAIMCHECK_NONE)
+            continue;
+        for (i = 0; i < j; i++) {
+            const struct claimcheck_claim *a =
+                CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, i);
+            const claimcheck_event *ev;
+            struct claimcheck_finding *f;
+            char detail[400];
+            if (a->event != b->event || a->sentence == b->sentence ||
+                !match_claims_conflict(m, a, b, detail, sizeof(detail)))
+                continue;
+            ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, b->event);
+            f = claimcheck_report_add(m->report, CLAIMCHECK_FINDING_CONTRADICTION,
+                                      CLAIMCHECK_SEVERITY_ERROR, "contradiction.internal",
+                                      b->span, "%s; event: %s", detail,
+                                      ev->title ? ev->title : ev->id);
+            if (!f)
+                return CLAIMCHECK_ENOMEM;
+            f->claim = j;
+            f->other_claim = i;
+            match_add_sources(f, ev);
+            break;
+        }
+    }
+    return 0;
+}
+
 int claimcheck_match_claims(claimcheck_report *report) {
     match_ctx m;
     size_t i;
@@ -477,5 +618,5 @@ int claimcheck_match_claims(claimcheck_report *report) {
             (rc = match_strike_during_ceasefire(&m, con)) < 0)
             return rc;
     }
-    return 0;
+    return match_internal(&m);
 }

@@ -8,6 +8,10 @@ int claimcheck_format_parse(claimcheck_format *out, const char *name) {
         *out = CLAIMCHECK_FORMAT_TEXT;
     else if (strcmp(name, "json") == 0)
         *out = CLAIMCHECK_FORMAT_JSON;
+    else if (strcmp(name, "jsonl") == 0)
+        *out = CLAIMCHECK_FORMAT_JSONL;
+    else if (strcmp(name, "claims") == 0)
+        *out = CLAIMCHECK_FORMAT_CLAIMS;
     else
         return CLAIMCHECK_EINVAL;
     return 0;
@@ -16,17 +20,19 @@ int claimcheck_format_parse(claimcheck_format *out, const char *name) {
 const char *claimcheck_version(void) { return CLAIMCHECK_VERSION_STRING; }
 
 int claimcheck_render(char **out, const claimcheck_report *const *reports, size_t count,
-                      claimcheck_format format, int color, claimcheck_error *err) {
+                      claimcheck_format format, unsigned flags, claimcheck_error *err) {
     claimcheck_buf buf = CLAIMCHECK_BUF_INIT;
     int rc;
     claimcheck_error_init(err);
     *out = NULL;
     switch (format) {
         case CLAIMCHECK_FORMAT_TEXT:
-            rc = claimcheck_render_text(&buf, reports, count, color);
+            rc = claimcheck_render_text(&buf, reports, count, flags);
             break;
         case CLAIMCHECK_FORMAT_JSON:
-            rc = claimcheck_render_json(&buf, reports, count);
+        case CLAIMCHECK_FORMAT_JSONL:
+        case CLAIMCHECK_FORMAT_CLAIMS:
+            rc = claimcheck_render_json(&buf, reports, count, format);
             break;
         default:
             return claimcheck_error_set(err, CLAIMCHECK_EINVAL, NULL, NULL,

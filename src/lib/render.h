@@ -5,9 +5,11 @@
 
 #include "util.h"
 
+/* `flags`: CLAIMCHECK_RENDER_COLOR, CLAIMCHECK_RENDER_EXPLAIN. */
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,
-                           size_t count, int color);
+                           size_t count, unsigned flags);
+/* JSON, JSON Lines (a document per line) or claims (a claim per line). */
 int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
-                           size_t count);
+                           size_t count, claimcheck_format format);
 
 #endif

@@ -103,7 +103,22 @@ static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding
         snprintf(id, sizeof(id), "C%zu", claim + 1);
         json_array_append_new(arr, json_string(id));
     }
+    if (claimcheck_finding_related_claim(f) != (size_t)-1) {
+        snprintf(id, sizeof(id), "C%zu", claimcheck_finding_related_claim(f) + 1);
+        json_array_append_new(arr, json_string(id));
+    }
     json_object_set_new(o, "claims", arr);
+    if (claimcheck_finding_related_claim(f) != (size_t)-1) {
+        const claimcheck_claim *other =
+            claimcheck_report_claim(r, claimcheck_finding_related_claim(f));
+        json_t *rel = json_object();
+        json_object_set_new(rel, "claim", json_string(id));
+        json_object_set_new(rel, "span",
+                            json_span(doc, claimcheck_claim_sentence(other)));
+        json_object_set_new(rel, "text",
+                            json_text(doc, claimcheck_claim_sentence(other)));
+        json_object_set_new(o, "related", rel);
+    }
     events = json_array();
     arr = json_array();
     for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {
@@ -140,39 +155,85 @@ static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding
     return o;
 }
 
-int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
-                           size_t count) {
-    json_t *root = json_object(), *docs = json_array(), *summary = json_object(),
-           *kinds = json_object(), *sevs = json_object();
-    size_t d, i, nfind = 0, by_kind[4] = {0, 0, 0, 0}, by_sev[3] = {0, 0, 0};
-    char *dump;
+static json_t *json_document(const claimcheck_report *r, size_t by_kind[4],
+                             size_t by_sev[3]) {
+    const claimcheck_doc *doc = claimcheck_report_doc(r);
+    json_t *o = json_object(), *claims = json_array(), *findings = json_array();
+    size_t i;
+    json_object_set_new(o, "id", json_str_or_null(claimcheck_doc_id(doc)));
+    json_object_set_new(o, "path", json_str_or_null(claimcheck_doc_path(doc)));
+    json_object_set_new(o, "date", json_str_or_null(claimcheck_doc_date(doc)));
+    json_object_set_new(o, "source", json_str_or_null(claimcheck_doc_source(doc)));
+    json_object_set_new(o, "sentences",
+                        json_integer((json_int_t)claimcheck_doc_sentence_count(doc)));
+    for (i = 0; i < claimcheck_report_claim_count(r); i++)
+        json_array_append_new(claims, json_claim(doc, claimcheck_report_claim(r, i), i));
+    json_object_set_new(o, "claims", claims);
+    for (i = 0; i < claimcheck_report_finding_count(r); i++) {
+        const claimcheck_finding *f = claimcheck_report_finding(r, i);
+        json_array_append_new(findings, json_finding(r, f, i));
+        by_kind[claimcheck_finding_get_kind(f)]++;
+        by_sev[claimcheck_finding_severity(f)]++;
+    }
+    json_object_set_new(o, "findings", findings);
+    return o;
+}
+
+/* Appends `value` (consumed) to `out`, as one line when `compact`. */
+static int json_emit(claimcheck_buf *out, json_t *value, int compact) {
+    char *dump = json_dumps(value, compact ? JSON_COMPACT | JSON_PRESERVE_ORDER
+                                           : JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     int rc = 0;
+    json_decref(value);
+    if (!dump)
+        return CLAIMCHECK_ENOMEM;
+    if (claimcheck_buf_puts(out, dump) < 0 || claimcheck_buf_putc(out, '\n') < 0)
+        rc = CLAIMCHECK_ENOMEM;
+    free(dump);
+    return rc;
+}
+
+int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
+                           size_t count, claimcheck_format format) {
+    json_t *root, *docs, *summary, *kinds, *sevs;
+    size_t d, i, nfind = 0, by_kind[4] = {0, 0, 0, 0}, by_sev[3] = {0, 0, 0};
+    int rc;
+    if (format == CLAIMCHECK_FORMAT_JSONL) {
+        for (d = 0; d < count; d++)
+            if ((rc = json_emit(out, json_document(reports[d], by_kind, by_sev), 1)) < 0)
+                return rc;
+        return 0;
+    }
+    if (format == CLAIMCHECK_FORMAT_CLAIMS) {
+        for (d = 0; d < count; d++) {
+            const claimcheck_doc *doc = claimcheck_report_doc(reports[d]);
+            for (i = 0; i < claimcheck_report_claim_count(reports[d]); i++) {
+                json_t *line = json_object(),
+                       *claim =
+                           json_claim(doc, claimcheck_report_claim(reports[d], i), i);
+                json_object_set_new(line, "document",
+                                    json_str_or_null(claimcheck_doc_id(doc)));
+                json_object_set_new(line, "path",
+                                    json_str_or_null(claimcheck_doc_path(doc)));
+                json_object_update(line, claim); /* copies: claim is ours to release */
+                json_decref(claim);
+                if ((rc = json_emit(out, line, 1)) < 0)
+                    return rc;
+            }
+        }
+        return 0;
+    }
+    root = json_object();
+    docs = json_array();
     json_object_set_new(root, "version", json_string(CLAIMCHECK_VERSION_STRING));
     for (d = 0; d < count; d++) {
-        const claimcheck_report *r = reports[d];
-        const claimcheck_doc *doc = claimcheck_report_doc(r);
-        json_t *o = json_object(), *claims = json_array(), *findings = json_array();
-        json_object_set_new(o, "id", json_str_or_null(claimcheck_doc_id(doc)));
-        json_object_set_new(o, "path", json_str_or_null(claimcheck_doc_path(doc)));
-        json_object_set_new(o, "date", json_str_or_null(claimcheck_doc_date(doc)));
-        json_object_set_new(o, "source", json_str_or_null(claimcheck_doc_source(doc)));
-        json_object_set_new(o, "sentences",
-                            json_integer((json_int_t)claimcheck_doc_sentence_count(doc)));
-        for (i = 0; i < claimcheck_report_claim_count(r); i++)
-            json_array_append_new(claims,
-                                  json_claim(doc, claimcheck_report_claim(r, i), i));
-        json_object_set_new(o, "claims", claims);
-        for (i = 0; i < claimcheck_report_finding_count(r); i++) {
-            const claimcheck_finding *f = claimcheck_report_finding(r, i);
-            json_array_append_new(findings, json_finding(r, f, i));
-            nfind++;
-            by_kind[claimcheck_finding_get_kind(f)]++;
-            by_sev[claimcheck_finding_severity(f)]++;
-        }
-        json_object_set_new(o, "findings", findings);
-        json_array_append_new(docs, o);
+        json_array_append_new(docs, json_document(reports[d], by_kind, by_sev));
+        nfind += claimcheck_report_finding_count(reports[d]);
     }
     json_object_set_new(root, "documents", docs);
+    summary = json_object();
+    kinds = json_object();
+    sevs = json_object();
     json_object_set_new(summary, "documents", json_integer((json_int_t)count));
     json_object_set_new(summary, "findings", json_integer((json_int_t)nfind));
     for (i = 0; i < 4; i++)
@@ -185,12 +246,5 @@ int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *
     json_object_set_new(summary, "by_kind", kinds);
     json_object_set_new(summary, "by_severity", sevs);
     json_object_set_new(root, "summary", summary);
-    dump = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
-    json_decref(root);
-    if (!dump)
-        return CLAIMCHECK_ENOMEM;
-    if (claimcheck_buf_puts(out, dump) < 0 || claimcheck_buf_putc(out, '\n') < 0)
-        rc = CLAIMCHECK_ENOMEM;
-    free(dump);
-    return rc;
+    return json_emit(out, root, 0);
 }

@@ -3,6 +3,7 @@
  *   path:line:col: severity: message [rule-id]
  *     | the sentence, on one line
  *     |     ^~~~~~ the cue or the claim's trigger
+ *     = related: path:line:col: the other claim (contradictions inside the text)
  *     = evidence: event-id: source (date): what it says
  *
  * then one summary line. Colour (ANSI) only when asked for. */
@@ -50,8 +51,59 @@ static void text_sentence(claimcheck_buf *out, const char *text, claimcheck_span
         *mark_to = *mark_from + 1;
 }
 
+/* --explain: the path from the sentence to the verdict. */
+static void text_explain(claimcheck_buf *out, const claimcheck_doc *doc,
+                         const claimcheck_report *r, const claimcheck_finding *f) {
+    size_t claim = claimcheck_finding_claim(f), k;
+    claimcheck_span s = claimcheck_finding_span(f);
+    claimcheck_pos p = claimcheck_doc_pos(doc, s.start);
+    const claimcheck_claim *c;
+    claimcheck_buf_printf(out, "    > sentence: line %u, bytes %zu-%zu\n", p.line,
+                          s.start, s.end);
+    for (k = 0; k < claimcheck_finding_cue_count(f); k++) {
+        claimcheck_cue cue = claimcheck_finding_cue(f, k);
+        claimcheck_buf_printf(out, "    > cue: '%.*s' (%s; lexicon entry '%s')\n",
+                              (int)(cue.span.end - cue.span.start),
+                              claimcheck_doc_text(doc) + cue.span.start, cue.kind,
+                              cue.cue);
+    }
+    if (claim == (size_t)-1)
+        return;
+    c = claimcheck_report_claim(r, claim);
+    claimcheck_buf_printf(
+        out, "    > claim C%zu: %s, status %s%s, trigger '%.*s'", claim + 1,
+        claimcheck_claim_type(c), claimcheck_claim_status(c),
+        claimcheck_claim_negated(c) ? " (negated)" : "",
+        (int)(claimcheck_claim_span(c).end - claimcheck_claim_span(c).start),
+        claimcheck_doc_text(doc) + claimcheck_claim_span(c).start);
+    for (k = 0; k < claimcheck_claim_actor_count(c); k++)
+        claimcheck_buf_printf(out, "%s%s", k ? ", " : "; actors ",
+                              claimcheck_claim_actor(c, k));
+    for (k = 0; k < claimcheck_claim_target_count(c); k++)
+        claimcheck_buf_printf(out, "%s%s", k ? ", " : "; targets ",
+                              claimcheck_claim_target(c, k));
+    if (claimcheck_claim_time_start(c))
+        claimcheck_buf_printf(out, "; time %s..%s", claimcheck_claim_time_start(c),
+                              claimcheck_claim_time_end(c));
+    if (claimcheck_claim_attribution(c))
+        claimcheck_buf_printf(out, "; attributed to %s", claimcheck_claim_attribution(c));
+    claimcheck_buf_putc(out, '\n');
+    for (k = 0; k < claimcheck_claim_candidate_count(c); k++) {
+        int score;
+        const char *ev = claimcheck_claim_candidate(c, k, &score);
+        claimcheck_buf_printf(out, "%s%s (score %d)",
+                              k ? ", " : "    > candidate events: ", ev, score);
+    }
+    if (!claimcheck_claim_candidate_count(c))
+        claimcheck_buf_puts(out, "    > candidate events: none");
+    claimcheck_buf_printf(out, "\n    > verdict: %s%s%s\n", claimcheck_claim_verdict(c),
+                          claimcheck_claim_event(c) ? " against " : "",
+                          claimcheck_claim_event(c) ? claimcheck_claim_event(c) : "");
+}
+
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,
-                           size_t count, int color) {
+                           size_t count, unsigned flags) {
+    int color = (flags & CLAIMCHECK_RENDER_COLOR) != 0;
     size_t d, i, k, total = 0, by_sev[3] = {0, 0, 0};
     for (d = 0; d < count; d++) {
         const claimcheck_report *r = reports[d];
@@ -94,6 +146,18 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
             if (color)
                 claimcheck_buf_puts(out, "\033[0m");
             claimcheck_buf_putc(out, '\n');
+            if (claimcheck_finding_related_claim(f) != (size_t)-1) {
+                const claimcheck_claim *o =
+                    claimcheck_report_claim(r, claimcheck_finding_related_claim(f));
+                claimcheck_pos op =
+                    claimcheck_doc_pos(doc, claimcheck_claim_span(o).start);
+                claimcheck_buf_printf(
+                    out, "    = related: %s:%u:%u: %.*s\n", path, op.line, op.column,
+                    (int)(claimcheck_claim_span(o).end - claimcheck_claim_span(o).start),
+                    text + claimcheck_claim_span(o).start);
+            }
+            if (flags & CLAIMCHECK_RENDER_EXPLAIN)
+                text_explain(out, doc, r, f);
             for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {
                 claimcheck_evidence e = claimcheck_finding_evidence(f, k);
                 claimcheck_buf_printf(out, "    = evidence: %s", e.event);

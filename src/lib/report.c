@@ -168,6 +168,9 @@ const char *claimcheck_finding_rule(const claimcheck_finding *f) { return f->rul
 const char *claimcheck_finding_message(const claimcheck_finding *f) { return f->message; }
 claimcheck_span claimcheck_finding_span(const claimcheck_finding *f) { return f->span; }
 size_t claimcheck_finding_claim(const claimcheck_finding *f) { return f->claim; }
+size_t claimcheck_finding_related_claim(const claimcheck_finding *f) {
+    return f->other_claim;
+}
 size_t claimcheck_finding_cue_count(const claimcheck_finding *f) { return f->cue_count; }
 claimcheck_cue claimcheck_finding_cue(const claimcheck_finding *f, size_t i) {
     return f->cues[i];
@@ -229,4 +232,13 @@ const char *claimcheck_claim_event(const claimcheck_claim *c) {
     return c->event == CLAIMCHECK_NONE
                ? NULL
                : CLAIMCHECK_VEC_AT(&c->rules->events, claimcheck_event, c->event)->id;
+}
+size_t claimcheck_claim_candidate_count(const claimcheck_claim *c) {
+    return c->candidate_count;
+}
+const char *claimcheck_claim_candidate(const claimcheck_claim *c, size_t i,
+                                       int *score_out) {
+    if (score_out)
+        *score_out = c->candidate_scores[i];
+    return CLAIMCHECK_VEC_AT(&c->rules->events, claimcheck_event, c->candidates[i])->id;
 }

@@ -1,0 +1,361 @@
+/* test_doc.c: unit tests of the document (src/lib/doc.c): encoding checks,
+ * positions, metadata and options. The readers are tested in test_read.c. */
+#include <setjmp.h> /* cmocka 1.x needs these four first; the blank line */
+#include <stdarg.h> /* keeps clang-format's include sorting from moving it */
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "doc.h"
+
+/* Creates a document from text[0..len) with default options and expects
+ * failure `code` at line:col; returns the error for further checks. */
+static claimcheck_error expect_error(const char *text, size_t len, int code, unsigned line,
+                                     unsigned col) {
+    claimcheck_doc *doc = (claimcheck_doc *)1;
+    claimcheck_error err;
+    int rc = claimcheck_doc_new(&doc, text, len, NULL, &err);
+    assert_int_equal(rc, code);
+    assert_int_equal(err.code, code);
+    assert_null(doc);
+    assert_int_equal(err.pos.line, line);
+    assert_int_equal(err.pos.column, col);
+    return err;
+}
+
+static claimcheck_doc *doc_of(const char *text) {
+    claimcheck_doc *doc = NULL;
+    claimcheck_error err;
+    int rc = claimcheck_doc_new(&doc, text, strlen(text), NULL, &err);
+    if (rc != 0)
+        fail_msg("%s", err.text);
+    return doc;
+}
+
+static void expect_utf8(const char *text, size_t len, unsigned line, unsigned col,
+                        size_t offset) {
+    claimcheck_error err = expect_error(text, len, CLAIMCHECK_EUTF8, line, col);
+    assert_int_equal(err.pos.offset, offset);
+    assert_non_null(strstr(err.text, "invalid UTF-8"));
+}
+
+#define EXPECT_UTF8(lit, line, col, off) expect_utf8(lit, sizeof(lit) - 1, line, col, off)
+
+static void doc_rejects_stray_continuation_byte(void **state) {
+    (void)state;
+    EXPECT_UTF8("ab\x80"
+                "c",
+                1, 3, 2);
+    EXPECT_UTF8("\xBF", 1, 1, 0);
+}
+
+static void doc_rejects_overlong_forms(void **state) {
+    (void)state;
+    EXPECT_UTF8("a\xC0\x80", 1, 2, 1);
+    EXPECT_UTF8("a\xC1\xBF", 1, 2, 1);
+    EXPECT_UTF8("xy\xE0\x80\x80", 1, 3, 2);
+    EXPECT_UTF8("\xF0\x80\x80\x80", 1, 1, 0);
+}
+
+static void doc_rejects_surrogates(void **state) {
+    (void)state;
+    EXPECT_UTF8("\xED\xA0\x80", 1, 1, 0);
+    EXPECT_UTF8("ok \xED\xBF\xBF", 1, 4, 3);
+}
+
+static void doc_rejects_truncated_sequences(void **state) {
+    (void)state;
+    EXPECT_UTF8("abc\xE2\x82", 1, 4, 3);         /* at the end */
+    EXPECT_UTF8("abc\xF0\x9F\x98", 1, 4, 3);     /* at the end, 4-byte */
+    EXPECT_UTF8("a\xE2\x82"
+                "b",
+                1, 2, 1);                         /* in the middle */
+    EXPECT_UTF8("a\xC3 b", 1, 2, 1);             /* lead then space */
+}
+
+static void doc_rejects_f5_and_above(void **state) {
+    (void)state;
+    EXPECT_UTF8("\xF5\x80\x80\x80", 1, 1, 0);
+    EXPECT_UTF8("x\xFF", 1, 2, 1);
+    EXPECT_UTF8("\xF4\x90\x80\x80", 1, 1, 0); /* above U+10FFFF */
+}
+
+static void doc_positions_bad_byte_after_multibyte_and_crlf(void **state) {
+    (void)state;
+    /* "Привет" is 6 code points, 12 bytes */
+    EXPECT_UTF8("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\xFF", 1, 7, 12);
+    /* “Yes” then an emoji, then the bad byte */
+    EXPECT_UTF8("\xE2\x80\x9CYes\xE2\x80\x9D \xF0\x9F\x98\x80\x80", 1, 8, 14);
+    /* CRLF lines: the third line's second character */
+    EXPECT_UTF8("line one\r\n\xD0\xB4\xD0\xB2\xD0\xB0\r\nx\xC3(", 3, 2, 19);
+    /* a lone CR ends a line too */
+    EXPECT_UTF8("a\rb\xED\xA0\x80", 2, 2, 3);
+}
+
+static void doc_rejects_utf16(void **state) {
+    claimcheck_error err;
+    (void)state;
+    err = expect_error("\xFF\xFEH\0i\0", 6, CLAIMCHECK_EUTF8, 1, 1);
+    assert_string_equal(err.text, "UTF-16 input is not supported; convert to UTF-8");
+    err = expect_error("\xFE\xFF\0H\0i", 6, CLAIMCHECK_EUTF8, 1, 1);
+    assert_string_equal(err.text, "UTF-16 input is not supported; convert to UTF-8");
+}
+
+static void doc_rejects_nul_bytes(void **state) {
+    claimcheck_error err;
+    (void)state;
+    err = expect_error("ab\ncd\0ef", 8, CLAIMCHECK_EUTF8, 2, 3);
+    assert_non_null(strstr(err.text, "NUL byte"));
+    assert_int_equal(err.pos.offset, 5);
+    /* the first problem wins: a NUL after bad UTF-8 is not the one reported */
+    err = expect_error("a\xFF\0", 3, CLAIMCHECK_EUTF8, 1, 2);
+    assert_non_null(strstr(err.text, "invalid UTF-8"));
+    err = expect_error("\0\xFF", 2, CLAIMCHECK_EUTF8, 1, 1);
+    assert_non_null(strstr(err.text, "NUL byte"));
+}
+
+static void doc_accepts_empty_input(void **state) {
+    claimcheck_doc *doc = doc_of("");
+    claimcheck_pos pos;
+    (void)state;
+    assert_int_equal(claimcheck_doc_length(doc), 0);
+    assert_string_equal(claimcheck_doc_text(doc), "");
+    assert_string_equal(claimcheck_doc_view(doc), "");
+    assert_int_equal(claimcheck_doc_segment(doc, NULL, NULL), 0);
+    assert_int_equal(claimcheck_doc_sentence_count(doc), 0);
+    pos = claimcheck_doc_pos(doc, 0);
+    assert_int_equal(pos.line, 1);
+    assert_int_equal(pos.column, 1);
+    assert_int_equal(claimcheck_doc_input(doc), CLAIMCHECK_INPUT_TEXT);
+    claimcheck_doc_free(doc);
+    /* NULL text is fine when empty */
+    assert_int_equal(claimcheck_doc_new(&doc, NULL, 0, NULL, NULL), 0);
+    claimcheck_doc_free(doc);
+}
+
+static void doc_handles_missing_final_newline(void **state) {
+    claimcheck_doc *doc = doc_of("One.\nTwo.");
+    claimcheck_pos pos;
+    (void)state;
+    pos = claimcheck_doc_pos(doc, 5);
+    assert_int_equal(pos.line, 2);
+    assert_int_equal(pos.column, 1);
+    pos = claimcheck_doc_pos(doc, 9); /* the end */
+    assert_int_equal(pos.line, 2);
+    assert_int_equal(pos.column, 5);
+    pos = claimcheck_doc_pos(doc, 1000); /* clamped */
+    assert_int_equal(pos.offset, 9);
+    assert_int_equal(pos.column, 5);
+    assert_int_equal(claimcheck_doc_segment(doc, NULL, NULL), 0);
+    assert_int_equal(claimcheck_doc_sentence_count(doc), 2);
+    claimcheck_doc_free(doc);
+}
+
+static void expect_pos(claimcheck_doc *doc, size_t offset, unsigned line, unsigned col) {
+    claimcheck_pos pos = claimcheck_doc_pos(doc, offset);
+    assert_int_equal(pos.offset, offset);
+    assert_int_equal(pos.line, line);
+    assert_int_equal(pos.column, col);
+}
+
+static void doc_counts_columns_in_code_points(void **state) {
+    claimcheck_doc *doc;
+    (void)state;
+    /* Cyrillic: "Путин сказал" ('с' is the 7th code point, byte 11) */
+    doc = doc_of("\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0"
+                 "\xB0\xD0\xBB");
+    expect_pos(doc, 11, 1, 7);
+    claimcheck_doc_free(doc);
+    /* curly quotes: “Yes,” he said */
+    doc = doc_of("\xE2\x80\x9CYes,\xE2\x80\x9D he said");
+    expect_pos(doc, 3, 1, 2);  /* Y */
+    expect_pos(doc, 11, 1, 8); /* h */
+    claimcheck_doc_free(doc);
+    /* emoji (4 bytes, one code point) */
+    doc = doc_of("\xF0\x9F\x98\x80 ok");
+    expect_pos(doc, 5, 1, 3);
+    claimcheck_doc_free(doc);
+    /* CRLF: the CR belongs to the line it ends */
+    doc = doc_of("ab\r\ncd\r\n\r\nef");
+    expect_pos(doc, 2, 1, 3); /* the CR */
+    expect_pos(doc, 4, 2, 1);
+    expect_pos(doc, 10, 4, 1);
+    claimcheck_doc_free(doc);
+    /* a lone CR ends a line */
+    doc = doc_of("a\rb");
+    expect_pos(doc, 2, 2, 1);
+    claimcheck_doc_free(doc);
+    /* NBSP and a zero-width space are one column each */
+    doc = doc_of("a\xC2\xA0"
+                 "b\xE2\x80\x8B"
+                 "c");
+    expect_pos(doc, 3, 1, 3);
+    expect_pos(doc, 7, 1, 5);
+    claimcheck_doc_free(doc);
+}
+
+static void doc_ignores_byte_order_mark(void **state) {
+    claimcheck_doc *doc = doc_of("\xEF\xBB\xBFHello. World.");
+    (void)state;
+    assert_memory_equal(claimcheck_doc_text(doc), "\xEF\xBB\xBFHello", 8);
+    assert_memory_equal(claimcheck_doc_view(doc), "   Hello", 8);
+    expect_pos(doc, 3, 1, 1);
+    assert_int_equal(claimcheck_doc_segment(doc, NULL, NULL), 0);
+    assert_int_equal(claimcheck_doc_sentence_count(doc), 2);
+    assert_int_equal(claimcheck_doc_sentence(doc, 0).start, 3);
+    claimcheck_doc_free(doc);
+}
+
+static void doc_keeps_metadata_from_options(void **state) {
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_doc *doc;
+    (void)state;
+    assert_int_equal(o.version, 2);
+    assert_int_equal(o.input, CLAIMCHECK_INPUT_AUTO);
+    assert_null(o.title);
+    o.path = "a.txt";
+    o.id = "doc-1";
+    o.date = "2025-03-19";
+    o.source = "Wire";
+    o.url = "https://example.org/a";
+    o.title = "A title";
+    assert_int_equal(claimcheck_doc_new(&doc, "Text.", 5, &o, NULL), 0);
+    assert_string_equal(claimcheck_doc_path(doc), "a.txt");
+    assert_string_equal(claimcheck_doc_id(doc), "doc-1");
+    assert_string_equal(claimcheck_doc_date(doc), "2025-03-19");
+    assert_string_equal(claimcheck_doc_source(doc), "Wire");
+    assert_string_equal(claimcheck_doc_url(doc), "https://example.org/a");
+    assert_string_equal(claimcheck_doc_title(doc), "A title");
+    assert_int_equal(doc->pubdate.day, 19);
+    claimcheck_doc_free(doc);
+}
+
+static void doc_rejects_bad_options(void **state) {
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_doc *doc;
+    claimcheck_error err;
+    (void)state;
+    o.date = "2025-02-30";
+    assert_int_equal(claimcheck_doc_new(&doc, "x", 1, &o, &err), CLAIMCHECK_EINVAL);
+    assert_null(doc);
+    assert_non_null(strstr(err.text, "2025-02-30"));
+    o.date = NULL;
+    o.input = (claimcheck_input)42;
+    assert_int_equal(claimcheck_doc_new(&doc, "x", 1, &o, &err), CLAIMCHECK_EINVAL);
+}
+
+static void doc_reads_version_1_options(void **state) {
+    /* a caller built against version 1 has no input or title fields; they
+     * must not be read */
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_doc *doc;
+    (void)state;
+    o.version = 1;
+    o.input = CLAIMCHECK_INPUT_HTML;
+    o.title = "ignored";
+    assert_int_equal(claimcheck_doc_new(&doc, "<p>x</p>", 8, &o, NULL), 0);
+    assert_int_equal(claimcheck_doc_input(doc), CLAIMCHECK_INPUT_TEXT);
+    assert_null(claimcheck_doc_title(doc));
+    claimcheck_doc_free(doc);
+}
+
+static void doc_parses_input_names(void **state) {
+    claimcheck_input in;
+    (void)state;
+    assert_int_equal(claimcheck_input_parse(&in, "markdown"), 0);
+    assert_int_equal(in, CLAIMCHECK_INPUT_MARKDOWN);
+    assert_int_equal(claimcheck_input_parse(&in, "html"), 0);
+    assert_int_equal(in, CLAIMCHECK_INPUT_HTML);
+    assert_int_equal(claimcheck_input_parse(&in, "text"), 0);
+    assert_int_equal(in, CLAIMCHECK_INPUT_TEXT);
+    assert_int_equal(claimcheck_input_parse(&in, "auto"), 0);
+    assert_int_equal(in, CLAIMCHECK_INPUT_AUTO);
+    assert_int_equal(claimcheck_input_parse(&in, "jsonl"), CLAIMCHECK_EINVAL);
+    assert_string_equal(claimcheck_input_name(CLAIMCHECK_INPUT_MARKDOWN), "markdown");
+    assert_string_equal(claimcheck_input_name(CLAIMCHECK_INPUT_HTML), "html");
+}
+
+static void doc_segments_the_view(void **state) {
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_doc *doc;
+    const char *text = "One claim.\n<!-- It may be wrong. -->\nTwo claims.\n";
+    size_t i;
+    (void)state;
+    o.input = CLAIMCHECK_INPUT_MARKDOWN;
+    assert_int_equal(claimcheck_doc_new(&doc, text, strlen(text), &o, NULL), 0);
+    assert_int_equal(claimcheck_doc_segment(doc, NULL, NULL), 0);
+    assert_int_equal(claimcheck_doc_sentence_count(doc), 2);
+    for (i = 0; i < 2; i++) {
+        claimcheck_span s = claimcheck_doc_sentence(doc, i);
+        assert_null(memchr(text + s.start, '<', s.end - s.start));
+    }
+    assert_int_equal(claimcheck_doc_comment_count(doc), 1);
+    assert_int_equal(claimcheck_doc_comment(doc, 0).start, 11);
+    assert_int_equal(claimcheck_doc_comment(doc, 0).end, 36);
+    claimcheck_doc_free(doc);
+}
+
+/* Every allocation failure is reported as CLAIMCHECK_ENOMEM without a leak
+ * (the sanitizer build checks the leaks). */
+static void doc_survives_allocation_failures(void **state) {
+    static const char md[] = "---\ntitle: T\ndate: 2025-03-19\n---\n# H\n\nA [b](c) <!-- d --> "
+                             "Russia&rsquo;s *e*.\n";
+    static const char html[] = "<html><head><title>T</title></head><p>a&amp;b <!-- c --> "
+                               "fore<b>cast</b></p>";
+    const char *texts[] = {md, html, "plain"};
+    claimcheck_input kinds[] = {CLAIMCHECK_INPUT_MARKDOWN, CLAIMCHECK_INPUT_HTML,
+                                CLAIMCHECK_INPUT_TEXT};
+    size_t k;
+    (void)state;
+    for (k = 0; k < 3; k++) {
+        long n;
+        int ok = 0;
+        for (n = 0; n < 100 && !ok; n++) {
+            claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+            claimcheck_doc *doc = NULL;
+            claimcheck_error err;
+            int rc;
+            o.input = kinds[k];
+            o.path = "x";
+            claimcheck_alloc_fail_after(n);
+            rc = claimcheck_doc_new(&doc, texts[k], strlen(texts[k]), &o, &err);
+            claimcheck_alloc_fail_after(-1);
+            if (rc == 0) {
+                ok = 1;
+                assert_non_null(doc);
+            } else {
+                assert_int_equal(rc, CLAIMCHECK_ENOMEM);
+                assert_null(doc);
+            }
+            claimcheck_doc_free(doc);
+        }
+        assert_true(ok);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(doc_rejects_stray_continuation_byte),
+        cmocka_unit_test(doc_rejects_overlong_forms),
+        cmocka_unit_test(doc_rejects_surrogates),
+        cmocka_unit_test(doc_rejects_truncated_sequences),
+        cmocka_unit_test(doc_rejects_f5_and_above),
+        cmocka_unit_test(doc_positions_bad_byte_after_multibyte_and_crlf),
+        cmocka_unit_test(doc_rejects_utf16),
+        cmocka_unit_test(doc_rejects_nul_bytes),
+        cmocka_unit_test(doc_accepts_empty_input),
+        cmocka_unit_test(doc_handles_missing_final_newline),
+        cmocka_unit_test(doc_counts_columns_in_code_points),
+        cmocka_unit_test(doc_ignores_byte_order_mark),
+        cmocka_unit_test(doc_keeps_metadata_from_options),
+        cmocka_unit_test(doc_rejects_bad_options),
+        cmocka_unit_test(doc_reads_version_1_options),
+        cmocka_unit_test(doc_parses_input_names),
+        cmocka_unit_test(doc_segments_the_view),
+        cmocka_unit_test(doc_survives_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
