@@ -9,7 +9,8 @@
  *   1. a hedge cue is dropped when a cancel pattern of the same cue covers it;
  *   2. a match contained in a longer match of the same owner kind is dropped,
  *      and of two overlapping matches of one entity, trigger type or of two
- *      hedge cues, the one that starts later is dropped;
+ *      hedge cues, the one that starts later is dropped; hedge cues compete
+ *      only with cues of their own kind;
  *   3. matches are kept sorted by (first token, longest first).
  */
 #include "annotate.h"
@@ -96,7 +97,25 @@ static int annotate_cmp(const void *a, const void *b) {
 }
 
 /* Filters matches[0..n) in place by the rules at the top; returns the new count. */
-static size_t annotate_prune(claimcheck_match *m, size_t n) {
+/* Hedge cues of different kinds are different things even when they nest
+ * ("what may be called": epistemic "may" inside distancing "what ...
+ * called"); other matches of one owner kind compete. */
+static int annotate_competes(const claimcheck_rules *rules, const claimcheck_match *a,
+                             const claimcheck_match *b) {
+    if (a->owner_kind != b->owner_kind)
+        return 0;
+    if (a->owner_kind != CLAIMCHECK_OWNER_HEDGE)
+        return 1;
+    if (CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, a->owner)->kind ==
+        CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, b->owner)->kind)
+        return 1;
+    /* different kinds: they still compete when they share an edge word
+     * ("According to" in "According to some", "suggest" in "Observers
+     * suggest"), not when one sits in the other's gap */
+    return a->first == b->first || a->end == b->end;
+}
+
+static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m, size_t n) {
     size_t i, k, kept = 0;
     unsigned char *drop = claimcheck_calloc(n ? n : 1, 1);
     if (!drop)
@@ -116,7 +135,7 @@ static size_t annotate_prune(claimcheck_match *m, size_t n) {
         }
         for (k = 0; k < n && !drop[i]; k++) {
             size_t lk = m[k].end - m[k].first, li = m[i].end - m[i].first;
-            if (k == i || m[k].owner_kind != m[i].owner_kind)
+            if (k == i || !annotate_competes(rules, &m[k], &m[i]))
                 continue;
             /* containment holds even when the container itself is dropped
              * below: "strikes" inside "drone strikes" inside the overlap */
@@ -193,7 +212,7 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
             size_t n = out->matches.count - before;
             if (n) {
                 qsort(m, n, sizeof(*m), annotate_cmp);
-                out->matches.count = before + annotate_prune(m, n);
+                out->matches.count = before + annotate_prune(rules, m, n);
             }
         }
         sa->match_first = before;

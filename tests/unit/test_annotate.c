@@ -100,6 +100,18 @@ static void annotate_overlapping_hedges_are_one_cue(void **state) {
     assert_string_equal(buf, "It remains unclear");
 }
 
+static void annotate_cue_in_another_kinds_gap_is_kept(void **state) {
+    (void)state;
+    /* epistemic "may" inside the gap of distancing "what ... called" */
+    assert_int_equal(count_kind("This is what may be called a truce.",
+                                CLAIMCHECK_OWNER_HEDGE, NULL, 0),
+                     2);
+    /* evidential "according to" shares its first word with weasel "according to some" */
+    assert_int_equal(count_kind("According to some, the truce holds.",
+                                CLAIMCHECK_OWNER_HEDGE, NULL, 0),
+                     1);
+}
+
 static void annotate_case_and_curly_apostrophe(void **state) {
     char buf[64];
     (void)state;
@@ -118,6 +130,7 @@ int main(void) {
         cmocka_unit_test(annotate_claimed_lives_is_not_distancing),
         cmocka_unit_test(annotate_nested_entity_keeps_longest),
         cmocka_unit_test(annotate_overlapping_hedges_are_one_cue),
+        cmocka_unit_test(annotate_cue_in_another_kinds_gap_is_kept),
         cmocka_unit_test(annotate_case_and_curly_apostrophe),
     };
     int rc;
