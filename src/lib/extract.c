@@ -481,6 +481,31 @@ static int ex_belongs_to_next_trigger(const ex_ctx *x,
     return 0;
 }
 
+/* Is text[start..end) only spaces and auxiliary verbs ("two hospitals were
+ * hit", "145 drones had been launched")? */
+static int ex_only_auxiliaries(const char *text, size_t start, size_t end) {
+    static const char *const aux[] = {"was", "were", "is",   "are", "had",
+                                      "has", "have", "been", "be",  NULL};
+    size_t i = start;
+    while (i < end) {
+        size_t w, k;
+        int known = 0;
+        if (text[i] == ' ') {
+            i++;
+            continue;
+        }
+        for (w = i; w < end && text[w] != ' '; w++)
+            ;
+        for (k = 0; aux[k]; k++)
+            if (strlen(aux[k]) == w - i && claimcheck_strncaseeq(text + i, aux[k], w - i))
+                known = 1;
+        if (!known)
+            return 0;
+        i = w;
+    }
+    return 1;
+}
+
 /* Is there a claim of `type` with actors before claims[j] in its sentence? */
 static int ex_has_earlier(const claimcheck_vec *claims, size_t j, size_t type) {
     const struct claimcheck_claim *c =
@@ -793,11 +818,12 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         }
     }
     /* each figure goes to a trigger right after it ("30-day ceasefire"),
-     * else to the nearest trigger before it ("lasted about an hour"),
-     * else to the nearest after it, within reach */
+     * else to the nearest trigger before it, within reach ("lasted about an
+     * hour"); a figure further before a trigger belongs to something else
+     * ("took 15 years and talks ...") */
     for (k = 0; k < nfigs && out->count > claims_before; k++) {
         size_t best = CLAIMCHECK_NONE, bd = (size_t)-1, pass;
-        for (pass = 0; pass < 3 && best == CLAIMCHECK_NONE; pass++)
+        for (pass = 0; pass < 2 && best == CLAIMCHECK_NONE; pass++)
             for (i = claims_before; i < out->count; i++) {
                 struct claimcheck_claim *c =
                     CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
@@ -811,7 +837,10 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                     d = figs[k].span.start - c->trigger.end;
                 else
                     continue;
-                if ((pass == 0 && d > 2) || d > CLAIMCHECK_EXTRACT_FIGURE_REACH)
+                if ((pass == 0 && d > 2 &&
+                     !ex_only_auxiliaries(x->doc->text, figs[k].span.end,
+                                          c->trigger.start)) ||
+                    d > CLAIMCHECK_EXTRACT_FIGURE_REACH)
                     continue;
                 if (d < bd) {
                     bd = d;

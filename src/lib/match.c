@@ -6,7 +6,8 @@
  *      represents) is a party of the event, or when the claim's
  *      time lies more than CLAIMCHECK_MATCH_DATE_SLACK days from the event;
  *      without a time, the event must fall in the CLAIMCHECK_MATCH_RECENT
- *      days before the publication date (when known);
+ *      days before the publication date; a claim without a time in a
+ *      document without a date is not checked at all;
  *   3. the best candidate scores participants (+3), time overlap (+2) and
  *      scope overlap (+2, or -3 when both have scopes that do not meet);
  *   4. against it the claim is checked field by field: polarity (a negated
@@ -343,7 +344,11 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
             return INT_MIN;
         if (gap == 0)
             score += 2;
-    } else if (pub.year) {
+    } else if (!pub.year) {
+        /* neither the claim nor the document is dated: nothing places the
+         * claim in time, so it is not checked (not enough information) */
+        return INT_MIN;
+    } else {
         claimcheck_date from = claimcheck_date_from_days(claimcheck_date_to_days(pub) -
                                                          CLAIMCHECK_MATCH_RECENT);
         if (match_gap_days(cand->start, cand->end, from, pub) > 0)
