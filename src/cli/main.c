@@ -24,19 +24,28 @@ typedef struct cli_opts {
     int fail_on; /* a claimcheck_severity, or -1 for never */
     int quiet;
     int color; /* -1 auto */
+    int explain;
     const char **files;
     size_t file_count;
 } cli_opts;
 
 static const char *cli_usage =
-    "usage: claimcheck [check] [OPTIONS] [FILE...]   check documents ('-' or none: stdin)\n"
+    "usage: claimcheck [check] [OPTIONS] [FILE...]   check documents ('-' or none: "
+    "stdin)\n"
     "       claimcheck segment [OPTIONS] [FILE...]   print sentences as JSON Lines\n"
+    "       claimcheck claims [OPTIONS] [FILE...]    print extracted claims as JSON "
+    "Lines\n"
     "       claimcheck rules lint PATH...            validate a rule base\n"
-    "       claimcheck rules test PATH...            run the tests embedded in a rule base\n"
+    "       claimcheck rules test PATH...            run the tests embedded in a rule "
+    "base\n"
+    "       claimcheck explain RULE-ID               what a rule or event id checks\n"
     "\n"
     "options:\n"
-    "  --rules PATH        rule base file or folder (repeatable; default: the shipped one)\n"
-    "  --format FMT        text (default) or json\n"
+    "  --rules PATH        rule base file or folder (repeatable; default: the shipped "
+    "one)\n"
+    "  --format FMT        text (default), json, jsonl (a line per document)\n"
+    "  --explain           trace each finding: sentence, claim, cues, candidate events,\n"
+    "                      verdict\n"
     "  --input KIND        auto (default), text, markdown, html or jsonl (one JSON\n"
     "                      document per line: {\"id\", \"text\", \"date\", \"source\",\n"
     "                      \"url\", \"title\"}; auto: by extension, then by content)\n"
@@ -61,7 +70,8 @@ static int cli_usage_error(const char *fmt, const char *arg) {
 
 static void cli_print_error(const claimcheck_error *err) {
     if (err->source[0] && err->pos.line)
-        fprintf(stderr, "%s:%u:%u: %s\n", err->source, err->pos.line, err->pos.column, err->text);
+        fprintf(stderr, "%s:%u:%u: %s\n", err->source, err->pos.line, err->pos.column,
+                err->text);
     else if (err->source[0])
         fprintf(stderr, "%s: %s\n", err->source, err->text);
     else
@@ -196,6 +206,10 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             o->quiet = 1;
             continue;
         }
+        if (strcmp(name, "--explain") == 0) {
+            o->explain = 1;
+            continue;
+        }
         if (strcmp(name, "--help") == 0) {
             fputs(cli_usage, stdout);
             exit(CLAIMCHECK_EXIT_OK);
@@ -204,8 +218,9 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             printf("claimcheck %s\n", claimcheck_version());
             exit(CLAIMCHECK_EXIT_OK);
         }
-        if (strcmp(name, "--rules") && strcmp(name, "--format") && strcmp(name, "--date") &&
-            strcmp(name, "--source") && strcmp(name, "--fail-on") && strcmp(name, "--input") &&
+        if (strcmp(name, "--rules") && strcmp(name, "--format") &&
+            strcmp(name, "--date") && strcmp(name, "--source") &&
+            strcmp(name, "--fail-on") && strcmp(name, "--input") &&
             strcmp(name, "--color"))
             return cli_usage_error("unknown option '%s'", a);
         if (eq)
@@ -220,7 +235,8 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             o->rules[o->rule_count++] = val;
         } else if (strcmp(name, "--format") == 0) {
             if (claimcheck_format_parse(&o->format, val) < 0)
-                return cli_usage_error("unknown format '%s' (expected text or json)", val);
+                return cli_usage_error("unknown format '%s' (expected text or json)",
+                                       val);
         } else if (strcmp(name, "--date") == 0) {
             o->date = val;
         } else if (strcmp(name, "--source") == 0) {
@@ -232,8 +248,9 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             } else if (claimcheck_input_parse(&o->input, val) == 0) {
                 o->jsonl = o->input == CLAIMCHECK_INPUT_AUTO ? -1 : 0;
             } else {
-                return cli_usage_error(
-                    "unknown input kind '%s' (expected auto, text, markdown, html or jsonl)", val);
+                return cli_usage_error("unknown input kind '%s' (expected auto, text, "
+                                       "markdown, html or jsonl)",
+                                       val);
             }
         } else if (strcmp(name, "--color") == 0) {
             if (strcmp(val, "always") == 0)
@@ -243,7 +260,8 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             else if (strcmp(val, "auto") == 0)
                 o->color = -1;
             else
-                return cli_usage_error("--color expects auto, always or never, not '%s'", val);
+                return cli_usage_error("--color expects auto, always or never, not '%s'",
+                                       val);
         } else {
             claimcheck_severity sev;
             if (strcmp(val, "never") == 0)
@@ -281,7 +299,8 @@ static int cli_has_extension(const char *path, const char *ext) {
 /* Reads a JSON Lines input: one document per non-blank line. A malformed
  * record is reported as path:LINE:COL and the others are still processed.
  * Returns non-zero when any record or the file failed. */
-static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn, void *ctx) {
+static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
+                           void *ctx) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     char *line = NULL, id[32];
@@ -304,7 +323,7 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn, v
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-            rec += 3; /* a UTF-8 byte order mark */
+            rec += 3; /* a UTF-8 byte order mark, no column (as in documents) */
             len -= 3;
         }
         while (k < len && (rec[k] == ' ' || rec[k] == '\t'))
@@ -319,8 +338,8 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn, v
         d.input = o->input;
         if (claimcheck_doc_from_json(&doc, rec, len, &d, &err) < 0) {
             if (err.pos.line)
-                fprintf(stderr, "%s:%lu:%u: %s\n", name, lineno,
-                        err.pos.column + (rec != line ? 1u : 0u), err.text);
+                fprintf(stderr, "%s:%lu:%u: %s\n", name, lineno, err.pos.column,
+                        err.text);
             else
                 fprintf(stderr, "%s:%lu: %s\n", name, lineno, err.text);
             failed = 1;
@@ -354,7 +373,7 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
         char *text;
         size_t len;
         if (o->jsonl == 1 || (o->jsonl < 0 && (cli_has_extension(path, ".jsonl") ||
-                                              cli_has_extension(path, ".ndjson")))) {
+                                               cli_has_extension(path, ".ndjson")))) {
             if (cli_each_record(o, path, fn, ctx))
                 failed = 1;
             continue;
@@ -413,8 +432,8 @@ static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
     }
     c->docs[c->count++] = doc;
     if (c->o->fail_on >= 0)
-        c->failing += claimcheck_report_count_at_least(c->reports[c->count - 1],
-                                                       (claimcheck_severity)c->o->fail_on);
+        c->failing += claimcheck_report_count_at_least(
+            c->reports[c->count - 1], (claimcheck_severity)c->o->fail_on);
     return 0;
 }
 
@@ -432,9 +451,12 @@ static int cli_check(const cli_opts *o) {
     input_failed = cli_each_doc(o, cli_check_doc, &c) != 0;
     if (!o->quiet) {
         int color = o->color < 0 ? isatty(STDOUT_FILENO) : o->color;
+        unsigned flags =
+            (color && o->format == CLAIMCHECK_FORMAT_TEXT ? CLAIMCHECK_RENDER_COLOR
+                                                          : 0u) |
+            (o->explain ? CLAIMCHECK_RENDER_EXPLAIN : 0u);
         if (claimcheck_render(&out, (const claimcheck_report *const *)c.reports, c.count,
-                              o->format, color && o->format == CLAIMCHECK_FORMAT_TEXT,
-                              &err) < 0) {
+                              o->format, flags, &err) < 0) {
             cli_print_error(&err);
             rc = CLAIMCHECK_EXIT_INPUT;
             goto cleanup;
@@ -445,8 +467,22 @@ static int cli_check(const cli_opts *o) {
             goto cleanup;
         }
     }
-    rc = input_failed ? CLAIMCHECK_EXIT_INPUT
-                      : c.failing ? CLAIMCHECK_EXIT_FINDINGS : CLAIMCHECK_EXIT_OK;
+    for (i = 0; i < c.count && !o->quiet; i++)
+        if (!claimcheck_doc_date(c.docs[i])) {
+            fprintf(stderr,
+                    "claimcheck: note: %s has no publication date (--date, front "
+                    "matter or a JSON field); relative and undated claims in it are "
+                    "not checked against events\n",
+                    claimcheck_doc_path(c.docs[i]) ? claimcheck_doc_path(c.docs[i])
+                                                   : "input");
+            break;
+        }
+    if (input_failed)
+        rc = CLAIMCHECK_EXIT_INPUT;
+    else if (o->format == CLAIMCHECK_FORMAT_CLAIMS)
+        rc = CLAIMCHECK_EXIT_OK; /* a dump, not a check */
+    else
+        rc = c.failing ? CLAIMCHECK_EXIT_FINDINGS : CLAIMCHECK_EXIT_OK;
 cleanup:
     claimcheck_free(out);
     for (i = 0; i < c.count; i++) {
@@ -499,9 +535,10 @@ static int cli_segment_doc(claimcheck_doc *doc, void *ctx) {
         for (s = 0; s < claimcheck_doc_sentence_count(doc); s++) {
             claimcheck_span sp = claimcheck_doc_sentence(doc, s);
             claimcheck_pos pos = claimcheck_doc_pos(doc, sp.start);
-            printf("{\"start\":%zu,\"end\":%zu,\"line\":%u,\"column\":%u,\"text\":", sp.start,
-                   sp.end, pos.line, pos.column);
-            cli_json_string(stdout, claimcheck_doc_text(doc) + sp.start, sp.end - sp.start);
+            printf("{\"start\":%zu,\"end\":%zu,\"line\":%u,\"column\":%u,\"text\":",
+                   sp.start, sp.end, pos.line, pos.column);
+            cli_json_string(stdout, claimcheck_doc_text(doc) + sp.start,
+                            sp.end - sp.start);
             fputs("}\n", stdout);
         }
     }
@@ -530,7 +567,8 @@ static int cli_rules(int argc, char **argv) {
     if (argc < 4)
         return cli_usage_error("%s", "usage: claimcheck rules lint|test PATH...");
     if (strcmp(argv[2], "lint") != 0 && strcmp(argv[2], "test") != 0)
-        return cli_usage_error("unknown rules command '%s' (expected lint or test)", argv[2]);
+        return cli_usage_error("unknown rules command '%s' (expected lint or test)",
+                               argv[2]);
     test = strcmp(argv[2], "test") == 0;
     for (i = 3; i < argc; i++) {
         claimcheck_rules *rules;
@@ -545,8 +583,8 @@ static int cli_rules(int argc, char **argv) {
         if (!test) {
             printf("%s: ok: %zu files, %zu entities, %zu event types, %zu events, "
                    "%zu constraints, %zu hedge cues, %zu abbreviations\n",
-                   argv[i], st.files, st.entities, st.event_types, st.events, st.constraints,
-                   st.hedges, st.abbreviations);
+                   argv[i], st.files, st.entities, st.event_types, st.events,
+                   st.constraints, st.hedges, st.abbreviations);
         } else {
             char *failures = NULL;
             size_t run = 0, failed = 0;
@@ -566,13 +604,40 @@ static int cli_rules(int argc, char **argv) {
     return rc;
 }
 
+/* claimcheck explain RULE-ID [--rules PATH]... */
+static int cli_explain(const cli_opts *o) {
+    claimcheck_rules *rules;
+    claimcheck_error err;
+    char *text = NULL;
+    size_t i;
+    int rc = cli_load_rules(o, &rules);
+    if (rc)
+        return rc;
+    if (o->file_count != 1 || strcmp(o->files[0], "-") == 0) {
+        claimcheck_rules_free(rules);
+        return cli_usage_error("%s", "usage: claimcheck explain RULE-ID");
+    }
+    for (i = 0; i < o->file_count; i++) {
+        if (claimcheck_rules_explain(rules, o->files[i], &text, &err) < 0) {
+            cli_print_error(&err);
+            rc = CLAIMCHECK_EXIT_USAGE;
+            break;
+        }
+        fputs(text, stdout);
+        claimcheck_free(text);
+    }
+    claimcheck_rules_free(rules);
+    return rc;
+}
+
 int main(int argc, char **argv) {
     cli_opts o;
     int rc, start = 1;
     const char *cmd = argc > 1 ? argv[1] : "check";
     if (strcmp(cmd, "rules") == 0)
         return cli_rules(argc, argv);
-    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "segment") == 0)
+    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "segment") == 0 ||
+        strcmp(cmd, "claims") == 0 || strcmp(cmd, "explain") == 0)
         start = 2;
     else
         cmd = "check";
@@ -583,7 +648,12 @@ int main(int argc, char **argv) {
         free(o.files);
         return rc;
     }
-    rc = strcmp(cmd, "segment") == 0 ? cli_segment(&o) : cli_check(&o);
+    if (strcmp(cmd, "claims") == 0)
+        o.format = CLAIMCHECK_FORMAT_CLAIMS;
+    if (strcmp(cmd, "explain") == 0)
+        rc = cli_explain(&o);
+    else
+        rc = strcmp(cmd, "segment") == 0 ? cli_segment(&o) : cli_check(&o);
     free(o.files);
     return rc;
 }

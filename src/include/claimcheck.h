@@ -9,9 +9,9 @@
  *     claimcheck_rules *rules;  claimcheck_rules_load(&rules, "rules", &err);
  *     claimcheck_doc *doc;      claimcheck_doc_new(&doc, text, len, &dopts, &err);
  *     claimcheck_report *rep;   claimcheck_check(&rep, doc, rules, &copts, &err);
- *     char *out;                claimcheck_render(&out, rep, CLAIMCHECK_FORMAT_JSON, &err);
- *     claimcheck_free(out); claimcheck_report_free(rep);
- *     claimcheck_doc_free(doc); claimcheck_rules_free(rules);
+ *     char *out;                claimcheck_render(&out, rep, CLAIMCHECK_FORMAT_JSON,
+ * &err); claimcheck_free(out); claimcheck_report_free(rep); claimcheck_doc_free(doc);
+ * claimcheck_rules_free(rules);
  *
  * A report borrows from its document and rule set: free the report first.
  * Every function that can fail returns 0 or a negative `claimcheck_status`,
@@ -110,7 +110,8 @@ typedef struct claimcheck_rules_stats {
     size_t abbreviations;
 } claimcheck_rules_stats;
 
-CLAIMCHECK_EXPORT claimcheck_rules_stats claimcheck_rules_get_stats(const claimcheck_rules *rules);
+CLAIMCHECK_EXPORT claimcheck_rules_stats
+claimcheck_rules_get_stats(const claimcheck_rules *rules);
 
 /** Runs the tests embedded in a rule base (`tests:` entries): each test's
  * text is checked with the whole rule set, approximators included, and
@@ -123,7 +124,8 @@ CLAIMCHECK_EXPORT claimcheck_rules_stats claimcheck_rules_get_stats(const claimc
  */
 CLAIMCHECK_EXPORT int claimcheck_rules_run_tests(const claimcheck_rules *rules,
                                                  char **failures_out, size_t *run_out,
-                                                 size_t *failed_out, claimcheck_error *err);
+                                                 size_t *failed_out,
+                                                 claimcheck_error *err);
 
 /* ------------------------------------------------------------- documents */
 
@@ -167,8 +169,10 @@ typedef struct claimcheck_doc_options {
 } claimcheck_doc_options;
 
 #define CLAIMCHECK_DOC_OPTIONS_VERSION 2
-#define CLAIMCHECK_DOC_OPTIONS_INIT                                                            \
+/* clang-format off */
+#define CLAIMCHECK_DOC_OPTIONS_INIT \
     {CLAIMCHECK_DOC_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, CLAIMCHECK_INPUT_AUTO, NULL}
+/* clang-format on */
 
 /** Creates a document from `len` bytes of `text`, which is copied.
  *
@@ -189,8 +193,8 @@ typedef struct claimcheck_doc_options {
  *
  * On success the caller frees `*out` with `claimcheck_doc_free`.
  */
-CLAIMCHECK_EXPORT int claimcheck_doc_new(claimcheck_doc **out, const char *text, size_t len,
-                                         const claimcheck_doc_options *opts,
+CLAIMCHECK_EXPORT int claimcheck_doc_new(claimcheck_doc **out, const char *text,
+                                         size_t len, const claimcheck_doc_options *opts,
                                          claimcheck_error *err);
 
 /** Creates a document from one JSON Lines record: a JSON object
@@ -206,15 +210,16 @@ CLAIMCHECK_EXPORT int claimcheck_doc_new(claimcheck_doc **out, const char *text,
  * On failure returns a negative `claimcheck_status` and sets `err->pos` to
  * the place in the record: `line` is 1 (a record is one line, so the caller
  * substitutes its own line number) and `column` counts code points from the
- * record's first byte. Malformed JSON or a missing or non-string `text` gives
- * CLAIMCHECK_ERROR, invalid UTF-8 CLAIMCHECK_EUTF8, a bad `date`
- * CLAIMCHECK_EINVAL. An error inside the text itself (a bad front matter
- * date) points at the `text` value, and its message gives the line and
- * column inside the text. On success the caller frees `*out` with
- * `claimcheck_doc_free`.
+ * record's first byte. Malformed JSON, a missing or non-string `text` or
+ * another field of the wrong type gives CLAIMCHECK_ERROR, invalid UTF-8 or a
+ * `\u0000` escape CLAIMCHECK_EUTF8, a bad `date` CLAIMCHECK_EINVAL. An error
+ * inside the text itself (a bad front matter date) points at the `text`
+ * value, and its message gives the line and column inside the text. On
+ * success the caller frees `*out` with `claimcheck_doc_free`.
  */
 CLAIMCHECK_EXPORT int claimcheck_doc_from_json(claimcheck_doc **out, const char *json,
-                                               size_t len, const claimcheck_doc_options *defaults,
+                                               size_t len,
+                                               const claimcheck_doc_options *defaults,
                                                claimcheck_error *err);
 
 /** Releases a document; NULL does nothing. */
@@ -248,22 +253,26 @@ CLAIMCHECK_EXPORT const char *claimcheck_doc_title(const claimcheck_doc *doc);
  * order, each span covering the whole comment; none for plain text. They
  * are blanked out of the view and kept for suppression comments. */
 CLAIMCHECK_EXPORT size_t claimcheck_doc_comment_count(const claimcheck_doc *doc);
-CLAIMCHECK_EXPORT claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc, size_t i);
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc,
+                                                         size_t i);
 
 /** Line and column of a byte offset of the document (offsets past the end
  * are clamped to the end). */
-CLAIMCHECK_EXPORT claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset);
+CLAIMCHECK_EXPORT claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc,
+                                                    size_t offset);
 
 /** Splits the document's view (`claimcheck_doc_view`) into sentences with
  * the abbreviation lists of `rules` (which may be NULL for the built-in
  * minimum). Idempotent: a second call does nothing. `claimcheck_check` calls
  * it itself. */
-CLAIMCHECK_EXPORT int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
+CLAIMCHECK_EXPORT int claimcheck_doc_segment(claimcheck_doc *doc,
+                                             const claimcheck_rules *rules,
                                              claimcheck_error *err);
 
 /** Sentences found by `claimcheck_doc_segment`, in text order. */
 CLAIMCHECK_EXPORT size_t claimcheck_doc_sentence_count(const claimcheck_doc *doc);
-CLAIMCHECK_EXPORT claimcheck_span claimcheck_doc_sentence(const claimcheck_doc *doc, size_t i);
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_doc_sentence(const claimcheck_doc *doc,
+                                                          size_t i);
 
 /* ---------------------------------------------------------------- checks */
 
@@ -289,7 +298,8 @@ typedef struct claimcheck_check_options {
 } claimcheck_check_options;
 
 #define CLAIMCHECK_CHECK_OPTIONS_VERSION 1
-#define CLAIMCHECK_CHECK_OPTIONS_INIT    {CLAIMCHECK_CHECK_OPTIONS_VERSION, 0}
+#define CLAIMCHECK_CHECK_OPTIONS_INIT                                                    \
+    { CLAIMCHECK_CHECK_OPTIONS_VERSION, 0 }
 
 typedef struct claimcheck_report claimcheck_report;
 typedef struct claimcheck_finding claimcheck_finding;
@@ -310,7 +320,8 @@ CLAIMCHECK_EXPORT int claimcheck_check(claimcheck_report **out, claimcheck_doc *
 CLAIMCHECK_EXPORT void claimcheck_report_free(claimcheck_report *report);
 
 /** The document a report was made from (borrowed). */
-CLAIMCHECK_EXPORT const claimcheck_doc *claimcheck_report_doc(const claimcheck_report *report);
+CLAIMCHECK_EXPORT const claimcheck_doc *
+claimcheck_report_doc(const claimcheck_report *report);
 
 /** Findings, sorted by (offset, rule id). Pointers are borrowed from the report. */
 CLAIMCHECK_EXPORT size_t claimcheck_report_finding_count(const claimcheck_report *report);
@@ -323,19 +334,22 @@ CLAIMCHECK_EXPORT size_t claimcheck_report_count_at_least(const claimcheck_repor
 
 /** Claims, in text order. Pointers are borrowed from the report. */
 CLAIMCHECK_EXPORT size_t claimcheck_report_claim_count(const claimcheck_report *report);
-CLAIMCHECK_EXPORT const claimcheck_claim *claimcheck_report_claim(const claimcheck_report *report,
-                                                                  size_t i);
+CLAIMCHECK_EXPORT const claimcheck_claim *
+claimcheck_report_claim(const claimcheck_report *report, size_t i);
 
 /** "contradiction", "tension", "hedge", "unsupported". */
 CLAIMCHECK_EXPORT const char *claimcheck_finding_kind_name(claimcheck_finding_kind kind);
 /** "info", "warning", "error". */
 CLAIMCHECK_EXPORT const char *claimcheck_severity_name(claimcheck_severity severity);
 /** Parses a severity name; returns 0 on success, CLAIMCHECK_EINVAL otherwise. */
-CLAIMCHECK_EXPORT int claimcheck_severity_parse(claimcheck_severity *out, const char *name);
+CLAIMCHECK_EXPORT int claimcheck_severity_parse(claimcheck_severity *out,
+                                                const char *name);
 
 /* Accessors of a finding. Strings are borrowed from the report. */
-CLAIMCHECK_EXPORT claimcheck_finding_kind claimcheck_finding_get_kind(const claimcheck_finding *f);
-CLAIMCHECK_EXPORT claimcheck_severity claimcheck_finding_severity(const claimcheck_finding *f);
+CLAIMCHECK_EXPORT claimcheck_finding_kind
+claimcheck_finding_get_kind(const claimcheck_finding *f);
+CLAIMCHECK_EXPORT claimcheck_severity
+claimcheck_finding_severity(const claimcheck_finding *f);
 /** Stable rule id, e.g. "hedge.evidential" or "strike-during-ceasefire". */
 CLAIMCHECK_EXPORT const char *claimcheck_finding_rule(const claimcheck_finding *f);
 CLAIMCHECK_EXPORT const char *claimcheck_finding_message(const claimcheck_finding *f);
@@ -355,7 +369,8 @@ typedef struct claimcheck_cue {
 } claimcheck_cue;
 
 CLAIMCHECK_EXPORT size_t claimcheck_finding_cue_count(const claimcheck_finding *f);
-CLAIMCHECK_EXPORT claimcheck_cue claimcheck_finding_cue(const claimcheck_finding *f, size_t i);
+CLAIMCHECK_EXPORT claimcheck_cue claimcheck_finding_cue(const claimcheck_finding *f,
+                                                        size_t i);
 
 /** One piece of evidence: an event of the rule base and a source reporting it. */
 typedef struct claimcheck_evidence {
@@ -367,8 +382,8 @@ typedef struct claimcheck_evidence {
 } claimcheck_evidence;
 
 CLAIMCHECK_EXPORT size_t claimcheck_finding_evidence_count(const claimcheck_finding *f);
-CLAIMCHECK_EXPORT claimcheck_evidence claimcheck_finding_evidence(const claimcheck_finding *f,
-                                                                  size_t i);
+CLAIMCHECK_EXPORT claimcheck_evidence
+claimcheck_finding_evidence(const claimcheck_finding *f, size_t i);
 
 /* Accessors of a claim. Strings are borrowed from the report; NULL where unknown. */
 CLAIMCHECK_EXPORT claimcheck_span claimcheck_claim_span(const claimcheck_claim *c);
@@ -385,7 +400,8 @@ CLAIMCHECK_EXPORT size_t claimcheck_claim_actor_count(const claimcheck_claim *c)
 CLAIMCHECK_EXPORT const char *claimcheck_claim_actor(const claimcheck_claim *c, size_t i);
 /** Entity ids of the targets or objects ("hospital", "energy-infrastructure"). */
 CLAIMCHECK_EXPORT size_t claimcheck_claim_target_count(const claimcheck_claim *c);
-CLAIMCHECK_EXPORT const char *claimcheck_claim_target(const claimcheck_claim *c, size_t i);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_target(const claimcheck_claim *c,
+                                                      size_t i);
 /** Resolved time as a YYYY-MM-DD range; both NULL when unknown. */
 CLAIMCHECK_EXPORT const char *claimcheck_claim_time_start(const claimcheck_claim *c);
 CLAIMCHECK_EXPORT const char *claimcheck_claim_time_end(const claimcheck_claim *c);
@@ -401,7 +417,8 @@ typedef struct claimcheck_figure {
 } claimcheck_figure;
 
 CLAIMCHECK_EXPORT size_t claimcheck_claim_figure_count(const claimcheck_claim *c);
-CLAIMCHECK_EXPORT claimcheck_figure claimcheck_claim_figure(const claimcheck_claim *c, size_t i);
+CLAIMCHECK_EXPORT claimcheck_figure claimcheck_claim_figure(const claimcheck_claim *c,
+                                                            size_t i);
 
 /** Who says so: an entity id or a quoted name, or NULL for the article itself. */
 CLAIMCHECK_EXPORT const char *claimcheck_claim_attribution(const claimcheck_claim *c);
@@ -412,8 +429,8 @@ CLAIMCHECK_EXPORT const char *claimcheck_claim_event(const claimcheck_claim *c);
 /** The events the matcher considered for the claim, best first, with
  * their scores (for `--explain`). */
 CLAIMCHECK_EXPORT size_t claimcheck_claim_candidate_count(const claimcheck_claim *c);
-CLAIMCHECK_EXPORT const char *claimcheck_claim_candidate(const claimcheck_claim *c, size_t i,
-                                                         int *score_out);
+CLAIMCHECK_EXPORT const char *claimcheck_claim_candidate(const claimcheck_claim *c,
+                                                         size_t i, int *score_out);
 
 /* ------------------------------------------------------------- rendering */
 
@@ -429,24 +446,27 @@ typedef enum {
 CLAIMCHECK_EXPORT int claimcheck_format_parse(claimcheck_format *out, const char *name);
 
 /** Flags of `claimcheck_render`. */
-#define CLAIMCHECK_RENDER_COLOR   1u /* ANSI colour in text output */
-#define CLAIMCHECK_RENDER_EXPLAIN 2u /* trace each finding: sentence, claim, cues, events */
+#define CLAIMCHECK_RENDER_COLOR 1u /* ANSI colour in text output */
+#define CLAIMCHECK_RENDER_EXPLAIN                                                        \
+    2u /* trace each finding: sentence, claim, cues, events */
 
 /** Renders `count` reports in one output of `format`.
  *
  * On success stores a NUL-terminated string in `*out` that the caller frees
  * with `claimcheck_free`. `flags` is a set of CLAIMCHECK_RENDER_* bits.
  */
-CLAIMCHECK_EXPORT int claimcheck_render(char **out, const claimcheck_report *const *reports,
-                                        size_t count, claimcheck_format format, unsigned flags,
-                                        claimcheck_error *err);
+CLAIMCHECK_EXPORT int claimcheck_render(char **out,
+                                        const claimcheck_report *const *reports,
+                                        size_t count, claimcheck_format format,
+                                        unsigned flags, claimcheck_error *err);
 
 /** Explains a rule id of the rule set: a finding rule ("hedge.weasel",
  * "contradiction.figure", a constraint id) or an event id, with what it
  * checks and an example from the rule base's tests. Stores text in `*out`
  * (free with `claimcheck_free`); CLAIMCHECK_EINVAL for an unknown id. */
-CLAIMCHECK_EXPORT int claimcheck_rules_explain(const claimcheck_rules *rules, const char *id,
-                                               char **out, claimcheck_error *err);
+CLAIMCHECK_EXPORT int claimcheck_rules_explain(const claimcheck_rules *rules,
+                                               const char *id, char **out,
+                                               claimcheck_error *err);
 
 #ifdef __cplusplus
 }

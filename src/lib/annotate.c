@@ -115,7 +115,8 @@ static int annotate_competes(const claimcheck_rules *rules, const claimcheck_mat
     return a->first == b->first || a->end == b->end;
 }
 
-static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m, size_t n) {
+static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
+                             size_t n) {
     size_t i, k, kept = 0;
     unsigned char *drop = claimcheck_calloc(n ? n : 1, 1);
     if (!drop)
@@ -184,12 +185,12 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
         }
         sa->span = span;
         sa->tok_first = out->tokens.count;
-        if ((rc = claimcheck_tokenize(&out->tokens, doc->text, span.start, span.end)) < 0)
+        if ((rc = claimcheck_tokenize(&out->tokens, doc->view, span.start, span.end)) < 0)
             goto cleanup;
         sa->tok_end = out->tokens.count;
         toks = (claimcheck_token *)out->tokens.items;
         if ((rc = claimcheck_tokens_lookup(toks + sa->tok_first,
-                                           sa->tok_end - sa->tok_first, doc->text,
+                                           sa->tok_end - sa->tok_first, doc->view,
                                            rules->dict, st, &scratch)) < 0)
             goto cleanup;
         before = out->matches.count;

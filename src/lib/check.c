@@ -47,7 +47,7 @@ static int check_hedges(claimcheck_report *r, const claimcheck_annot *a,
                 top = h->kind;
             claimcheck_buf_printf(&list, "%s'%.*s' (%s)", k ? ", " : "",
                                   (int)(cues[k].span.end - cues[k].span.start),
-                                  r->doc->text + cues[k].span.start,
+                                  r->doc->view + cues[k].span.start,
                                   claimcheck_hedge_kind_names[h->kind]);
         }
         if (!any) {
@@ -138,6 +138,8 @@ int claimcheck_rules_run_tests(const claimcheck_rules *rules, char **failures_ou
         int ok = 1;
         dopts.path = test->file;
         dopts.date = test->date;
+        dopts.input =
+            CLAIMCHECK_INPUT_TEXT; /* a test text is a sentence, never Markdown */
         if ((rc = claimcheck_doc_new(&doc, test->text, strlen(test->text), &dopts, err)) <
                 0 ||
             (rc = claimcheck_check(&rep, doc, rules, &opts, err)) < 0) {

@@ -189,13 +189,16 @@ static char *dup_opt(const char *s, int *failed) {
 
 /* Checks the input's encoding: UTF-8 without NUL bytes and without a
  * UTF-16 byte order mark. The first problem wins. */
-static int doc_check_encoding(const claimcheck_doc *doc, const char *path, claimcheck_error *err) {
+static int doc_check_encoding(const claimcheck_doc *doc, const char *path,
+                              claimcheck_error *err) {
     const unsigned char *u = (const unsigned char *)doc->text;
     const char *nul = memchr(doc->text, '\0', doc->len);
     size_t bad = doc->len, at;
     claimcheck_pos pos;
-    if (doc->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        pos = claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, 0);
+    if (doc->len >= 2 &&
+        ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        pos =
+            claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, 0);
         return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
                                     "UTF-16 input is not supported; convert to UTF-8");
     }
@@ -227,7 +230,8 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
                           claimcheck_error *err) {
     claimcheck_doc *doc = NULL;
     const char *path = opts && opts->path ? opts->path : "<input>";
-    claimcheck_input input = opts && opts->version >= 2 ? opts->input : CLAIMCHECK_INPUT_AUTO;
+    claimcheck_input input =
+        opts && opts->version >= 2 ? opts->input : CLAIMCHECK_INPUT_AUTO;
     const char *title = opts && opts->version >= 2 ? opts->title : NULL;
     claimcheck_read_meta meta;
     claimcheck_reader in;
@@ -237,8 +241,8 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
     memset(&meta, 0, sizeof(meta));
     *out = NULL;
     if (input < CLAIMCHECK_INPUT_AUTO || input > CLAIMCHECK_INPUT_HTML)
-        return claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, NULL, "unknown input kind %d",
-                                    (int)input);
+        return claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, NULL,
+                                    "unknown input kind %d", (int)input);
     doc = claimcheck_calloc(1, sizeof(*doc));
     if (!doc)
         return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
@@ -263,7 +267,8 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
         goto cleanup;
 
     if (input == CLAIMCHECK_INPUT_AUTO)
-        input = claimcheck_read_detect(detect_by_path && opts ? opts->path : NULL, doc->text, len);
+        input = claimcheck_read_detect(detect_by_path && opts ? opts->path : NULL,
+                                       doc->text, len);
     doc->input = input;
     in.text = doc->text;
     in.len = len;
@@ -274,7 +279,9 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
     in.comments = &doc->comments;
     in.joins = &doc->joins;
     switch (input) {
-        case CLAIMCHECK_INPUT_MARKDOWN: rc = claimcheck_read_markdown(&in, &meta, err); break;
+        case CLAIMCHECK_INPUT_MARKDOWN:
+            rc = claimcheck_read_markdown(&in, &meta, err);
+            break;
         case CLAIMCHECK_INPUT_HTML: rc = claimcheck_read_html(&in, &meta, err); break;
         default: claimcheck_read_bom(doc->text, len, doc->view); break;
     }
@@ -292,7 +299,8 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
         goto cleanup;
     }
     /* a front matter date was checked where it stands */
-    if (doc->date && claimcheck_date_parse(&doc->pubdate, doc->date, strlen(doc->date)) < 0) {
+    if (doc->date &&
+        claimcheck_date_parse(&doc->pubdate, doc->date, strlen(doc->date)) < 0) {
         rc = claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, NULL,
                                   "invalid date '%s' (expected YYYY-MM-DD)", doc->date);
         goto cleanup;
@@ -363,14 +371,17 @@ const char *claimcheck_doc_title(const claimcheck_doc *doc) { return doc->title;
 const char *claimcheck_doc_view(const claimcheck_doc *doc) { return doc->view; }
 claimcheck_input claimcheck_doc_input(const claimcheck_doc *doc) { return doc->input; }
 
-size_t claimcheck_doc_comment_count(const claimcheck_doc *doc) { return doc->comments.count; }
+size_t claimcheck_doc_comment_count(const claimcheck_doc *doc) {
+    return doc->comments.count;
+}
 
 claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc, size_t i) {
     return *CLAIMCHECK_VEC_AT(&doc->comments, claimcheck_span, i);
 }
 
 claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset) {
-    return claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, offset);
+    return claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count,
+                             offset);
 }
 
 int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,

@@ -23,7 +23,7 @@ struct claimcheck_doc {
     claimcheck_date pubdate;
     size_t *line_starts; /* byte offset of each line's first byte */
     size_t line_count;
-    claimcheck_vec comments;  /* of claimcheck_span: HTML comments, whole */
+    claimcheck_vec comments; /* of claimcheck_span: HTML comments, whole */
     /* of claimcheck_span: blanked stretches inside a word, which a
      * tokenizer should read as nothing rather than as a space: the padding
      * of a decoded entity ("Russia&rsquo;s" is "Russia’     s"), an inline

@@ -6,8 +6,9 @@
  *              before or 3 after the trigger; else the type's default;
  *   negation   a negation cue ending at most 3 tokens before the status
  *              phrase or the trigger ("did not agree", "no drones were");
- *   actors     for calls, meetings and talks: every non-target entity of
- *              the sentence; otherwise the nearest non-target entity before
+ *   actors     for multi-party types (calls, meetings, talks, exchanges):
+ *              every non-target entity at most 12 tokens before or 6 after
+ *              the trigger; otherwise the nearest non-target entity before
  *              the trigger (with one joined by "and"), or one after "by";
  *              an entity that is the subject of a reporting verb is the
  *              attribution, not an actor, except in a denial without
@@ -47,7 +48,7 @@ static int tok_is(const ex_ctx *x, size_t i, const char *word) {
     const claimcheck_token *t = &x->toks[i];
     size_t n = strlen(word);
     return t->end - t->start == n &&
-           claimcheck_strncaseeq(x->doc->text + t->start, word, n);
+           claimcheck_strncaseeq(x->doc->view + t->start, word, n);
 }
 
 static int tok_in(const ex_ctx *x, size_t i, const char *const *words) {
@@ -133,6 +134,18 @@ static int ex_year_number(const ex_ctx *x, size_t i) {
     return (int)t->value;
 }
 
+/* Does a future marker ("will", "would", "is to", "set to", "scheduled")
+ * come before token i in its sentence? */
+static int ex_future_before(const ex_ctx *x, size_t i) {
+    static const char *const markers[] = {"will",    "would", "'ll",      "scheduled",
+                                          "planned", "set",   "expected", NULL};
+    size_t j;
+    for (j = x->first; j < i; j++)
+        if (tok_in(x, j, markers))
+            return 1;
+    return 0;
+}
+
 static claimcheck_date ex_add(claimcheck_date d, long days) {
     return claimcheck_date_from_days(claimcheck_date_to_days(d) + days);
 }
@@ -157,12 +170,16 @@ static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
             int prev =
                 i > x->first && (tok_is(x, i - 1, "last") || tok_is(x, i - 1, "on"));
             int next = i > x->first && tok_is(x, i - 1, "next");
+            /* "would exchange prisoners on Wednesday": future, so forward */
+            if (!next && !(i > x->first && tok_is(x, i - 1, "last")) && back != 0 &&
+                ex_future_before(x, i))
+                next = 1;
             if (next)
                 *start = ex_add(pub, back == 0 ? 7 : 7 - back);
             else
                 *start = ex_add(pub, -back);
             *end = *start;
-            *tf = prev || next ? i - 1 : i;
+            *tf = prev || (i > x->first && tok_is(x, i - 1, "next")) ? i - 1 : i;
             *te = i + 1;
             return 1;
         }
@@ -437,16 +454,9 @@ static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_
 
 /* ------------------------------------------------------------- claims */
 
-static const char *const ex_multi_party_types[] = {"call", "meeting", "talks", NULL};
-
 static int ex_type_is_multi(const ex_ctx *x, size_t type) {
-    const claimcheck_event_type *t =
-        CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, type);
-    size_t k;
-    for (k = 0; ex_multi_party_types[k]; k++)
-        if (strcmp(t->id, ex_multi_party_types[k]) == 0)
-            return 1;
-    return 0;
+    return CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, type)
+        ->multi_party;
 }
 
 static void ex_add_role(size_t *list, size_t *count, size_t entity) {
@@ -467,17 +477,26 @@ static int ex_is_object(const ex_ctx *x, size_t i) {
     return i > x->first && tok_in(x, i - 1, preps);
 }
 
-/* A target entity right before a later trigger ("the full ceasefire")
- * qualifies that trigger, not the earlier ones. */
+/* Does a target entity after trigger_match belong to a later trigger? */
 static int ex_belongs_to_next_trigger(const ex_ctx *x,
                                       const claimcheck_sentence_annot *sa,
                                       size_t trigger_match, const claimcheck_match *em) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
-    for (j = trigger_match + 1; j < sa->match_end; j++)
-        if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER && ms[j].first >= em->end &&
-            ms[j].first - em->end <= 2 && ms[j].first > ms[trigger_match].first)
+    for (j = trigger_match + 1; j < sa->match_end; j++) {
+        if (ms[j].owner_kind != CLAIMCHECK_OWNER_TRIGGER ||
+            ms[j].first <= ms[trigger_match].first)
+            continue;
+        /* "the full ceasefire": a qualifier right before a later trigger */
+        if (ms[j].first >= em->end && ms[j].first - em->end <= 2)
             return 1;
+        /* a later strike or ceasefire takes the targets after it ("sent
+         * drones ... after Putin promised to halt strikes on energy
+         * facilities"); a later call does not ("... of the call, damaging a
+         * hospital") */
+        if (ms[j].end <= em->first && !ex_type_is_multi(x, ms[j].owner))
+            return 1;
+    }
     return 0;
 }
 
@@ -506,6 +525,17 @@ static int ex_only_auxiliaries(const char *text, size_t start, size_t end) {
     return 1;
 }
 
+/* Is token i (the last token of) a reporting verb of sentence sa? */
+static int ex_is_reporting_verb(const ex_ctx *x, const claimcheck_sentence_annot *sa,
+                                size_t i) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_REPORTING && ms[j].end == i + 1)
+            return 1;
+    return 0;
+}
+
 /* Is there a claim of `type` with actors before claims[j] in its sentence? */
 static int ex_has_earlier(const claimcheck_vec *claims, size_t j, size_t type) {
     const struct claimcheck_claim *c =
@@ -532,6 +562,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
     struct ex_time {
         claimcheck_date start, end;
         claimcheck_span span;
+        int vague;
     } times[CLAIMCHECK_EXTRACT_MAX_TIMES];
     size_t attribution = CLAIMCHECK_NONE, attr_tok = CLAIMCHECK_NONE;
     size_t attr_verb = CLAIMCHECK_NONE; /* token of the reporting verb */
@@ -551,8 +582,14 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                        extract_time(x, i, x->doc->pubdate, &times[ntimes].start,
                                     &times[ntimes].end, &tf, &te);
          i = te) {
+        /* "said on Thursday" dates the statement, not what was said */
+        if (tf > x->first && ex_is_reporting_verb(x, sa, tf - 1))
+            continue;
         times[ntimes].span.start = x->toks[tf].start;
         times[ntimes].span.end = x->toks[te - 1].end;
+        /* "within hours (of X)" is relative to X: it places a claim near the
+         * publication date but cannot contradict a date */
+        times[ntimes].vague = tok_is(x, tf, "within");
         ntimes++;
     }
     nfigs = extract_figures(x, figs, fig_tok, CLAIMCHECK_CLAIM_MAX_FIGURES);
@@ -564,7 +601,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
     {
         int inside = 0;
         for (i = x->first; i < x->end; i++) {
-            const char *p = x->doc->text + x->toks[i].start;
+            const char *p = x->doc->view + x->toks[i].start;
             size_t len = x->toks[i].end - x->toks[i].start;
             if ((x->toks[i].flags & CLAIMCHECK_TOKF_QUOTE) &&
                 ((len == 1 && *p == '"') ||
@@ -634,6 +671,9 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         }
         c->rules = x->rules;
         c->sentence = s;
+        /* "spoke of strikes", "a ban on strikes": the strike is a topic, not
+         * a report that one took place */
+        c->mention = ex_is_object(x, tm->first);
         c->span = sa->span;
         c->trigger.start = x->toks[tm->first].start;
         c->trigger.end = x->toks[tm->end - 1].end;
@@ -730,7 +770,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             /* participants of a call or meeting stand near it: "Trump and
              * Putin held a call", "a call between Putin and Trump" */
             if (ex_type_is_multi(x, tm->owner) &&
-                ((em->end <= tm->first && tm->first - em->end <= 8) ||
+                ((em->end <= tm->first && tm->first - em->end <= 12) ||
                  (em->first >= tm->end && em->first - tm->end <= 6)))
                 ex_add_role(c->actors, &c->actor_count, em->owner);
         }
@@ -805,12 +845,13 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         if (bd > CLAIMCHECK_EXTRACT_TIME_REACH || c->has_time)
             continue;
         c->has_time = 1;
+        c->time_vague = times[k].vague;
         c->time_start = times[k].start;
         c->time_end = times[k].end;
         claimcheck_date_format(c->time_start_text, c->time_start);
         claimcheck_date_format(c->time_end_text, c->time_end);
         c->time_span = times[k].span;
-        c->time_text = claimcheck_strndup(x->doc->text + c->time_span.start,
+        c->time_text = claimcheck_strndup(x->doc->view + c->time_span.start,
                                           c->time_span.end - c->time_span.start);
         if (!c->time_text) {
             free(quoted);
@@ -828,9 +869,10 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 struct claimcheck_claim *c =
                     CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
                 size_t d;
-                if (pass == 0 && c->trigger.start <= figs[k].span.start &&
-                    c->trigger.end >= figs[k].span.end)
-                    d = 0; /* inside the trigger: "launched 145 drones" */
+                if (pass == 0 && c->trigger.start < figs[k].span.end &&
+                    figs[k].span.start < c->trigger.end)
+                    d = 0; /* overlapping: "launched 145 drones", "600 prisoners of war"
+                            */
                 else if (pass != 1 && c->trigger.start >= figs[k].span.end)
                     d = c->trigger.start - figs[k].span.end;
                 else if (pass == 1 && c->trigger.end <= figs[k].span.start)
@@ -838,7 +880,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 else
                     continue;
                 if ((pass == 0 && d > 2 &&
-                     !ex_only_auxiliaries(x->doc->text, figs[k].span.end,
+                     !ex_only_auxiliaries(x->doc->view, figs[k].span.end,
                                           c->trigger.start)) ||
                     d > CLAIMCHECK_EXTRACT_FIGURE_REACH)
                     continue;
@@ -858,21 +900,24 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
      * participants is the one the previous sentences were about */
     for (i = claims_before; i < out->count; i++) {
         struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
-        size_t t = CLAIMCHECK_NONE, j;
+        size_t t = CLAIMCHECK_NONE, j, reach;
         static const char *const dets[] = {"their", "the", "this", "that", "his", NULL};
         if (c->actor_count || !ex_type_is_multi(x, c->type))
             continue;
         for (j = x->first; j < x->end; j++)
             if (x->toks[j].start == c->trigger.start)
                 t = j;
-        if (t == CLAIMCHECK_NONE || t == x->first || !tok_in(x, t - 1, dets))
+        /* with a determiner ("their call") up to two sentences back; without
+         * one ("... with 600 prisoners of war freed") only the sentence before */
+        if (t == CLAIMCHECK_NONE)
             continue;
+        reach = t > x->first && tok_in(x, t - 1, dets) ? 2 : 1;
         /* the latest earlier sentence that has one; in it, the first (the
          * main clause's) call */
         for (j = claims_before; j-- > 0;) {
             const struct claimcheck_claim *p =
                 CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j);
-            if (p->sentence + 2 < s)
+            if (p->sentence + reach < s)
                 break;
             while (j > 0 &&
                    CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, j - 1)->sentence ==
@@ -884,7 +929,10 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 memcpy(c->actors, p->actors, sizeof(c->actors));
                 c->actor_count = p->actor_count;
                 if (!c->has_time && p->has_time) {
+                    /* an inherited time helps find the event, but the
+                     * earlier sentence answers for it */
                     c->has_time = 1;
+                    c->time_vague = 1;
                     c->time_start = p->time_start;
                     c->time_end = p->time_end;
                     memcpy(c->time_start_text, p->time_start_text,

@@ -4,9 +4,9 @@
 
 #include "annotate.h"
 
-#define CLAIMCHECK_CLAIM_MAX_ROLES   6
-#define CLAIMCHECK_CLAIM_MAX_FIGURES 4
-#define CLAIMCHECK_CLAIM_MAX_CUES    8
+#define CLAIMCHECK_CLAIM_MAX_ROLES      6
+#define CLAIMCHECK_CLAIM_MAX_FIGURES    4
+#define CLAIMCHECK_CLAIM_MAX_CUES       8
 #define CLAIMCHECK_CLAIM_MAX_CANDIDATES 4
 
 /* A hedge cue found in a sentence. */
@@ -41,6 +41,7 @@ struct claimcheck_claim {
     size_t places[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entities of kind place */
     size_t place_count;
     int has_time;
+    int time_vague; /* "within hours": selects events, never contradicts a date */
     claimcheck_date time_start, time_end;
     claimcheck_span time_span;
     char time_start_text[11], time_end_text[11];
@@ -52,10 +53,12 @@ struct claimcheck_claim {
     int hedged;         /* has a cue of a kind other than approximator */
     size_t attribution; /* entity index or CLAIMCHECK_NONE */
     int quoted;         /* inside quotation marks */
+    int mention;        /* the trigger is the object of a preposition: a topic */
     /* set by the match stage */
     const char *verdict;
     size_t event;
-    size_t candidates[CLAIMCHECK_CLAIM_MAX_CANDIDATES]; /* events considered, best first */
+    size_t
+        candidates[CLAIMCHECK_CLAIM_MAX_CANDIDATES]; /* events considered, best first */
     int candidate_scores[CLAIMCHECK_CLAIM_MAX_CANDIDATES];
     size_t candidate_count;
 };

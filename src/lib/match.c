@@ -32,8 +32,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CLAIMCHECK_MATCH_DATE_SLACK 7
-#define CLAIMCHECK_MATCH_RECENT     45
+#define CLAIMCHECK_MATCH_DATE_SLACK  7
+#define CLAIMCHECK_MATCH_RECENT      45
+#define CLAIMCHECK_MATCH_PLACE_SLACK 62
 
 typedef struct match_ctx {
     claimcheck_report *report;
@@ -279,7 +280,7 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         }
     }
     /* date */
-    if (c->has_time &&
+    if (c->has_time && !c->time_vague &&
         match_gap_days(c->time_start, c->time_end, ev->start, ev->end) > 0) {
         char a[11], b[11];
         claimcheck_date_format(a, ev->start);
@@ -314,7 +315,7 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
             *field = "figure";
             snprintf(detail, size, "%s: the text says %.*s, reported: %s", name,
                      (int)(c->figures[k].span.end - c->figures[k].span.start),
-                     m->doc->text + c->figures[k].span.start, ranges);
+                     m->doc->view + c->figures[k].span.start, ranges);
             return 1;
         }
     }
@@ -323,24 +324,57 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
 
 /* Scores event `cand` as a match for claim `c`; returns INT_MIN when it
  * cannot be the claim's event. */
+/* Does the claim name the event's place (or a place inside or around it)? */
+static int match_names_place(const match_ctx *m, const struct claimcheck_claim *c,
+                             const claimcheck_event *ev) {
+    size_t k, ep;
+    if (!ev->place)
+        return 0;
+    ep = claimcheck_rules_entity_index(m->rules, ev->place);
+    for (k = 0; k < c->place_count; k++)
+        if (match_place_within(m, c->places[k], ep) ||
+            match_place_within(m, ep, c->places[k]))
+            return 1;
+    return 0;
+}
+
+/* Does one of the claim's targets appear among the event's targets? */
+static int match_names_target(const match_ctx *m, const struct claimcheck_claim *c,
+                              const claimcheck_event *ev) {
+    size_t i, k;
+    for (i = 0; i < c->target_count; i++)
+        for (k = 0; k < ev->target_count; k++)
+            if (strcmp(match_entity(m, c->targets[i])->id, ev->targets[k]) == 0)
+                return 1;
+    return 0;
+}
+
 static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
                        const claimcheck_event *cand) {
     const claimcheck_date pub = m->doc->pubdate;
-    int score = 0, part = 0;
+    const claimcheck_event_type *type =
+        CLAIMCHECK_VEC_AT(&m->rules->event_types, claimcheck_event_type, c->type);
+    int score = 0, part = 0, place;
     size_t k;
     if (cand->type != c->type)
         return INT_MIN;
+    place = match_names_place(m, c, cand);
     /* a claim is about an event only through a named party: "a two-week
-     * strike" or "the truce" with nobody of the event named is not checked */
+     * strike" or "the truce" with nobody of the event named is not checked;
+     * a claim without an actor may still name what the event struck ("no
+     * hospitals were hit") */
     for (k = 0; k < c->actor_count; k++)
         if (match_party(m, cand, c->actors[k]))
             part++;
-    if (!part)
+    if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)))
         return INT_MIN;
-    score += 3 * part;
+    score += part ? 3 * part : 2;
     if (c->has_time) {
         long gap = match_gap_days(c->time_start, c->time_end, cand->start, cand->end);
-        if (gap > CLAIMCHECK_MATCH_DATE_SLACK)
+        /* a strike on another night is another strike, not a wrong date; a
+         * meeting named with its place may be misdated by weeks */
+        if ((type->recurring && gap > 0) ||
+            gap > (place ? CLAIMCHECK_MATCH_PLACE_SLACK : CLAIMCHECK_MATCH_DATE_SLACK))
             return INT_MIN;
         if (gap == 0)
             score += 2;
@@ -354,13 +388,8 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
         if (match_gap_days(cand->start, cand->end, from, pub) > 0)
             return INT_MIN;
     }
-    if (cand->place && c->place_count) {
-        size_t ep = claimcheck_rules_entity_index(m->rules, cand->place);
-        for (k = 0; k < c->place_count; k++)
-            if (match_place_within(m, c->places[k], ep) ||
-                match_place_within(m, ep, c->places[k]))
-                score += 2;
-    }
+    if (place)
+        score += 2;
     if (cand->scope_count && match_claim_has_categories(m, c))
         score += match_categories_meet(m, c, cand->scope, cand->scope_count) ? 2 : -3;
     return score;
@@ -466,8 +495,19 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
     for (ci = 0; ci < m->report->claims.count; ci++) {
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
-        if (c->type != strike || c->negated || !c->has_time || !c->actor_count)
+        claimcheck_date t0, t1;
+        if (c->type != strike || c->negated || c->mention || !c->actor_count)
             continue;
+        /* an undated strike report is dated by the reported strike it matched */
+        if (c->has_time) {
+            t0 = c->time_start;
+            t1 = c->time_end;
+        } else if (c->event != CLAIMCHECK_NONE) {
+            t0 = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)->start;
+            t1 = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)->end;
+        } else {
+            continue;
+        }
         for (e = 0; e < m->rules->events.count; e++) {
             const claimcheck_event *ev =
                 CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
@@ -476,8 +516,7 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
             char targets[200] = "", scope[200] = "", date[40], msg[600];
             struct claimcheck_finding *f;
             const char *actor_name;
-            if (ev->type != ceasefire ||
-                match_gap_days(c->time_start, c->time_end, ev->start, ev->end) > 0)
+            if (ev->type != ceasefire || match_gap_days(t0, t1, ev->start, ev->end) > 0)
                 continue;
             for (k = 0; k < c->actor_count && !p; k++)
                 p = match_party(m, ev, c->actors[k]);
@@ -486,7 +525,7 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
             /* Ukraine backed the pause only from 19 March: a strike before
              * that is outside its commitment */
             if (p->since.year &&
-                claimcheck_date_to_days(c->time_end) < claimcheck_date_to_days(p->since))
+                claimcheck_date_to_days(t1) < claimcheck_date_to_days(p->since))
                 continue;
             inside = match_categories_meet(m, c, ev->scope, ev->scope_count);
             for (k = 0; k < c->target_count; k++) {
@@ -505,8 +544,10 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
                 }
             if (!targets[0])
                 strcpy(targets, "unnamed targets");
-            snprintf(date, sizeof(date), "%s",
-                     c->time_text ? c->time_text : c->time_start_text);
+            if (c->time_text)
+                snprintf(date, sizeof(date), "%s", c->time_text);
+            else
+                claimcheck_date_format(date, t0);
             actor_name = match_entity_name(m, p->entity);
             match_expand(msg, sizeof(msg), con->message, actor_name, targets,
                          ev->title ? ev->title : ev->id, scope, date);
@@ -560,9 +601,9 @@ static int match_claims_conflict(const match_ctx *m, const struct claimcheck_cla
             if (fits == 0) {
                 snprintf(detail, size, "the text says %.*s here and %.*s at line %u",
                          (int)(b->figures[j].span.end - b->figures[j].span.start),
-                         m->doc->text + b->figures[j].span.start,
+                         m->doc->view + b->figures[j].span.start,
                          (int)(a->figures[i].span.end - a->figures[i].span.start),
-                         m->doc->text + a->figures[i].span.start,
+                         m->doc->view + a->figures[i].span.start,
                          claimcheck_doc_pos(m->doc, a->trigger.start).line);
                 return 1;
             }
@@ -587,7 +628,10 @@ static int match_internal(match_ctx *m) {
             const claimcheck_event *ev;
             struct claimcheck_finding *f;
             char detail[400];
+            /* two speakers who disagree are reported disagreement, not a
+             * text contradicting itself */
             if (a->event != b->event || a->sentence == b->sentence ||
+                a->attribution != b->attribution || a->quoted != b->quoted ||
                 !match_claims_conflict(m, a, b, detail, sizeof(detail)))
                 continue;
             ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, b->event);

@@ -10,7 +10,10 @@
  *   - '\n' at the first byte (or two) of markup it blanks anyway, where a
  *     block starts, so that the segmenter ends a sentence there (a heading's
  *     '#', an HTML block tag).
- * The view is therefore valid UTF-8 whenever the input is. Every scan below
+ * The view is therefore valid UTF-8 whenever the input is. A blanked stretch
+ * inside a word (the padding of "Russia&rsquo;s", "fore<b>cast</b>") is
+ * also recorded as a join, so that a tokenizer can read it as nothing
+ * rather than as a space. Every scan below
  * moves forward through the input once, with a bounded look-ahead or one
  * that later scans never repeat, and no recursion, so no input is quadratic
  * or deep enough to overflow the stack.
@@ -47,6 +50,9 @@
  *   with counters instead of a stack, a <head> ending at the first tag
  *   that cannot be in it and a <code> at a block tag; the first <title>
  *   outside svg/math gives the title; character references are decoded.
+ *
+ * JSON Lines: one record is one JSON object (jansson), its fields becoming
+ * the document's text and metadata; see claimcheck_doc_from_json.
  */
 #include "read.h"
 
@@ -74,8 +80,12 @@ void claimcheck_read_meta_free(claimcheck_read_meta *meta) {
 /* ------------------------------------------------------------- helpers */
 
 static int read_is_break(char c) { return c == '\n' || c == '\r'; }
-static int read_is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int read_is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int read_is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+static int read_is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 static int read_is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Blanks view[start..end) keeping the input's line breaks. */
@@ -179,7 +189,8 @@ claimcheck_input claimcheck_read_detect(const char *path, const char *s, size_t 
             n++;
         if (n >= 1 && n <= 6 && p + n < len && (s[p + n] == ' ' || s[p + n] == '\t'))
             return CLAIMCHECK_INPUT_MARKDOWN;
-        if (p + 3 <= len && (memcmp(s + p, "```", 3) == 0 || memcmp(s + p, "~~~", 3) == 0))
+        if (p + 3 <= len &&
+            (memcmp(s + p, "```", 3) == 0 || memcmp(s + p, "~~~", 3) == 0))
             return CLAIMCHECK_INPUT_MARKDOWN;
     }
     return CLAIMCHECK_INPUT_TEXT;
@@ -229,9 +240,10 @@ static const read_named_entity read_entities[] = {
 
 /* What HTML makes of the references &#128; to &#159; (Windows-1252). */
 static const unsigned short read_cp1252[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
 static size_t read_utf8_encode(unsigned long cp, char *out) {
     if (cp < 0x80) {
@@ -297,7 +309,8 @@ static size_t read_entity_decode(const char *s, size_t len, size_t i, char *out,
         if (j >= len || s[j] != ';' || j == i + 1)
             return 0;
         for (e = read_entities; e->name; e++)
-            if (strlen(e->name) == j - i - 1 && memcmp(e->name, s + i + 1, j - i - 1) == 0)
+            if (strlen(e->name) == j - i - 1 &&
+                memcmp(e->name, s + i + 1, j - i - 1) == 0)
                 break;
         if (!e->name)
             return 0;
@@ -324,8 +337,8 @@ size_t claimcheck_read_entity(const char *text, size_t len, char *view, size_t i
  * two non-space characters, merging it with the previous join it touches. */
 static int read_join(const claimcheck_reader *in, size_t start, size_t end) {
     claimcheck_span *last;
-    if (start == 0 || start >= end || end >= in->len || read_is_space(in->view[start - 1]) ||
-        read_is_space(in->text[end]))
+    if (start == 0 || start >= end || end >= in->len ||
+        read_is_space(in->view[start - 1]) || read_is_space(in->text[end]))
         return 0;
     last = in->joins->count
                ? CLAIMCHECK_VEC_AT(in->joins, claimcheck_span, in->joins->count - 1)
@@ -357,7 +370,8 @@ static char *read_clean_string(const char *s, size_t start, size_t end) {
     while (i < end) {
         char buf[4];
         size_t dn = 0, k = s[i] == '&' ? read_entity_decode(s, end, i, buf, &dn) : 0;
-        if (read_is_space(s[i]) || (k && dn == 2 && buf[0] == '\xC2' && buf[1] == '\xA0')) {
+        if (read_is_space(s[i]) ||
+            (k && dn == 2 && buf[0] == '\xC2' && buf[1] == '\xA0')) {
             space = n > 0;
             i += k ? k : 1;
             continue;
@@ -392,9 +406,11 @@ typedef struct read_tag {
  * the input. Markdown (limit > 0): the name must end at a space, '/' or
  * '>', and the tag must close within `limit` bytes, before a blank line
  * and before another '<', otherwise it is text. Returns 1 for a tag. */
-static int read_scan_tag(const char *s, size_t len, size_t i, size_t limit, read_tag *tag) {
+static int read_scan_tag(const char *s, size_t len, size_t i, size_t limit,
+                         read_tag *tag) {
     size_t j = i + 1, stop = limit && len - i > limit ? i + limit : len;
     char quote = 0;
+    int after_eq = 0;
     memset(tag, 0, sizeof(*tag));
     if (j < len && s[j] == '/') {
         tag->closing = 1;
@@ -416,8 +432,9 @@ static int read_scan_tag(const char *s, size_t len, size_t i, size_t limit, read
             if (c == quote)
                 quote = 0;
         } else if (c == '"' || c == '\'') {
-            /* In HTML only a quote opening an attribute value quotes. */
-            if (!limit || s[j - 1] == '=' || read_is_space(s[j - 1]))
+            /* only a quote opening an attribute value quotes: don't in
+             * <p class=x don't> is no quote */
+            if (after_eq)
                 quote = c;
         } else if (c == '>') {
             tag->self_closing = s[j - 1] == '/';
@@ -426,6 +443,8 @@ static int read_scan_tag(const char *s, size_t len, size_t i, size_t limit, read
         } else if (limit && c == '<') {
             return 0;
         }
+        if (!quote)
+            after_eq = c == '=' || (after_eq && read_is_space(c));
         if (limit && c == '\n') {
             size_t k = j + 1;
             while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
@@ -449,7 +468,8 @@ static size_t read_raw_end(const char *s, size_t len, size_t from, const char *n
     const char *p = s + from;
     while ((p = memchr(p, '<', (size_t)(s + len - p))) != NULL) {
         j = (size_t)(p - s);
-        if (j + 2 + n <= len && s[j + 1] == '/' && claimcheck_strncaseeq(s + j + 2, name, n) &&
+        if (j + 2 + n <= len && s[j + 1] == '/' &&
+            claimcheck_strncaseeq(s + j + 2, name, n) &&
             (j + 2 + n == len || read_is_space(s[j + 2 + n]) || s[j + 2 + n] == '/' ||
              s[j + 2 + n] == '>')) {
             const char *gt = memchr(s + j, '>', len - j);
@@ -481,27 +501,36 @@ static size_t read_comment_end(const char *s, size_t len, size_t i) {
 }
 
 static const char *const read_block_tags[] = {
-    "address", "article", "aside",      "blockquote", "body",   "br",     "caption",
-    "dd",      "details", "dialog",     "div",        "dl",     "dt",     "fieldset",
-    "figcaption", "figure", "footer",   "form",       "h1",     "h2",     "h3",
-    "h4",      "h5",      "h6",         "header",     "hgroup", "hr",     "html",
-    "li",      "main",    "nav",        "ol",         "p",      "pre",    "section",
-    "summary", "table",   "tbody",      "td",         "tfoot",  "th",     "thead",
-    "title",   "tr",      "ul",         "option",     "legend", "menu",   NULL};
+    "address",    "article", "aside",  "blockquote", "body",   "br",   "caption",
+    "dd",         "details", "dialog", "div",        "dl",     "dt",   "fieldset",
+    "figcaption", "figure",  "footer", "form",       "h1",     "h2",   "h3",
+    "h4",         "h5",      "h6",     "header",     "hgroup", "hr",   "html",
+    "li",         "main",    "nav",    "ol",         "p",      "pre",  "section",
+    "summary",    "table",   "tbody",  "td",         "tfoot",  "th",   "thead",
+    "title",      "tr",      "ul",     "option",     "legend", "menu", NULL};
 
 /* Raw text elements: their content is never markup, and never prose. */
-static const char *const read_raw_tags[] = {"script", "style",   "textarea", "title", "noscript",
-                                            "iframe", "xmp",     "noembed",  "noframes", NULL};
+static const char *const read_raw_tags[] = {"script",   "style",  "textarea", "title",
+                                            "noscript", "iframe", "xmp",      "noembed",
+                                            "noframes", NULL};
 
 /* Elements that may be inside <head>; any other start tag ends it. */
-static const char *const read_head_tags[] = {"title",    "meta",     "link", "style", "script",
-                                             "base",     "noscript", "template", "head",
-                                             "basefont", "bgsound",  NULL};
+static const char *const read_head_tags[] = {"title",  "meta",     "link",     "style",
+                                             "script", "base",     "noscript", "template",
+                                             "head",   "basefont", "bgsound",  NULL};
 
 /* --------------------------------------------------------------- HTML */
 
-enum { READ_SKIP_HEAD, READ_SKIP_TEMPLATE, READ_SKIP_CODE, READ_SKIP_SVG, READ_SKIP_MATH, READ_SKIPS };
-static const char *const read_skip_tags[] = {"head", "template", "code", "svg", "math", NULL};
+enum {
+    READ_SKIP_HEAD,
+    READ_SKIP_TEMPLATE,
+    READ_SKIP_CODE,
+    READ_SKIP_SVG,
+    READ_SKIP_MATH,
+    READ_SKIPS
+};
+static const char *const read_skip_tags[] = {"head", "template", "code",
+                                             "svg",  "math",     NULL};
 
 static int read_skip_index(const read_tag *t) {
     int k;
@@ -658,15 +687,17 @@ static int read_front_matter_yaml(const claimcheck_reader *in, size_t start, siz
     claimcheck_date date;
 
     if (!yaml_parser_initialize(&parser))
-        return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, in->path, NULL, "out of memory");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)in->text + start, end - start);
+        return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, in->path, NULL,
+                                    "out of memory");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)in->text + start,
+                                 end - start);
     while (!done && rc == 0) {
         int is_key = 0;
         if (!yaml_parser_parse(&parser, &ev)) {
             pos = read_yaml_pos(in, parser.problem_mark);
-            rc = claimcheck_error_set(err, CLAIMCHECK_ERROR, in->path, &pos,
-                                      "invalid front matter: %s",
-                                      parser.problem ? parser.problem : "YAML syntax error");
+            rc = claimcheck_error_set(
+                err, CLAIMCHECK_ERROR, in->path, &pos, "invalid front matter: %s",
+                parser.problem ? parser.problem : "YAML syntax error");
             break;
         }
         have_event = 1;
@@ -690,8 +721,8 @@ static int read_front_matter_yaml(const claimcheck_reader *in, size_t start, siz
                     is_key = 1;
                     key = "";
                     if (ev.type == YAML_SCALAR_EVENT) {
-                        static const char *const keys[] = {"id", "date", "source", "url",
-                                                           "title", NULL};
+                        static const char *const keys[] = {"id",  "date",  "source",
+                                                           "url", "title", NULL};
                         const char *k = (const char *)ev.data.scalar.value;
                         size_t n = ev.data.scalar.length, x;
                         for (x = 0; keys[x]; x++)
@@ -708,7 +739,8 @@ static int read_front_matter_yaml(const claimcheck_reader *in, size_t start, siz
                     pos = read_yaml_pos(in, ev.start_mark);
                     if (ev.type != YAML_SCALAR_EVENT) {
                         rc = claimcheck_error_set(err, CLAIMCHECK_EINVAL, in->path, &pos,
-                                                  "front matter '%s' must be a string", key);
+                                                  "front matter '%s' must be a string",
+                                                  key);
                         break;
                     }
                     if (ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
@@ -717,7 +749,8 @@ static int read_front_matter_yaml(const claimcheck_reader *in, size_t start, siz
                          strcmp((const char *)ev.data.scalar.value, "null") == 0)) {
                         /* null: not given */
                     } else if (want == &meta->date &&
-                               claimcheck_date_parse(&date, (const char *)ev.data.scalar.value,
+                               claimcheck_date_parse(&date,
+                                                     (const char *)ev.data.scalar.value,
                                                      ev.data.scalar.length) < 0) {
                         rc = claimcheck_error_set(
                             err, CLAIMCHECK_EINVAL, in->path, &pos,
@@ -729,8 +762,8 @@ static int read_front_matter_yaml(const claimcheck_reader *in, size_t start, siz
                         *want = claimcheck_strndup((const char *)ev.data.scalar.value,
                                                    ev.data.scalar.length);
                         if (!*want) {
-                            rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, in->path, NULL,
-                                                      "out of memory");
+                            rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, in->path,
+                                                      NULL, "out of memory");
                             break;
                         }
                     }
@@ -738,7 +771,8 @@ static int read_front_matter_yaml(const claimcheck_reader *in, size_t start, siz
                     key = NULL;
                     break;
                 }
-                if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT)
+                if (ev.type == YAML_MAPPING_START_EVENT ||
+                    ev.type == YAML_SEQUENCE_START_EVENT)
                     depth++;
                 else if (depth == 1 && !is_key)
                     key = NULL; /* the value of a key we ignore */
@@ -777,7 +811,8 @@ static int read_front_matter(const claimcheck_reader *in, size_t from, size_t *e
         size_t le = read_line_end(s, len, i), k = le;
         while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\t'))
             k--;
-        if (k - i == 3 && (memcmp(s + i, "---", 3) == 0 || memcmp(s + i, "...", 3) == 0)) {
+        if (k - i == 3 &&
+            (memcmp(s + i, "---", 3) == 0 || memcmp(s + i, "...", 3) == 0)) {
             int rc = read_front_matter_yaml(in, content, i, meta, err);
             if (rc < 0)
                 return rc;
@@ -813,7 +848,9 @@ typedef struct md_bracket {
 
 static const char *const md_raw_tags[] = {"script", "style", "textarea", "pre", NULL};
 
-static void md_blank(md_reader *r, size_t start, size_t end) { read_blank(r->s, r->v, start, end); }
+static void md_blank(md_reader *r, size_t start, size_t end) {
+    read_blank(r->s, r->v, start, end);
+}
 
 /* The length of the run of `c` at i. */
 static size_t md_run(const md_reader *r, size_t i, char c) {
@@ -840,11 +877,12 @@ static size_t md_skip_quotes(md_reader *r, size_t i, size_t le, int blank) {
     }
 }
 
-/* Whether the line text[i..le) is a code fence (up to 3 spaces, then 3 or
+/* Whether the line text[i..le) is a code fence (indentation, then 3 or
  * more ` or ~); stores its character and run length. */
-static int md_is_fence(const md_reader *r, size_t i, size_t le, char *c_out, size_t *n_out) {
+static int md_is_fence(const md_reader *r, size_t i, size_t le, char *c_out,
+                       size_t *n_out) {
     size_t q = i, n, k;
-    while (q < le && q - i < 3 && r->s[q] == ' ')
+    while (q < le && (r->s[q] == ' ' || r->s[q] == '\t'))
         q++;
     if (q >= le || (r->s[q] != '`' && r->s[q] != '~'))
         return 0;
@@ -888,8 +926,7 @@ static size_t md_line_start(md_reader *r, size_t i) {
         r->brackets.count = 0; /* a blank line ends every open link text */
         return le;
     }
-    if (q - i >= 4)
-        return q; /* indented code is read as text */
+    /* at any indentation: fences in list items are indented */
     if (md_is_fence(r, i, le, &c, &n)) {
         r->fence = c;
         r->fence_len = n;
@@ -897,6 +934,8 @@ static size_t md_line_start(md_reader *r, size_t i) {
         md_blank(r, q, le);
         return le;
     }
+    if (q - i >= 4)
+        return q; /* indented code is read as text */
     c = s[q];
     if (c == '-' || c == '*' || c == '_' || c == '=') {
         /* a thematic break or a setext underline: the line is only c and spaces */
@@ -907,7 +946,8 @@ static size_t md_line_start(md_reader *r, size_t i) {
             else if (s[k] != ' ' && s[k] != '\t')
                 break;
         }
-        if (k == le && (count >= 3 || ((c == '=' || c == '-') && q == i && count == k - q))) {
+        if (k == le &&
+            (count >= 3 || ((c == '=' || c == '-') && q == i && count == k - q))) {
             md_blank(r, q, le);
             return le;
         }
@@ -951,8 +991,8 @@ static size_t md_line_start(md_reader *r, size_t i) {
         k = q;
         while (k < le && (s[k] == ' ' || s[k] == '\t'))
             k++;
-        if (k + 2 < le && s[k] == '[' && (s[k + 1] == ' ' || s[k + 1] == 'x' || s[k + 1] == 'X') &&
-            s[k + 2] == ']') {
+        if (k + 2 < le && s[k] == '[' &&
+            (s[k + 1] == ' ' || s[k + 1] == 'x' || s[k + 1] == 'X') && s[k + 2] == ']') {
             md_blank(r, k, k + 3);
             q = k + 3;
         }
@@ -974,7 +1014,7 @@ static void md_fence_line(md_reader *r, size_t i, size_t le) {
     char c;
     size_t n, q = md_skip_quotes(r, i, le, 0), k;
     if (md_is_fence(r, q, le, &c, &n) && c == r->fence && n >= r->fence_len) {
-        while (r->s[q] == ' ')
+        while (r->s[q] == ' ' || r->s[q] == '\t')
             q++;
         /* only spaces may follow a closing fence */
         for (k = q + n; k < le && (r->s[k] == ' ' || r->s[k] == '\t'); k++)
@@ -1018,13 +1058,14 @@ static size_t md_code_span(md_reader *r, size_t i) {
  * r->s[i] == '(', or 0 when there is none. */
 static size_t md_link_dest(const md_reader *r, size_t i) {
     const char *s = r->s;
-    size_t j = i + 1, stop = r->len - i > READ_MD_LINK_MAX ? i + READ_MD_LINK_MAX : r->len;
+    size_t j = i + 1,
+           stop = r->len - i > READ_MD_LINK_MAX ? i + READ_MD_LINK_MAX : r->len;
     int depth = 0;
     while (j < stop && read_is_space(s[j]))
         j++;
     if (j < stop && s[j] == '<') {
-        while (j < stop && s[j] != '>' && !read_is_break(s[j]))
-            j++;
+        for (j++; j < stop && s[j] != '>' && s[j] != '<' && !read_is_break(s[j]); j++)
+            ;
         if (j >= stop || s[j] != '>')
             return 0;
         j++;
@@ -1036,6 +1077,8 @@ static size_t md_link_dest(const md_reader *r, size_t i) {
                 depth++;
             else if (s[j] == ')' && depth-- == 0)
                 break;
+            else if (s[j] == ']' && j + 1 < stop && s[j + 1] == '(')
+                return 0; /* another link: no URL holds "](", and scans stay linear */
         }
         if (depth > 0 || j >= stop)
             return 0;
@@ -1044,9 +1087,12 @@ static size_t md_link_dest(const md_reader *r, size_t i) {
         j++;
     if (j < stop && (s[j] == '"' || s[j] == '\'' || s[j] == '(')) {
         char close = s[j] == '(' ? ')' : s[j];
-        for (j++; j < stop && s[j] != close; j++)
+        for (j++; j < stop && s[j] != close; j++) {
             if (s[j] == '\\')
                 j++;
+            else if (s[j] == ']' && j + 1 < stop && s[j + 1] == '(')
+                return 0;
+        }
         if (j >= stop)
             return 0;
         j++;
@@ -1185,6 +1231,8 @@ int claimcheck_read_markdown(const claimcheck_reader *in, claimcheck_read_meta *
                 } else if (i + 1 < len && (unsigned char)s[i + 1] < 0x80 &&
                            strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i + 1])) {
                     r.v[i] = ' ';
+                    if (read_join(in, i, i + 1) < 0)
+                        goto oom;
                     i += 2;
                 } else {
                     i++;
@@ -1207,7 +1255,8 @@ int claimcheck_read_markdown(const claimcheck_reader *in, claimcheck_read_meta *
                 }
                 if (c == '[' && i + 1 < len && s[i + 1] == '^') {
                     /* a footnote reference "[^1]" */
-                    for (k = i + 2; k < len && k - i < 100 && s[k] != ']' && !read_is_space(s[k]);
+                    for (k = i + 2;
+                         k < len && k - i < 100 && s[k] != ']' && !read_is_space(s[k]);
                          k++)
                         ;
                     if (k < len && s[k] == ']' && k > i + 2) {
@@ -1274,8 +1323,9 @@ static size_t read_json_value_at(const char *s, size_t len, const char *key) {
     return 0;
 }
 
-static int read_json_fail(claimcheck_error *err, int code, const char *path, const char *json,
-                          size_t len, size_t off, const char *fmt, const char *arg) {
+static int read_json_fail(claimcheck_error *err, int code, const char *path,
+                          const char *json, size_t len, size_t off, const char *fmt,
+                          const char *arg) {
     claimcheck_pos pos;
     pos.offset = off;
     pos.line = 1;
@@ -1284,7 +1334,8 @@ static int read_json_fail(claimcheck_error *err, int code, const char *path, con
 }
 
 int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
-                             const claimcheck_doc_options *defaults, claimcheck_error *err) {
+                             const claimcheck_doc_options *defaults,
+                             claimcheck_error *err) {
     static const char *const keys[] = {"id", "date", "source", "url", "title", NULL};
     claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
     const char **fields[] = {&o.id, &o.date, &o.source, &o.url, &o.title};
@@ -1314,16 +1365,19 @@ int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
     if (!root) {
         claimcheck_pos pos;
         enum json_error_code code = json_error_code(&jerr);
+        /* jansson stops just past the offending byte, or just before an
+         * invalid UTF-8 byte (which its own column does not count) */
         pos.offset = jerr.position > 0 ? (size_t)jerr.position - 1 : 0;
+        if (code == json_error_invalid_utf8 && (size_t)jerr.position < len)
+            pos.offset = (size_t)jerr.position;
         pos.line = 1;
-        pos.column = jerr.column > 0 ? (unsigned)jerr.column : 1;
+        pos.column = read_json_column(json, len, pos.offset);
         if (code == json_error_null_character)
             return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
                                         "NUL byte (\\u0000) in a string");
-        return claimcheck_error_set(err,
-                                    code == json_error_invalid_utf8 ? CLAIMCHECK_EUTF8
-                                                                    : CLAIMCHECK_ERROR,
-                                    path, &pos, "malformed JSON: %s", jerr.text);
+        return claimcheck_error_set(
+            err, code == json_error_invalid_utf8 ? CLAIMCHECK_EUTF8 : CLAIMCHECK_ERROR,
+            path, &pos, "malformed JSON: %s", jerr.text);
     }
     if (!json_is_object(root)) {
         for (k = 0; k < len && read_is_space(json[k]); k++)
@@ -1336,7 +1390,8 @@ int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
     if (!text || !json_is_string(text)) {
         rc = read_json_fail(err, CLAIMCHECK_ERROR, path, json, len,
                             text ? read_json_value_at(json, len, "text") : 0, "%s",
-                            text ? "\"text\" must be a string" : "the record has no \"text\"");
+                            text ? "\"text\" must be a string"
+                                 : "the record has no \"text\"");
         goto cleanup;
     }
     for (k = 0; keys[k]; k++) {
@@ -1346,7 +1401,8 @@ int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
         if (json_is_string(v)) {
             *fields[k] = json_string_value(v);
         } else if (k == 0 && json_is_integer(v)) {
-            snprintf(idbuf, sizeof(idbuf), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+            snprintf(idbuf, sizeof(idbuf), "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(v));
             o.id = idbuf;
         } else {
             rc = read_json_fail(err, CLAIMCHECK_ERROR, path, json, len,
@@ -1362,15 +1418,15 @@ int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
                             "invalid date '%.40s' (expected YYYY-MM-DD)", o.date);
         goto cleanup;
     }
-    rc = claimcheck_doc_create(out, json_string_value(text), json_string_length(text), &o, 0,
-                               &inner);
+    rc = claimcheck_doc_create(out, json_string_value(text), json_string_length(text), &o,
+                               0, &inner);
     if (rc < 0) {
         if (inner.pos.line) {
             char msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
-            snprintf(msg, sizeof(msg), "%.180s (line %u, column %u of \"text\")", inner.text,
-                     inner.pos.line, inner.pos.column);
-            read_json_fail(err, rc, path, json, len, read_json_value_at(json, len, "text"),
-                           "%s", msg);
+            snprintf(msg, sizeof(msg), "%.180s (line %u, column %u of \"text\")",
+                     inner.text, inner.pos.line, inner.pos.column);
+            read_json_fail(err, rc, path, json, len,
+                           read_json_value_at(json, len, "text"), "%s", msg);
         } else {
             claimcheck_error_set(err, rc, path, NULL, "%s", inner.text);
         }

@@ -14,11 +14,10 @@
  *   hedges:        [{cue: PATTERN, kind: KIND, cancel: [PATTERN]}]
  *   entities:      [{id, name, kind, aliases: [PATTERN], represents: ID, within: ID,
  *                    categories: [C]}]
- *   event_types:   [{id, default_status, triggers: [PATTERN], statuses: {STATUS: [PATTERN]}}]
- *   events:        [{id, type, title, status, date | period: {start, end}, place: ID,
- *                    parties: [{entity, status, role, since: DATE}], scope: [C],
- *                    targets: [ID],
- *                    figures: [{name, unit, value | min+max, source}],
+ *   event_types:   [{id, default_status, triggers: [PATTERN], statuses: {STATUS:
+ * [PATTERN]}, multi_party: BOOL, recurring: BOOL}] events:        [{id, type, title,
+ * status, date | period: {start, end}, place: ID, parties: [{entity, status, role, since:
+ * DATE}], scope: [C], targets: [ID], figures: [{name, unit, value | min+max, source}],
  *                    sources: [{name, date, url, says}]}]
  *   constraints:   [{id, relation, severity: {inside, outside}, message, description}]
  *   tests:         [{text, date, expect: [KIND or RULE-ID]}]
@@ -56,8 +55,8 @@ typedef enum { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP } ynode_kind;
 
 typedef struct ynode {
     ynode_kind kind;
-    char *value; /* scalar */
-    int quoted;  /* scalar was quoted: never a number */
+    char *value;          /* scalar */
+    int quoted;           /* scalar was quoted: never a number */
     struct ynode **items; /* seq: items; map: key, value, key, value ... */
     size_t count;
     claimcheck_pos pos;
@@ -142,7 +141,8 @@ static void ynode_free(ynode *n) {
 }
 
 static int ynode_append(ynode *parent, ynode *child) {
-    ynode **items = claimcheck_realloc(parent->items, (parent->count + 1) * sizeof(*items));
+    ynode **items =
+        claimcheck_realloc(parent->items, (parent->count + 1) * sizeof(*items));
     if (!items)
         return CLAIMCHECK_ENOMEM;
     parent->items = items;
@@ -162,7 +162,8 @@ static int load_fail(loader *ld, int code, claimcheck_pos pos, const char *fmt, 
     va_start(ap, fmt);
     vsnprintf(text, sizeof(text), fmt, ap);
     va_end(ap);
-    return claimcheck_error_set(ld->err, code, ld->file, pos.line ? &pos : NULL, "%s", text);
+    return claimcheck_error_set(ld->err, code, ld->file, pos.line ? &pos : NULL, "%s",
+                                text);
 }
 
 /* Builds a tree from libyaml's events. Aliases are refused: they buy
@@ -209,8 +210,10 @@ static int yaml_build(loader *ld, yaml_parser_t *parser, ynode **out) {
             case YAML_SEQUENCE_START_EVENT:
             case YAML_MAPPING_START_EVENT:
                 if ((ev.type == YAML_SCALAR_EVENT && ev.data.scalar.anchor) ||
-                    (ev.type == YAML_SEQUENCE_START_EVENT && ev.data.sequence_start.anchor) ||
-                    (ev.type == YAML_MAPPING_START_EVENT && ev.data.mapping_start.anchor)) {
+                    (ev.type == YAML_SEQUENCE_START_EVENT &&
+                     ev.data.sequence_start.anchor) ||
+                    (ev.type == YAML_MAPPING_START_EVENT &&
+                     ev.data.mapping_start.anchor)) {
                     rc = load_fail(ld, CLAIMCHECK_ERULES, yaml_pos(ld, ev.start_mark),
                                    "YAML anchors are not allowed in a rule base");
                     break;
@@ -233,7 +236,8 @@ static int yaml_build(loader *ld, yaml_parser_t *parser, ynode **out) {
                         break;
                     }
                 } else {
-                    n->kind = ev.type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP;
+                    n->kind =
+                        ev.type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ : YNODE_MAP;
                 }
                 if (depth > 0) {
                     if (ynode_append(stack[depth - 1], n) < 0) {
@@ -279,14 +283,18 @@ cleanup:
 /* --------------------------------------------------------- schema helpers */
 
 static const char *ynode_kind_name(const ynode *n) {
-    return n->kind == YNODE_SCALAR ? "a scalar" : n->kind == YNODE_SEQ ? "a list" : "a mapping";
+    return n->kind == YNODE_SCALAR ? "a scalar"
+           : n->kind == YNODE_SEQ  ? "a list"
+                                   : "a mapping";
 }
 
 static int expect_kind(loader *ld, const ynode *n, ynode_kind kind, const char *what) {
     if (n->kind == kind)
         return 0;
     return load_fail(ld, CLAIMCHECK_ERULES, n->pos, "%s must be %s, not %s", what,
-                     kind == YNODE_SCALAR ? "a scalar" : kind == YNODE_SEQ ? "a list" : "a mapping",
+                     kind == YNODE_SCALAR ? "a scalar"
+                     : kind == YNODE_SEQ  ? "a list"
+                                          : "a mapping",
                      ynode_kind_name(n));
 }
 
@@ -304,8 +312,8 @@ static const ynode *map_get(const ynode *n, const char *key) {
  * `keys` (NULL-terminated; NULL allows any). Errors name the map as
  * "(in hedge 'may' at 3:5)": its kind `ctx`, its id, cue or name if it
  * has one, and where it starts. */
-static int check_keys(loader *ld, const ynode *n, const char *const *keys, const char *ctx,
-                      claimcheck_pos ctx_pos) {
+static int check_keys(loader *ld, const ynode *n, const char *const *keys,
+                      const char *ctx, claimcheck_pos ctx_pos) {
     static const char *const names[] = {"id", "cue", "name", NULL};
     char where[CLAIMCHECK_ERROR_TEXT_LENGTH];
     const ynode *name = NULL;
@@ -340,25 +348,40 @@ static int check_keys(loader *ld, const ynode *n, const char *const *keys, const
 }
 
 /* A required or optional scalar string field; stores a copy in *out. */
-static int get_str(loader *ld, const ynode *map, const char *key, int required, char **out,
-                   const char *ctx) {
+static int get_str(loader *ld, const ynode *map, const char *key, int required,
+                   char **out, const char *ctx) {
     const ynode *v = map_get(map, key);
     *out = NULL;
     if (!v) {
         if (required)
-            return load_fail(ld, CLAIMCHECK_ERULES, map->pos, "missing key '%s' (in %s)", key,
-                             ctx);
+            return load_fail(ld, CLAIMCHECK_ERULES, map->pos, "missing key '%s' (in %s)",
+                             key, ctx);
         return 0;
     }
     if (v->kind != YNODE_SCALAR)
-        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "'%s' must be a scalar (in %s)", key,
-                         ctx);
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "'%s' must be a scalar (in %s)",
+                         key, ctx);
     if (required && v->value[0] == '\0')
-        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "'%s' must not be empty (in %s)", key,
-                         ctx);
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "'%s' must not be empty (in %s)",
+                         key, ctx);
     *out = claimcheck_strdup(v->value);
     if (!*out)
         return load_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
+    return 0;
+}
+
+/* An optional boolean: true/false (YAML 1.1's yes/no are refused as ambiguous). */
+static int get_bool(loader *ld, const ynode *map, const char *key, int *out,
+                    const char *ctx) {
+    const ynode *v = map_get(map, key);
+    *out = 0;
+    if (!v)
+        return 0;
+    if (v->kind == YNODE_SCALAR && !v->quoted && strcmp(v->value, "true") == 0)
+        *out = 1;
+    else if (!(v->kind == YNODE_SCALAR && !v->quoted && strcmp(v->value, "false") == 0))
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                         "'%s' must be true or false (in %s)", key, ctx);
     return 0;
 }
 
@@ -401,7 +424,8 @@ static int get_str_list(loader *ld, const ynode *map, const char *key, char ***o
         return 0;
     }
     if (v->kind != YNODE_SEQ)
-        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "'%s' must be a list (in %s)", key, ctx);
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "'%s' must be a list (in %s)",
+                         key, ctx);
     *out = claimcheck_calloc(v->count ? v->count : 1, sizeof(char *));
     if (!*out)
         return load_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
@@ -426,7 +450,8 @@ static void free_str_list(char **list, size_t n) {
     free(list);
 }
 
-static int add_ref(loader *ld, int what, const char *id, claimcheck_pos pos, size_t event) {
+static int add_ref(loader *ld, int what, const char *id, claimcheck_pos pos,
+                   size_t event) {
     struct ref *r = claimcheck_vec_push(&ld->refs, sizeof(struct ref));
     if (!r)
         return load_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
@@ -443,7 +468,8 @@ static int add_ref(loader *ld, int what, const char *id, claimcheck_pos pos, siz
 /* ------------------------------------------------------------- patterns */
 
 /* Compiles pattern text into rules->patterns with the given owner. */
-static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind, uint32_t owner) {
+static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
+                           uint32_t owner) {
     claimcheck_rules *r = ld->rules;
     claimcheck_vec toks = CLAIMCHECK_VEC_INIT;
     claimcheck_buf fold = CLAIMCHECK_BUF_INIT;
@@ -532,7 +558,8 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind, uint3
     }
     if (n == 0 || elems[n - 1].kind == CLAIMCHECK_PE_GAP) {
         rc = load_fail(ld, CLAIMCHECK_ERULES, v->pos,
-                       n == 0 ? "empty pattern" : "pattern '%s' may not end with '...'", s);
+                       n == 0 ? "empty pattern" : "pattern '%s' may not end with '...'",
+                       s);
         goto cleanup;
     }
     pat = claimcheck_vec_push(&r->patterns, sizeof(*pat));
@@ -602,7 +629,8 @@ static int load_word_patterns(loader *ld, const ynode *n, claimcheck_vec *names,
         return rc;
     for (i = 0; i < n->count; i++) {
         char **slot;
-        if ((rc = compile_pattern(ld, n->items[i], owner_kind, (uint32_t)names->count)) < 0)
+        if ((rc = compile_pattern(ld, n->items[i], owner_kind, (uint32_t)names->count)) <
+            0)
             return rc;
         slot = claimcheck_vec_push(names, sizeof(char *));
         if (!slot || !(*slot = claimcheck_strdup(n->items[i]->value)))
@@ -627,7 +655,8 @@ static int load_hedges(loader *ld, const ynode *n) {
             return rc;
         cue = map_get(h, "cue");
         if (!cue || cue->kind != YNODE_SCALAR)
-            return load_fail(ld, CLAIMCHECK_ERULES, h->pos, "a hedge needs a 'cue' pattern");
+            return load_fail(ld, CLAIMCHECK_ERULES, h->pos,
+                             "a hedge needs a 'cue' pattern");
         hedge = claimcheck_vec_push(&ld->rules->hedges, sizeof(*hedge));
         if (!hedge || !(hedge->cue = claimcheck_strdup(cue->value)))
             return load_fail(ld, CLAIMCHECK_ENOMEM, h->pos, "out of memory");
@@ -638,10 +667,11 @@ static int load_hedges(loader *ld, const ynode *n) {
                 break;
         free(kind);
         if (k == CLAIMCHECK_HEDGE_KIND_COUNT)
-            return load_fail(ld, CLAIMCHECK_ERULES, map_get(h, "kind")->pos,
-                             "unknown hedge kind (in hedge '%s' at %u:%u; expected epistemic, "
-                             "evidential, distancing, weasel or approximator)",
-                             cue->value, h->pos.line, h->pos.column);
+            return load_fail(
+                ld, CLAIMCHECK_ERULES, map_get(h, "kind")->pos,
+                "unknown hedge kind (in hedge '%s' at %u:%u; expected epistemic, "
+                "evidential, distancing, weasel or approximator)",
+                cue->value, h->pos.line, h->pos.column);
         hedge->kind = (claimcheck_hedge_kind)k;
         if ((rc = compile_pattern(ld, cue, CLAIMCHECK_OWNER_HEDGE, index)) < 0)
             return rc;
@@ -654,8 +684,9 @@ static int load_hedges(loader *ld, const ynode *n) {
 }
 
 static int load_entities(loader *ld, const ynode *n) {
-    static const char *const keys[] = {"id", "name", "kind", "aliases", "represents",
-                                       "within", "categories", "note", NULL};
+    static const char *const keys[] = {"id",         "name",       "kind",
+                                       "aliases",    "represents", "within",
+                                       "categories", "note",       NULL};
     size_t i;
     int rc;
     if ((rc = expect_kind(ld, n, YNODE_SEQ, "'entities'")) < 0)
@@ -675,22 +706,23 @@ static int load_entities(loader *ld, const ynode *n) {
             (rc = get_str(ld, e, "kind", 0, &ent->kind, "entity")) < 0 ||
             (rc = get_str(ld, e, "represents", 0, &ent->represents, "entity")) < 0 ||
             (rc = get_str(ld, e, "within", 0, &ent->within, "entity")) < 0 ||
-            (rc = get_str_list(ld, e, "categories", &ent->categories, &ent->category_count,
-                               "entity")) < 0)
+            (rc = get_str_list(ld, e, "categories", &ent->categories,
+                               &ent->category_count, "entity")) < 0)
             return rc;
         if (claimcheck_rules_entity_index(ld->rules, ent->id) != index)
             return load_fail(ld, CLAIMCHECK_ERULES, map_get(e, "id")->pos,
                              "duplicate entity id '%s'", ent->id);
-        if (ent->within &&
-            (rc = add_ref(ld, 0, ent->within, map_get(e, "within")->pos, CLAIMCHECK_NONE)) < 0)
+        if (ent->within && (rc = add_ref(ld, 0, ent->within, map_get(e, "within")->pos,
+                                         CLAIMCHECK_NONE)) < 0)
             return rc;
         if (ent->represents &&
-            (rc = add_ref(ld, 0, ent->represents, map_get(e, "represents")->pos, CLAIMCHECK_NONE)) < 0)
+            (rc = add_ref(ld, 0, ent->represents, map_get(e, "represents")->pos,
+                          CLAIMCHECK_NONE)) < 0)
             return rc;
         aliases = map_get(e, "aliases");
         if (!aliases)
-            return load_fail(ld, CLAIMCHECK_ERULES, e->pos, "entity '%s' has no 'aliases'",
-                             ent->id);
+            return load_fail(ld, CLAIMCHECK_ERULES, e->pos,
+                             "entity '%s' has no 'aliases'", ent->id);
         if ((rc = compile_pattern_list(ld, aliases, CLAIMCHECK_OWNER_ENTITY, index,
                                        "'aliases'")) < 0)
             return rc;
@@ -699,8 +731,9 @@ static int load_entities(loader *ld, const ynode *n) {
 }
 
 static int load_event_types(loader *ld, const ynode *n) {
-    static const char *const keys[] = {"id", "default_status", "triggers", "statuses",
-                                       "note", NULL};
+    static const char *const keys[] = {
+        "id",          "default_status", "triggers", "statuses",
+        "multi_party", "recurring",      "note",     NULL};
     size_t i, k;
     int rc;
     if ((rc = expect_kind(ld, n, YNODE_SEQ, "'event_types'")) < 0)
@@ -716,14 +749,17 @@ static int load_event_types(loader *ld, const ynode *n) {
         if (!et)
             return load_fail(ld, CLAIMCHECK_ENOMEM, e->pos, "out of memory");
         if ((rc = get_str(ld, e, "id", 1, &et->id, "event type")) < 0 ||
-            (rc = get_str(ld, e, "default_status", 0, &et->default_status, "event type")) < 0)
+            (rc = get_str(ld, e, "default_status", 0, &et->default_status,
+                          "event type")) < 0 ||
+            (rc = get_bool(ld, e, "multi_party", &et->multi_party, "event type")) < 0 ||
+            (rc = get_bool(ld, e, "recurring", &et->recurring, "event type")) < 0)
             return rc;
         if (claimcheck_rules_type_index(ld->rules, et->id) != index)
             return load_fail(ld, CLAIMCHECK_ERULES, map_get(e, "id")->pos,
                              "duplicate event type id '%s'", et->id);
         if (!(triggers = map_get(e, "triggers")))
-            return load_fail(ld, CLAIMCHECK_ERULES, e->pos, "event type '%s' has no 'triggers'",
-                             et->id);
+            return load_fail(ld, CLAIMCHECK_ERULES, e->pos,
+                             "event type '%s' has no 'triggers'", et->id);
         if ((rc = compile_pattern_list(ld, triggers, CLAIMCHECK_OWNER_TRIGGER, index,
                                        "'triggers'")) < 0)
             return rc;
@@ -739,8 +775,9 @@ static int load_event_types(loader *ld, const ynode *n) {
             if (!sp || !(sp->status = claimcheck_strdup(statuses->items[k]->value)))
                 return load_fail(ld, CLAIMCHECK_ENOMEM, e->pos, "out of memory");
             sp->type = index;
-            if ((rc = compile_pattern_list(ld, statuses->items[k + 1], CLAIMCHECK_OWNER_STATUS,
-                                           sindex, "a status's patterns")) < 0)
+            if ((rc = compile_pattern_list(ld, statuses->items[k + 1],
+                                           CLAIMCHECK_OWNER_STATUS, sindex,
+                                           "a status's patterns")) < 0)
                 return rc;
         }
     }
@@ -748,8 +785,8 @@ static int load_event_types(loader *ld, const ynode *n) {
 }
 
 static int load_figures(loader *ld, const ynode *n, claimcheck_event *ev) {
-    static const char *const keys[] = {"name", "unit", "value", "min", "max", "source",
-                                       "note", NULL};
+    static const char *const keys[] = {"name", "unit",   "value", "min",
+                                       "max",  "source", "note",  NULL};
     size_t i;
     int rc;
     if ((rc = expect_kind(ld, n, YNODE_SEQ, "'figures'")) < 0)
@@ -780,16 +817,17 @@ static int load_figures(loader *ld, const ynode *n, claimcheck_event *ev) {
                 (rc = get_number(ld, hi, &fig->max, "figure")) < 0)
                 return rc;
             if (fig->min > fig->max)
-                return load_fail(ld, CLAIMCHECK_ERULES, lo->pos, "figure min exceeds max");
+                return load_fail(ld, CLAIMCHECK_ERULES, lo->pos,
+                                 "figure min exceeds max");
         }
     }
     return 0;
 }
 
 static int load_events(loader *ld, const ynode *n) {
-    static const char *const keys[] = {"id", "type", "title", "status", "date", "period",
-                                       "parties", "scope", "targets", "figures", "sources",
-                                       "place", "note", NULL};
+    static const char *const keys[] = {
+        "id",    "type",    "title",   "status",  "date",  "period", "parties",
+        "scope", "targets", "figures", "sources", "place", "note",   NULL};
     static const char *const pkeys[] = {"entity", "status", "role", "since", NULL};
     static const char *const skeys[] = {"name", "date", "url", "says", NULL};
     size_t i, k;
@@ -838,25 +876,30 @@ static int load_events(loader *ld, const ynode *n) {
                 (rc = check_keys(ld, v, period_keys, "period", v->pos)) < 0)
                 return rc;
             if (!(s = map_get(v, "start")) || !(t = map_get(v, "end")))
-                return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "a period needs 'start' and 'end'");
+                return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                 "a period needs 'start' and 'end'");
             if ((rc = get_date(ld, s, &ev->start, "period")) < 0 ||
                 (rc = get_date(ld, t, &ev->end, "period")) < 0)
                 return rc;
             if (claimcheck_date_to_days(ev->end) < claimcheck_date_to_days(ev->start))
-                return load_fail(ld, CLAIMCHECK_ERULES, t->pos, "period ends before it starts");
+                return load_fail(ld, CLAIMCHECK_ERULES, t->pos,
+                                 "period ends before it starts");
         } else {
-            return load_fail(ld, CLAIMCHECK_ERULES, e->pos, "event '%s' needs 'date' or 'period'",
-                             ev->id);
+            return load_fail(ld, CLAIMCHECK_ERULES, e->pos,
+                             "event '%s' needs 'date' or 'period'", ev->id);
         }
         if ((rc = get_str(ld, e, "place", 0, &ev->place, "event")) < 0 ||
-            (ev->place &&
-             (rc = add_ref(ld, 0, ev->place, map_get(e, "place")->pos, CLAIMCHECK_NONE)) < 0))
+            (ev->place && (rc = add_ref(ld, 0, ev->place, map_get(e, "place")->pos,
+                                        CLAIMCHECK_NONE)) < 0))
             return rc;
-        if ((rc = get_str_list(ld, e, "scope", &ev->scope, &ev->scope_count, "event")) < 0 ||
-            (rc = get_str_list(ld, e, "targets", &ev->targets, &ev->target_count, "event")) < 0)
+        if ((rc = get_str_list(ld, e, "scope", &ev->scope, &ev->scope_count, "event")) <
+                0 ||
+            (rc = get_str_list(ld, e, "targets", &ev->targets, &ev->target_count,
+                               "event")) < 0)
             return rc;
         for (k = 0; k < ev->target_count; k++)
-            if ((rc = add_ref(ld, 0, ev->targets[k], map_get(e, "targets")->pos, CLAIMCHECK_NONE)) < 0)
+            if ((rc = add_ref(ld, 0, ev->targets[k], map_get(e, "targets")->pos,
+                              CLAIMCHECK_NONE)) < 0)
                 return rc;
         if ((v = map_get(e, "parties"))) {
             if ((rc = expect_kind(ld, v, YNODE_SEQ, "'parties'")) < 0)
@@ -874,8 +917,10 @@ static int load_events(loader *ld, const ynode *n) {
                     (rc = get_str(ld, p, "status", 0, &party->status, "party")) < 0 ||
                     (rc = get_str(ld, p, "role", 0, &party->role, "party")) < 0 ||
                     (map_get(p, "since") &&
-                     (rc = get_date(ld, map_get(p, "since"), &party->since, "party")) < 0) ||
-                    (rc = add_ref(ld, 0, party->entity, map_get(p, "entity")->pos, CLAIMCHECK_NONE)) < 0)
+                     (rc = get_date(ld, map_get(p, "since"), &party->since, "party")) <
+                         0) ||
+                    (rc = add_ref(ld, 0, party->entity, map_get(p, "entity")->pos,
+                                  CLAIMCHECK_NONE)) < 0)
                     return rc;
             }
         }
@@ -899,14 +944,15 @@ static int load_events(loader *ld, const ynode *n) {
                     (rc = get_str(ld, s, "url", 0, &src->url, "source")) < 0 ||
                     (rc = get_str(ld, s, "says", 0, &src->says, "source")) < 0)
                     return rc;
-                if ((d = map_get(s, "date")) && (rc = get_date(ld, d, &tmp, "source")) < 0)
+                if ((d = map_get(s, "date")) &&
+                    (rc = get_date(ld, d, &tmp, "source")) < 0)
                     return rc;
             }
         }
         if (ev->source_count == 0)
-            return load_fail(ld, CLAIMCHECK_ERULES, e->pos,
-                             "event '%s' has no 'sources': every event needs at least one",
-                             ev->id);
+            return load_fail(
+                ld, CLAIMCHECK_ERULES, e->pos,
+                "event '%s' has no 'sources': every event needs at least one", ev->id);
     }
     return 0;
 }
@@ -919,8 +965,8 @@ static int parse_severity(loader *ld, const ynode *v, claimcheck_severity *out) 
 }
 
 static int load_constraints(loader *ld, const ynode *n) {
-    static const char *const keys[] = {"id", "relation", "severity", "message", "description",
-                                       NULL};
+    static const char *const keys[] = {"id",      "relation",    "severity",
+                                       "message", "description", NULL};
     size_t i;
     int rc;
     if ((rc = expect_kind(ld, n, YNODE_SEQ, "'constraints'")) < 0)
@@ -983,11 +1029,12 @@ static int load_tests(loader *ld, const ynode *n) {
             return load_fail(ld, CLAIMCHECK_ENOMEM, t->pos, "out of memory");
         if ((rc = get_str(ld, t, "text", 1, &test->text, "test")) < 0 ||
             (rc = get_str(ld, t, "date", 0, &test->date, "test")) < 0 ||
-            (rc = get_str_list(ld, t, "expect", &test->expect, &test->expect_count, "test")) <
-                0)
+            (rc = get_str_list(ld, t, "expect", &test->expect, &test->expect_count,
+                               "test")) < 0)
             return rc;
         if (!map_get(t, "expect"))
-            return load_fail(ld, CLAIMCHECK_ERULES, t->pos, "a test needs 'expect' (use [] for none)");
+            return load_fail(ld, CLAIMCHECK_ERULES, t->pos,
+                             "a test needs 'expect' (use [] for none)");
         if ((d = map_get(t, "date")) && (rc = get_date(ld, d, &tmp, "test")) < 0)
             return rc;
     }
@@ -997,9 +1044,10 @@ static int load_tests(loader *ld, const ynode *n) {
 static int load_path(loader *ld, const char *path);
 
 static int load_tree(loader *ld, const ynode *root) {
-    static const char *const keys[] = {"claimcheck", "include", "segmentation", "negations",
-                                       "reporting_verbs", "hedges", "entities", "event_types",
-                                       "events", "constraints", "tests", NULL};
+    static const char *const keys[] = {"claimcheck",  "include",         "segmentation",
+                                       "negations",   "reporting_verbs", "hedges",
+                                       "entities",    "event_types",     "events",
+                                       "constraints", "tests",           NULL};
     const ynode *v;
     int rc;
     if (!root)
@@ -1013,8 +1061,9 @@ static int load_tree(loader *ld, const ynode *root) {
         return load_fail(ld, CLAIMCHECK_ERULES, root->pos,
                          "missing 'claimcheck: 1' (the schema version)");
     if (v->kind != YNODE_SCALAR || strcmp(v->value, "1") != 0)
-        return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
-                         "unsupported schema version (this claimcheck reads 'claimcheck: 1')");
+        return load_fail(
+            ld, CLAIMCHECK_ERULES, v->pos,
+            "unsupported schema version (this claimcheck reads 'claimcheck: 1')");
     if ((v = map_get(root, "segmentation")) && (rc = load_segmentation(ld, v)) < 0)
         return rc;
     if ((v = map_get(root, "negations")) &&
@@ -1046,19 +1095,23 @@ static int load_tree(loader *ld, const ynode *root) {
             char joined[PATH_MAX];
             const char *saved_file = ld->file;
             char *saved_dir = ld->dir;
-            if (inc->kind != YNODE_SCALAR || inc->value[0] == '\0' || inc->value[0] == '/')
+            if (inc->kind != YNODE_SCALAR || inc->value[0] == '\0' ||
+                inc->value[0] == '/')
                 return load_fail(ld, CLAIMCHECK_ERULES, inc->pos,
                                  "an include must be a relative path");
             if ((size_t)snprintf(joined, sizeof(joined), "%s/%s", ld->dir, inc->value) >=
                 sizeof(joined))
-                return load_fail(ld, CLAIMCHECK_ERULES, inc->pos, "include path too long");
+                return load_fail(ld, CLAIMCHECK_ERULES, inc->pos,
+                                 "include path too long");
             {
                 char real[PATH_MAX];
                 size_t rl = strlen(ld->root);
                 if (!realpath(joined, real))
-                    return load_fail(ld, CLAIMCHECK_ERULES, inc->pos, "cannot include '%s': %s",
-                                     inc->value, strerror(errno));
-                if (strncmp(real, ld->root, rl) != 0 || (real[rl] != '/' && real[rl] != '\0'))
+                    return load_fail(ld, CLAIMCHECK_ERULES, inc->pos,
+                                     "cannot include '%s': %s", inc->value,
+                                     strerror(errno));
+                if (strncmp(real, ld->root, rl) != 0 ||
+                    (real[rl] != '/' && real[rl] != '\0'))
                     return load_fail(ld, CLAIMCHECK_ERULES, inc->pos,
                                      "include '%s' is outside the rule base's folder",
                                      inc->value);
@@ -1094,13 +1147,15 @@ static int load_file(loader *ld, const char *path) {
     ld->file = path;
     ld->depth_files++; /* before any exit: cleanup decrements it */
     if (!realpath(path, real)) {
-        rc = claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s", strerror(errno));
+        rc = claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s",
+                                  strerror(errno));
         goto cleanup;
     }
     if (claimcheck_strset_contains(ld->rules->files_seen, real, strlen(real)))
         goto cleanup; /* a directory load meeting a file already included */
     if (claimcheck_strset_add(ld->rules->files_seen, real, strlen(real)) < 0) {
-        rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+        rc =
+            claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
         goto cleanup;
     }
     if (ld->depth_files > CLAIMCHECK_RULES_MAX_INCLUDES) {
@@ -1112,7 +1167,8 @@ static int load_file(loader *ld, const char *path) {
     ld->chain[ld->depth_files - 1] = real;
     dir = claimcheck_strdup(real);
     if (!dir) {
-        rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+        rc =
+            claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
         goto cleanup;
     }
     slash = strrchr(dir, '/');
@@ -1121,7 +1177,8 @@ static int load_file(loader *ld, const char *path) {
     ld->dir = dir;
     f = fopen(path, "rb");
     if (!f) {
-        rc = claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s", strerror(errno));
+        rc = claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s",
+                                  strerror(errno));
         goto cleanup;
     }
     /* read it whole: yaml_pos needs the text to turn marks into offsets */
@@ -1143,7 +1200,8 @@ static int load_file(loader *ld, const char *path) {
         goto cleanup;
     }
     if (!yaml_parser_initialize(&parser)) {
-        rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+        rc =
+            claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
         goto cleanup;
     }
     parser_ready = 1;
@@ -1186,7 +1244,8 @@ static int load_path(loader *ld, const char *path) {
     size_t i;
     int rc = 0;
     if (stat(path, &st) != 0)
-        return claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s", strerror(errno));
+        return claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s",
+                                    strerror(errno));
     if (!S_ISDIR(st.st_mode)) {
         if (st.st_size > (off_t)CLAIMCHECK_RULES_MAX_BYTES)
             return claimcheck_error_set(ld->err, CLAIMCHECK_ERULES, path, NULL,
@@ -1196,7 +1255,8 @@ static int load_path(loader *ld, const char *path) {
     }
     d = opendir(path);
     if (!d)
-        return claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s", strerror(errno));
+        return claimcheck_error_set(ld->err, CLAIMCHECK_EIO, path, NULL, "%s",
+                                    strerror(errno));
     while ((de = readdir(d))) {
         size_t len = strlen(de->d_name);
         char **slot;
@@ -1204,7 +1264,8 @@ static int load_path(loader *ld, const char *path) {
             continue;
         slot = claimcheck_vec_push(&names, sizeof(char *));
         if (!slot || !(*slot = claimcheck_malloc(strlen(path) + len + 2))) {
-            rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+            rc = claimcheck_error_set(ld->err, CLAIMCHECK_ENOMEM, path, NULL,
+                                      "out of memory");
             break;
         }
         sprintf(*slot, "%s/%s", path, de->d_name);
@@ -1238,7 +1299,8 @@ size_t claimcheck_rules_entity_index(const claimcheck_rules *r, const char *id) 
 size_t claimcheck_rules_type_index(const claimcheck_rules *r, const char *id) {
     size_t i;
     for (i = 0; i < r->event_types.count; i++)
-        if (strcmp(CLAIMCHECK_VEC_AT(&r->event_types, claimcheck_event_type, i)->id, id) == 0)
+        if (strcmp(CLAIMCHECK_VEC_AT(&r->event_types, claimcheck_event_type, i)->id,
+                   id) == 0)
             return i;
     return CLAIMCHECK_NONE;
 }
@@ -1271,7 +1333,8 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     }
     claimcheck_vec_free(&r->entities);
     for (i = 0; i < r->event_types.count; i++) {
-        claimcheck_event_type *t = CLAIMCHECK_VEC_AT(&r->event_types, claimcheck_event_type, i);
+        claimcheck_event_type *t =
+            CLAIMCHECK_VEC_AT(&r->event_types, claimcheck_event_type, i);
         free(t->id);
         free(t->default_status);
     }
@@ -1310,7 +1373,8 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     }
     claimcheck_vec_free(&r->events);
     for (i = 0; i < r->constraints.count; i++) {
-        claimcheck_constraint *c = CLAIMCHECK_VEC_AT(&r->constraints, claimcheck_constraint, i);
+        claimcheck_constraint *c =
+            CLAIMCHECK_VEC_AT(&r->constraints, claimcheck_constraint, i);
         free(c->id);
         free(c->relation);
         free(c->message);
@@ -1343,7 +1407,8 @@ static int rules_alloc(claimcheck_rules **out) {
     if (!r)
         return CLAIMCHECK_ENOMEM;
     if (claimcheck_dict_new(&r->dict) < 0 || claimcheck_stemmer_new(&r->stemmer) < 0 ||
-        claimcheck_strset_new(&r->titles) < 0 || claimcheck_strset_new(&r->abbreviations) < 0 ||
+        claimcheck_strset_new(&r->titles) < 0 ||
+        claimcheck_strset_new(&r->abbreviations) < 0 ||
         claimcheck_strset_new(&r->files_seen) < 0) {
         claimcheck_rules_free(r);
         return CLAIMCHECK_ENOMEM;
@@ -1389,7 +1454,8 @@ static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_err
     ld.rules = r;
     ld.err = err;
     if (!realpath(path, root) || stat(root, &st) != 0)
-        return claimcheck_error_set(err, CLAIMCHECK_EIO, path, NULL, "%s", strerror(errno));
+        return claimcheck_error_set(err, CLAIMCHECK_EIO, path, NULL, "%s",
+                                    strerror(errno));
     if (!S_ISDIR(st.st_mode)) {
         char *slash = strrchr(root, '/');
         if (slash && slash != root)
@@ -1399,7 +1465,8 @@ static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_err
     {
         char **slot = claimcheck_vec_push(&r->paths, sizeof(char *));
         if (!slot || !(*slot = claimcheck_strdup(path)))
-            return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+            return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL,
+                                        "out of memory");
     }
     rc = load_path(&ld, path);
     if (rc == 0)
@@ -1410,7 +1477,8 @@ static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_err
     return rc;
 }
 
-int claimcheck_rules_load(claimcheck_rules **out, const char *path, claimcheck_error *err) {
+int claimcheck_rules_load(claimcheck_rules **out, const char *path,
+                          claimcheck_error *err) {
     claimcheck_rules *r;
     int rc;
     claimcheck_error_init(err);
@@ -1425,7 +1493,8 @@ int claimcheck_rules_load(claimcheck_rules **out, const char *path, claimcheck_e
     return 0;
 }
 
-int claimcheck_rules_add(claimcheck_rules *rules, const char *path, claimcheck_error *err) {
+int claimcheck_rules_add(claimcheck_rules *rules, const char *path,
+                         claimcheck_error *err) {
     /* All or nothing: reload every path so far plus `path` into a fresh set,
      * and swap it in only when the whole union loaded. */
     claimcheck_rules *fresh, tmp;
@@ -1457,7 +1526,8 @@ claimcheck_rules_stats claimcheck_rules_get_stats(const claimcheck_rules *r) {
     s.events = r->events.count;
     s.constraints = r->constraints.count;
     s.hedges = r->hedges.count;
-    s.abbreviations = claimcheck_strset_count(r->titles) + claimcheck_strset_count(r->abbreviations);
+    s.abbreviations =
+        claimcheck_strset_count(r->titles) + claimcheck_strset_count(r->abbreviations);
     return s;
 }
 
@@ -1472,8 +1542,8 @@ struct pindex_slot {
 struct claimcheck_pindex {
     struct pindex_slot *slots;
     size_t cap;
-    size_t *list;      /* pattern indexes grouped by key */
-    size_t *wild;      /* patterns starting with <num> or * */
+    size_t *list; /* pattern indexes grouped by key */
+    size_t *wild; /* patterns starting with <num> or * */
     size_t wild_count;
 };
 
@@ -1481,7 +1551,8 @@ static uint32_t pindex_key(uint8_t kind, uint32_t id) {
     return ((uint32_t)(kind + 1) << 28) | (id & 0x0FFFFFFFu);
 }
 
-static struct pindex_slot *pindex_find(struct pindex_slot *slots, size_t cap, uint32_t key) {
+static struct pindex_slot *pindex_find(struct pindex_slot *slots, size_t cap,
+                                       uint32_t key) {
     size_t i = (size_t)(key * 2654435761u) & (cap - 1);
     while (slots[i].key && slots[i].key != key)
         i = (i + 1) & (cap - 1);
@@ -1514,9 +1585,10 @@ int claimcheck_pindex_build(claimcheck_rules *r) {
     /* count, then place: patterns with one key are contiguous in `list` */
     for (i = 0; i < n; i++) {
         claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
-        if (p->elems[0].kind == CLAIMCHECK_PE_STEM || p->elems[0].kind == CLAIMCHECK_PE_EXACT) {
-            struct pindex_slot *s =
-                pindex_find(ix->slots, ix->cap, pindex_key(p->elems[0].kind, p->elems[0].id));
+        if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
+            p->elems[0].kind == CLAIMCHECK_PE_EXACT) {
+            struct pindex_slot *s = pindex_find(
+                ix->slots, ix->cap, pindex_key(p->elems[0].kind, p->elems[0].id));
             s->key = pindex_key(p->elems[0].kind, p->elems[0].id);
             s->count++;
         } else {
@@ -1532,9 +1604,10 @@ int claimcheck_pindex_build(claimcheck_rules *r) {
     (void)fill;
     for (i = 0; i < n; i++) {
         claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
-        if (p->elems[0].kind == CLAIMCHECK_PE_STEM || p->elems[0].kind == CLAIMCHECK_PE_EXACT) {
-            struct pindex_slot *s =
-                pindex_find(ix->slots, ix->cap, pindex_key(p->elems[0].kind, p->elems[0].id));
+        if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
+            p->elems[0].kind == CLAIMCHECK_PE_EXACT) {
+            struct pindex_slot *s = pindex_find(
+                ix->slots, ix->cap, pindex_key(p->elems[0].kind, p->elems[0].id));
             ix->list[s->first + s->count++] = i;
         }
     }

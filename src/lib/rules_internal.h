@@ -25,13 +25,13 @@ typedef struct claimcheck_pe {
 
 /* What a pattern belongs to. */
 typedef enum {
-    CLAIMCHECK_OWNER_HEDGE = 0,     /* index: hedge cue */
-    CLAIMCHECK_OWNER_CANCEL = 1,    /* index: hedge cue whose cancel it is */
-    CLAIMCHECK_OWNER_ENTITY = 2,    /* index: entity */
-    CLAIMCHECK_OWNER_TRIGGER = 3,   /* index: event type */
-    CLAIMCHECK_OWNER_STATUS = 4,    /* index: status phrase */
-    CLAIMCHECK_OWNER_NEGATION = 5,  /* index: negation cue */
-    CLAIMCHECK_OWNER_REPORTING = 6  /* index: reporting verb */
+    CLAIMCHECK_OWNER_HEDGE = 0,    /* index: hedge cue */
+    CLAIMCHECK_OWNER_CANCEL = 1,   /* index: hedge cue whose cancel it is */
+    CLAIMCHECK_OWNER_ENTITY = 2,   /* index: entity */
+    CLAIMCHECK_OWNER_TRIGGER = 3,  /* index: event type */
+    CLAIMCHECK_OWNER_STATUS = 4,   /* index: status phrase */
+    CLAIMCHECK_OWNER_NEGATION = 5, /* index: negation cue */
+    CLAIMCHECK_OWNER_REPORTING = 6 /* index: reporting verb */
 } claimcheck_owner_kind;
 
 typedef struct claimcheck_pattern {
@@ -59,10 +59,10 @@ typedef struct claimcheck_hedge {
 
 typedef struct claimcheck_entity {
     char *id;
-    char *name;       /* display name */
-    char *kind;       /* country, person, organisation, place, target, ... */
-    char *represents; /* entity id, or NULL */
-    char *within;     /* for places: the place that contains it, or NULL */
+    char *name;        /* display name */
+    char *kind;        /* country, person, organisation, place, target, ... */
+    char *represents;  /* entity id, or NULL */
+    char *within;      /* for places: the place that contains it, or NULL */
     char **categories; /* scope categories of a target: energy, civilian, ... */
     size_t category_count;
 } claimcheck_entity;
@@ -70,6 +70,9 @@ typedef struct claimcheck_entity {
 typedef struct claimcheck_event_type {
     char *id;
     char *default_status; /* status when no status phrase is found */
+    int multi_party;      /* every party named near the trigger takes part (calls) */
+    int recurring;        /* happens again and again (strikes): a claim at another
+                             time is another occurrence, not a wrong date */
 } claimcheck_event_type;
 
 /* A status phrase: "agreed to" sets status "agreed" on claims of `type`. */
@@ -92,8 +95,8 @@ typedef struct claimcheck_figure_rule {
 
 typedef struct claimcheck_party {
     char *entity;
-    char *status; /* per-party status; NULL: the event's */
-    char *role;   /* actor, target, mediator, ... */
+    char *status;          /* per-party status; NULL: the event's */
+    char *role;            /* actor, target, mediator, ... */
     claimcheck_date since; /* the party's status holds from this date (year 0: always) */
 } claimcheck_party;
 

@@ -82,7 +82,8 @@ int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, siz
                 j++;
             /* "2nd", "1990s": a number glued to letters is a word */
             if (j < end && token_is_letter_ascii(text[j])) {
-                while (j < end && (token_is_letter_ascii(text[j]) || token_is_digit(text[j])))
+                while (j < end &&
+                       (token_is_letter_ascii(text[j]) || token_is_digit(text[j])))
                     j++;
                 t->kind = CLAIMCHECK_TOK_WORD;
             } else {
@@ -182,14 +183,15 @@ int claimcheck_fold(claimcheck_buf *buf, const char *text, size_t start, size_t 
     }
     {
         utf8proc_uint8_t *dst = NULL;
-        utf8proc_ssize_t n =
-            utf8proc_map((const utf8proc_uint8_t *)text + start, (utf8proc_ssize_t)(end - start),
-                         &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+        utf8proc_ssize_t n = utf8proc_map(
+            (const utf8proc_uint8_t *)text + start, (utf8proc_ssize_t)(end - start), &dst,
+            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
         if (n < 0)
             return n == UTF8PROC_ERROR_NOMEM ? CLAIMCHECK_ENOMEM : CLAIMCHECK_EUTF8;
         for (i = 0; i < (size_t)n; i++) {
             /* U+2019 RIGHT SINGLE QUOTATION MARK as an apostrophe */
-            if (i + 2 < (size_t)n && dst[i] == 0xE2 && dst[i + 1] == 0x80 && dst[i + 2] == 0x99) {
+            if (i + 2 < (size_t)n && dst[i] == 0xE2 && dst[i + 1] == 0x80 &&
+                dst[i + 2] == 0x99) {
                 if (claimcheck_buf_putc(buf, '\'') < 0)
                     break;
                 i += 2;

@@ -120,7 +120,9 @@ int claimcheck_buf_puts(claimcheck_buf *b, const char *s) {
     return claimcheck_buf_put(b, s, strlen(s));
 }
 
-int claimcheck_buf_putc(claimcheck_buf *b, char c) { return claimcheck_buf_put(b, &c, 1); }
+int claimcheck_buf_putc(claimcheck_buf *b, char c) {
+    return claimcheck_buf_put(b, &c, 1);
+}
 
 int claimcheck_buf_printf(claimcheck_buf *b, const char *fmt, ...) {
     va_list ap;
@@ -246,8 +248,8 @@ void claimcheck_strset_free(claimcheck_strset *set) {
     free(set);
 }
 
-static struct strset_slot *strset_find(struct strset_slot *slots, size_t cap, const char *s,
-                                       size_t len) {
+static struct strset_slot *strset_find(struct strset_slot *slots, size_t cap,
+                                       const char *s, size_t len) {
     size_t i = (size_t)claimcheck_hash_lower(s, len) & (cap - 1);
     while (slots[i].s &&
            !(slots[i].len == len && claimcheck_strncaseeq(slots[i].s, s, len)))
@@ -285,7 +287,9 @@ int claimcheck_strset_contains(const claimcheck_strset *set, const char *s, size
     return set && strset_find(set->slots, set->cap, s, len)->s != NULL;
 }
 
-size_t claimcheck_strset_count(const claimcheck_strset *set) { return set ? set->count : 0; }
+size_t claimcheck_strset_count(const claimcheck_strset *set) {
+    return set ? set->count : 0;
+}
 
 size_t claimcheck_utf8_decode(const char *str, size_t len, int32_t *cp_out) {
     const unsigned char *s = (const unsigned char *)str;

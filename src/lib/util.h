@@ -39,7 +39,8 @@ typedef struct claimcheck_buf {
     int oom; /* set once an append failed; later appends do nothing */
 } claimcheck_buf;
 
-#define CLAIMCHECK_BUF_INIT {NULL, 0, 0, 0}
+#define CLAIMCHECK_BUF_INIT                                                              \
+    { NULL, 0, 0, 0 }
 
 int claimcheck_buf_grow(claimcheck_buf *b, size_t extra);
 int claimcheck_buf_put(claimcheck_buf *b, const char *s, size_t len);
@@ -62,7 +63,8 @@ typedef struct claimcheck_vec {
     size_t cap;
 } claimcheck_vec;
 
-#define CLAIMCHECK_VEC_INIT {NULL, 0, 0}
+#define CLAIMCHECK_VEC_INIT                                                              \
+    { NULL, 0, 0 }
 
 /* Appends room for one item of `size` bytes, zeroed; returns it or NULL. */
 void *claimcheck_vec_push(claimcheck_vec *v, size_t size);

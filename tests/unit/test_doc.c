@@ -13,8 +13,8 @@
 
 /* Creates a document from text[0..len) with default options and expects
  * failure `code` at line:col; returns the error for further checks. */
-static claimcheck_error expect_error(const char *text, size_t len, int code, unsigned line,
-                                     unsigned col) {
+static claimcheck_error expect_error(const char *text, size_t len, int code,
+                                     unsigned line, unsigned col) {
     claimcheck_doc *doc = (claimcheck_doc *)1;
     claimcheck_error err;
     int rc = claimcheck_doc_new(&doc, text, len, NULL, &err);
@@ -68,12 +68,12 @@ static void doc_rejects_surrogates(void **state) {
 
 static void doc_rejects_truncated_sequences(void **state) {
     (void)state;
-    EXPECT_UTF8("abc\xE2\x82", 1, 4, 3);         /* at the end */
-    EXPECT_UTF8("abc\xF0\x9F\x98", 1, 4, 3);     /* at the end, 4-byte */
+    EXPECT_UTF8("abc\xE2\x82", 1, 4, 3);     /* at the end */
+    EXPECT_UTF8("abc\xF0\x9F\x98", 1, 4, 3); /* at the end, 4-byte */
     EXPECT_UTF8("a\xE2\x82"
                 "b",
-                1, 2, 1);                         /* in the middle */
-    EXPECT_UTF8("a\xC3 b", 1, 2, 1);             /* lead then space */
+                1, 2, 1);            /* in the middle */
+    EXPECT_UTF8("a\xC3 b", 1, 2, 1); /* lead then space */
 }
 
 static void doc_rejects_f5_and_above(void **state) {
@@ -165,8 +165,9 @@ static void doc_counts_columns_in_code_points(void **state) {
     claimcheck_doc *doc;
     (void)state;
     /* Cyrillic: "Путин сказал" ('с' is the 7th code point, byte 11) */
-    doc = doc_of("\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0"
-                 "\xB0\xD0\xBB");
+    doc = doc_of(
+        "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD1\x81\xD0\xBA\xD0\xB0\xD0\xB7\xD0"
+        "\xB0\xD0\xBB");
     expect_pos(doc, 11, 1, 7);
     claimcheck_doc_free(doc);
     /* curly quotes: “Yes,” he said */
@@ -301,8 +302,9 @@ static void doc_segments_the_view(void **state) {
 /* Every allocation failure is reported as CLAIMCHECK_ENOMEM without a leak
  * (the sanitizer build checks the leaks). */
 static void doc_survives_allocation_failures(void **state) {
-    static const char md[] = "---\ntitle: T\ndate: 2025-03-19\n---\n# H\n\nA [b](c) <!-- d --> "
-                             "Russia&rsquo;s *e*.\n";
+    static const char md[] =
+        "---\ntitle: T\ndate: 2025-03-19\n---\n# H\n\nA [b](c) <!-- d --> "
+        "Russia&rsquo;s *e*.\n";
     static const char html[] = "<html><head><title>T</title></head><p>a&amp;b <!-- c --> "
                                "fore<b>cast</b></p>";
     const char *texts[] = {md, html, "plain"};
