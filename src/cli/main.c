@@ -25,6 +25,11 @@ typedef struct cli_opts {
     int quiet;
     int color; /* -1 auto */
     int explain;
+    int fail_on_given;
+    const char *config;   /* --config FILE */
+    const char *baseline; /* --baseline FILE */
+    claimcheck_config *cfg;
+    claimcheck_baseline *base;
     const char **files;
     size_t file_count;
 } cli_opts;
@@ -44,6 +49,8 @@ static const char *cli_usage =
     "  --rules PATH        rule base file or folder (repeatable; default: the shipped "
     "one)\n"
     "  --format FMT        text (default), json, jsonl (a line per document)\n"
+    "  --config FILE       configuration (default: the nearest .claimcheck.yaml upward)\n"
+    "  --baseline FILE     hide the findings of an earlier --format json run\n"
     "  --explain           trace each finding: sentence, claim, cues, candidate events,\n"
     "                      verdict\n"
     "  --input KIND        auto (default), text, markdown, html or jsonl (one JSON\n"
@@ -176,6 +183,43 @@ fail:
     return CLAIMCHECK_EXIT_INPUT;
 }
 
+/* --config FILE, or the nearest .claimcheck.yaml upward from the current
+ * folder: its rules (when no --rules), fail-on (when no --fail-on),
+ * severities and ignores; and --baseline FILE. */
+static int cli_load_config(cli_opts *o) {
+    claimcheck_error err;
+    char found[PATH_MAX];
+    const char *path = o->config;
+    size_t i;
+    if (!path && claimcheck_config_find(found, sizeof(found), "."))
+        path = found;
+    if (path) {
+        if (claimcheck_config_load(&o->cfg, path, &err) < 0) {
+            cli_print_error(&err);
+            return CLAIMCHECK_EXIT_INPUT;
+        }
+        for (i = 0; o->rule_count == 0 && i < claimcheck_config_rules_count(o->cfg) &&
+                    i < CLI_MAX_RULES;
+             i++)
+            o->rules[i] = claimcheck_config_rules(o->cfg, i);
+        if (o->rule_count == 0)
+            o->rule_count = i < CLI_MAX_RULES ? i : CLI_MAX_RULES;
+        if (!o->fail_on_given && claimcheck_config_fail_on(o->cfg)) {
+            claimcheck_severity sev;
+            if (strcmp(claimcheck_config_fail_on(o->cfg), "never") == 0)
+                o->fail_on = -1;
+            else if (claimcheck_severity_parse(&sev, claimcheck_config_fail_on(o->cfg)) ==
+                     0)
+                o->fail_on = (int)sev;
+        }
+    }
+    if (o->baseline && claimcheck_baseline_load(&o->base, o->baseline, &err) < 0) {
+        cli_print_error(&err);
+        return CLAIMCHECK_EXIT_INPUT;
+    }
+    return 0;
+}
+
 static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
     int i;
     memset(o, 0, sizeof(*o));
@@ -221,7 +265,8 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
         if (strcmp(name, "--rules") && strcmp(name, "--format") &&
             strcmp(name, "--date") && strcmp(name, "--source") &&
             strcmp(name, "--fail-on") && strcmp(name, "--input") &&
-            strcmp(name, "--color"))
+            strcmp(name, "--color") && strcmp(name, "--config") &&
+            strcmp(name, "--baseline"))
             return cli_usage_error("unknown option '%s'", a);
         if (eq)
             val = eq + 1;
@@ -229,7 +274,11 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             val = argv[++i];
         else
             return cli_usage_error("option '%s' needs a value", a);
-        if (strcmp(name, "--rules") == 0) {
+        if (strcmp(name, "--config") == 0) {
+            o->config = val;
+        } else if (strcmp(name, "--baseline") == 0) {
+            o->baseline = val;
+        } else if (strcmp(name, "--rules") == 0) {
             if (o->rule_count == CLI_MAX_RULES)
                 return cli_usage_error("%s", "too many --rules (at most 16)");
             o->rules[o->rule_count++] = val;
@@ -264,6 +313,7 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
                                        val);
         } else {
             claimcheck_severity sev;
+            o->fail_on_given = 1;
             if (strcmp(val, "never") == 0)
                 o->fail_on = -1;
             else if (claimcheck_severity_parse(&sev, val) == 0)
@@ -284,7 +334,7 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
     }
     if (o->file_count == 0)
         o->files[o->file_count++] = "-";
-    return 0;
+    return cli_load_config(o);
 }
 
 /* Called with each document read; takes ownership of `doc`. Returns 0, or
@@ -404,12 +454,58 @@ typedef struct cli_checked {
     claimcheck_report **reports;
     size_t count, cap;
     size_t failing;
+    size_t seen;  /* documents checked, for progress */
+    int stream;   /* render each document as it is checked (jsonl, claims) */
+    int progress; /* show progress on stderr (a terminal, not --quiet) */
+    int write_failed;
+    claimcheck_check_options copts;
 } cli_checked;
+
+/* Renders one report and writes it to stdout at once: JSON Lines output is
+ * a streaming filter whose memory is bounded by the largest document. */
+static int cli_stream_one(cli_checked *c, const claimcheck_report *report) {
+    claimcheck_error err;
+    char *out = NULL;
+    const claimcheck_report *one[1];
+    int rc = 0;
+    one[0] = report;
+    if (c->write_failed || c->o->quiet)
+        return c->write_failed;
+    if (claimcheck_render(&out, one, 1, c->o->format, 0, &err) < 0) {
+        cli_print_error(&err);
+        return 1;
+    }
+    if (fputs(out, stdout) == EOF || fflush(stdout) == EOF) {
+        fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+        c->write_failed = 1;
+        rc = 1;
+    }
+    claimcheck_free(out);
+    return rc;
+}
 
 /* Checks one document and keeps it with its report for rendering. */
 static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
     cli_checked *c = ctx;
     claimcheck_error err;
+    if (c->progress && ++c->seen % 100 == 0)
+        fprintf(stderr, "\rclaimcheck: %zu documents checked", c->seen);
+    if (c->stream) {
+        claimcheck_report *report;
+        int rc;
+        if (claimcheck_check(&report, doc, c->rules, &c->copts, &err) < 0) {
+            cli_print_error(&err);
+            claimcheck_doc_free(doc);
+            return 1;
+        }
+        if (c->o->fail_on >= 0)
+            c->failing += claimcheck_report_count_at_least(
+                report, (claimcheck_severity)c->o->fail_on);
+        rc = cli_stream_one(c, report);
+        claimcheck_report_free(report);
+        claimcheck_doc_free(doc);
+        return rc;
+    }
     if (c->count == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 16;
         claimcheck_doc **docs = realloc(c->docs, cap * sizeof(*docs));
@@ -425,7 +521,7 @@ static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
         c->reports = reports;
         c->cap = cap;
     }
-    if (claimcheck_check(&c->reports[c->count], doc, c->rules, NULL, &err) < 0) {
+    if (claimcheck_check(&c->reports[c->count], doc, c->rules, &c->copts, &err) < 0) {
         cli_print_error(&err);
         claimcheck_doc_free(doc);
         return 1;
@@ -447,9 +543,17 @@ static int cli_check(const cli_opts *o) {
     c.o = o;
     if ((rc = cli_load_rules(o, &c.rules)) != 0)
         return rc;
+    c.copts.version = CLAIMCHECK_CHECK_OPTIONS_VERSION;
+    c.copts.config = o->cfg;
+    c.copts.baseline = o->base;
+    c.stream =
+        o->format == CLAIMCHECK_FORMAT_JSONL || o->format == CLAIMCHECK_FORMAT_CLAIMS;
+    c.progress = !o->quiet && isatty(STDERR_FILENO);
     /* reported as they happen; the other inputs are still checked */
     input_failed = cli_each_doc(o, cli_check_doc, &c) != 0;
-    if (!o->quiet) {
+    if (c.progress && c.seen >= 100)
+        fprintf(stderr, "\rclaimcheck: %zu documents checked\n", c.seen);
+    if (!o->quiet && !c.stream) {
         int color = o->color < 0 ? isatty(STDOUT_FILENO) : o->color;
         unsigned flags =
             (color && o->format == CLAIMCHECK_FORMAT_TEXT ? CLAIMCHECK_RENDER_COLOR
@@ -645,6 +749,8 @@ int main(int argc, char **argv) {
         strchr(argv[1], '/') == NULL && access(argv[1], F_OK) != 0)
         return cli_usage_error("unknown command '%s'", argv[1]);
     if ((rc = cli_parse(argc, argv, start, &o)) != 0) {
+        claimcheck_config_free(o.cfg);
+        claimcheck_baseline_free(o.base);
         free(o.files);
         return rc;
     }
@@ -654,6 +760,8 @@ int main(int argc, char **argv) {
         rc = cli_explain(&o);
     else
         rc = strcmp(cmd, "segment") == 0 ? cli_segment(&o) : cli_check(&o);
+    claimcheck_config_free(o.cfg);
+    claimcheck_baseline_free(o.base);
     free(o.files);
     return rc;
 }

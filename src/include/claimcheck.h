@@ -286,8 +286,49 @@ typedef enum {
     CLAIMCHECK_FINDING_CONTRADICTION = 0,
     CLAIMCHECK_FINDING_TENSION = 1,
     CLAIMCHECK_FINDING_HEDGE = 2,
-    CLAIMCHECK_FINDING_UNSUPPORTED = 3
+    CLAIMCHECK_FINDING_UNSUPPORTED = 3,
+    CLAIMCHECK_FINDING_SUPPRESSION =
+        4 /* about the checking itself: an unused suppression */
 } claimcheck_finding_kind;
+
+#define CLAIMCHECK_FINDING_KIND_COUNT 5
+
+/* ---------------------------------------------------------- configuration */
+
+typedef struct claimcheck_config claimcheck_config;
+
+/** Finds the nearest `.claimcheck.yaml` in `dir` or a folder above it and
+ * copies its path into `buf`. Returns 1 when found, 0 when not. */
+CLAIMCHECK_EXPORT int claimcheck_config_find(char *buf, size_t size, const char *dir);
+
+/** Loads a configuration file (YAML):
+ *
+ *     claimcheck: 1
+ *     rules: [rules, local.yaml]      # relative to the file's folder
+ *     fail-on: warning                # error, warning, info or never
+ *     severity: {hedge.weasel: error, hedge: info, contradiction.internal: off}
+ *     ignore: [hedge.approximator]    # rule ids or kinds
+ *     report-approximators: false
+ *
+ * Errors carry file:line:col. The caller frees the result with
+ * `claimcheck_config_free`. */
+CLAIMCHECK_EXPORT int claimcheck_config_load(claimcheck_config **out, const char *path,
+                                             claimcheck_error *err);
+CLAIMCHECK_EXPORT void claimcheck_config_free(claimcheck_config *cfg);
+/** Rule paths of the configuration, resolved against its folder. */
+CLAIMCHECK_EXPORT size_t claimcheck_config_rules_count(const claimcheck_config *cfg);
+CLAIMCHECK_EXPORT const char *claimcheck_config_rules(const claimcheck_config *cfg,
+                                                      size_t i);
+/** The configured `fail-on`, or NULL when not set. */
+CLAIMCHECK_EXPORT const char *claimcheck_config_fail_on(const claimcheck_config *cfg);
+
+/** A baseline: the findings of an earlier `--format json` run, accepted as
+ * they are. A finding is in the baseline when its document path, rule id
+ * and sentence text are, so it survives edits elsewhere in the file. */
+typedef struct claimcheck_baseline claimcheck_baseline;
+CLAIMCHECK_EXPORT int claimcheck_baseline_load(claimcheck_baseline **out,
+                                               const char *path, claimcheck_error *err);
+CLAIMCHECK_EXPORT void claimcheck_baseline_free(claimcheck_baseline *baseline);
 
 /** Options of a check. */
 typedef struct claimcheck_check_options {
@@ -295,11 +336,15 @@ typedef struct claimcheck_check_options {
     /** Hedge findings whose cues are all approximators are not reported
      * unless this is set. */
     int report_approximators;
+    /** Severities per rule or kind and ignored rules (may be NULL). */
+    const claimcheck_config *config;
+    /** Findings to hide because they were accepted before (may be NULL). */
+    const claimcheck_baseline *baseline;
 } claimcheck_check_options;
 
-#define CLAIMCHECK_CHECK_OPTIONS_VERSION 1
+#define CLAIMCHECK_CHECK_OPTIONS_VERSION 2
 #define CLAIMCHECK_CHECK_OPTIONS_INIT                                                    \
-    { CLAIMCHECK_CHECK_OPTIONS_VERSION, 0 }
+    { CLAIMCHECK_CHECK_OPTIONS_VERSION, 0, NULL, NULL }
 
 typedef struct claimcheck_report claimcheck_report;
 typedef struct claimcheck_finding claimcheck_finding;
@@ -435,14 +480,20 @@ CLAIMCHECK_EXPORT const char *claimcheck_claim_candidate(const claimcheck_claim 
 /* ------------------------------------------------------------- rendering */
 
 typedef enum {
-    CLAIMCHECK_FORMAT_TEXT = 0,  /* compiler-style diagnostics */
-    CLAIMCHECK_FORMAT_JSON = 1,  /* one JSON document (docs/output.md) */
-    CLAIMCHECK_FORMAT_JSONL = 2, /* one line per document: {"id","findings","claims"} */
-    CLAIMCHECK_FORMAT_CLAIMS = 3 /* one line per claim (`claimcheck claims`) */
+    CLAIMCHECK_FORMAT_TEXT = 0,   /* compiler-style diagnostics */
+    CLAIMCHECK_FORMAT_JSON = 1,   /* one JSON document (docs/output.md) */
+    CLAIMCHECK_FORMAT_JSONL = 2,  /* one line per document: {"id","findings","claims"} */
+    CLAIMCHECK_FORMAT_CLAIMS = 3, /* one line per claim (`claimcheck claims`) */
+    CLAIMCHECK_FORMAT_SARIF = 4,  /* SARIF 2.1.0, one run */
+    CLAIMCHECK_FORMAT_GITHUB = 5, /* GitHub workflow-command annotations */
+    CLAIMCHECK_FORMAT_HTML = 6,   /* one self-contained page */
+    CLAIMCHECK_FORMAT_CSV = 7,    /* one row per finding */
+    CLAIMCHECK_FORMAT_CLAIMREVIEW = 8 /* schema.org ClaimReview JSON-LD */
 } claimcheck_format;
 
-/** Parses a format name ("text", "json", "jsonl", "claims"); 0 on success,
- * CLAIMCHECK_EINVAL otherwise. */
+/** Parses a format name ("text", "json", "jsonl", "claims", "sarif",
+ * "github", "html", "csv", "claimreview"); 0 on success, CLAIMCHECK_EINVAL
+ * otherwise. */
 CLAIMCHECK_EXPORT int claimcheck_format_parse(claimcheck_format *out, const char *name);
 
 /** Flags of `claimcheck_render`. */

@@ -189,7 +189,9 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
             goto cleanup;
         sa->tok_end = out->tokens.count;
         toks = (claimcheck_token *)out->tokens.items;
-        if ((rc = claimcheck_tokens_lookup(toks + sa->tok_first,
+        /* no tokens yet means no array: NULL + 0 is undefined behaviour */
+        if (sa->tok_end > sa->tok_first &&
+            (rc = claimcheck_tokens_lookup(toks + sa->tok_first,
                                            sa->tok_end - sa->tok_first, doc->view,
                                            rules->dict, st, &scratch)) < 0)
             goto cleanup;
@@ -208,10 +210,10 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
             }
         }
         {
-            claimcheck_match *m =
-                CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before);
             size_t n = out->matches.count - before;
-            if (n) {
+            if (n) { /* (the vector has no array while it is empty) */
+                claimcheck_match *m =
+                    CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before);
                 qsort(m, n, sizeof(*m), annotate_cmp);
                 out->matches.count = before + annotate_prune(rules, m, n);
             }

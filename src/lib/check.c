@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "match.h"
 
 /* Default severity of a hedge finding by its strongest cue kind: hiding the
@@ -41,7 +42,8 @@ static int check_hedges(claimcheck_report *r, const claimcheck_annot *a,
         for (k = 0; k < n; k++) {
             const claimcheck_hedge *h =
                 CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge);
-            if (h->kind != CLAIMCHECK_HEDGE_APPROXIMATOR || opts->report_approximators)
+            if (h->kind != CLAIMCHECK_HEDGE_APPROXIMATOR || opts->report_approximators ||
+                claimcheck_config_report_approximators(opts->config))
                 any = 1;
             if (check_kind_rank(h->kind) > check_kind_rank(top))
                 top = h->kind;
@@ -89,6 +91,10 @@ int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
     memset(&annot, 0, sizeof(annot));
     if (!opts)
         opts = &defaults;
+    if (opts->version < 2) { /* a version-1 caller's struct ends before config */
+        defaults.report_approximators = opts->report_approximators;
+        opts = &defaults;
+    }
     if ((rc = claimcheck_doc_segment(doc, rules, err)) < 0)
         return rc;
     r = claimcheck_calloc(1, sizeof(*r));
@@ -100,7 +106,9 @@ int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
     r->rules = rules;
     if ((rc = claimcheck_annotate(&annot, doc, rules)) < 0 ||
         (rc = claimcheck_extract(&r->claims, doc, &annot, rules)) < 0 ||
-        (rc = check_hedges(r, &annot, opts)) < 0 || (rc = claimcheck_match_claims(r)) < 0)
+        (rc = check_hedges(r, &annot, opts)) < 0 ||
+        (rc = claimcheck_match_claims(r)) < 0 ||
+        (rc = claimcheck_filter_report(r, opts)) < 0)
         goto cleanup;
     claimcheck_report_sort(r);
     *out = r;

@@ -133,6 +133,7 @@ const char *claimcheck_finding_kind_name(claimcheck_finding_kind kind) {
         case CLAIMCHECK_FINDING_TENSION: return "tension";
         case CLAIMCHECK_FINDING_HEDGE: return "hedge";
         case CLAIMCHECK_FINDING_UNSUPPORTED: return "unsupported";
+        case CLAIMCHECK_FINDING_SUPPRESSION: return "suppression";
     }
     return "unknown";
 }

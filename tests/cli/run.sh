@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Exit codes and options of the claimcheck command (DESIGN §5):
+# 0 no finding at or above --fail-on, 1 findings, 2 usage error, 3 input or
+# rules error; --fail-on from the command line or .claimcheck.yaml.
+set -u
+cli=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+expect() { # expect CODE DESCRIPTION -- COMMAND...
+    local want=$1 what=$2
+    shift 3
+    (cd "$tmp" && "$@" >"$tmp/out" 2>"$tmp/err")
+    local got=$?
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: $what: exit $got, expected $want"; sed 's/^/    /' "$tmp/err"; fails=$((fails + 1))
+    else
+        echo "ok: $what"
+    fi
+}
+printf 'The talks reportedly stalled.\n' >"$tmp/info.txt"
+printf 'Some say the talks stalled.\n' >"$tmp/warning.txt"
+printf 'Putin agreed to a full ceasefire along the front line.\n' >"$tmp/error.txt"
+printf 'The talks stalled.\n' >"$tmp/clean.txt"
+printf 'bad \xC0\x80 byte\n' >"$tmp/bad.txt"
+r="--rules $root/rules --date 2025-03-19"
+expect 0 "clean text" -- "$cli" check $r clean.txt
+expect 0 "info below the default fail-on" -- "$cli" check $r info.txt
+expect 1 "an error finding" -- "$cli" check $r error.txt
+expect 0 "--fail-on never" -- "$cli" check $r --fail-on never error.txt
+expect 1 "--fail-on warning" -- "$cli" check $r --fail-on warning warning.txt
+expect 1 "--fail-on info" -- "$cli" check $r --fail-on info info.txt
+expect 2 "unknown option" -- "$cli" check --frobnicate clean.txt
+expect 2 "bad --fail-on" -- "$cli" check --fail-on sometimes clean.txt
+expect 2 "bad --date" -- "$cli" check --date 2025-02-30 clean.txt
+expect 2 "bad --format" -- "$cli" check --format xml clean.txt
+expect 3 "missing file" -- "$cli" check $r nosuchfile.txt
+expect 3 "invalid UTF-8" -- "$cli" check $r bad.txt
+grep -q 'bad.txt:1:5: invalid UTF-8' "$tmp/err" || { echo "FAIL: UTF-8 message: $(cat "$tmp/err")"; fails=$((fails + 1)); }
+expect 3 "invalid rule base" -- "$cli" check --rules nosuchrules clean.txt
+printf 'claimcheck: 1\nfail-on: info\n' >"$tmp/.claimcheck.yaml"
+expect 1 "fail-on from .claimcheck.yaml" -- "$cli" check $r info.txt
+expect 0 "--fail-on overrides the config" -- "$cli" check $r --fail-on error info.txt
+printf 'claimcheck: 1\nfail-on: sometimes\n' >"$tmp/.claimcheck.yaml"
+expect 3 "invalid config" -- "$cli" check $r clean.txt
+grep -q '.claimcheck.yaml:2:10:' "$tmp/err" || { echo "FAIL: config message: $(cat "$tmp/err")"; fails=$((fails + 1)); }
+rm "$tmp/.claimcheck.yaml"
+expect 0 "claims dump" -- "$cli" claims $r error.txt
+expect 0 "explain a rule" -- "$cli" explain $r contradiction.status
+expect 2 "explain an unknown rule" -- "$cli" explain $r no-such-rule
+echo "$((21 - fails)) passed, $fails failed"
+[ "$fails" = 0 ]
