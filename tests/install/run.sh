@@ -18,4 +18,5 @@ export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig"
 cc -std=c11 -Wall -Wextra -pedantic -Werror "$src/consumer.c" -o "$tmp/consumer" \
     $(pkg-config --cflags --libs --static claimcheck)
 "$tmp/consumer" "$tmp/prefix/share/claimcheck/rules" | grep -q '1 finding'
+test -f "$tmp/prefix/share/man/man1/claimcheck.1"
 echo "install test passed"
