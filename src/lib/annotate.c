@@ -57,6 +57,7 @@ struct try_ctx {
     const claimcheck_token *toks;
     size_t ti, end;
     claimcheck_vec *matches;
+    claimcheck_date date; /* publication date, for role aliases */
     int rc;
 };
 
@@ -67,6 +68,12 @@ static void annotate_candidate(size_t pattern, void *vctx) {
     size_t e;
     claimcheck_match *m;
     if (ctx->rc < 0)
+        return;
+    /* a role alias outside its dates names somebody else */
+    if (ctx->date.year && ((p->from.year && claimcheck_date_to_days(ctx->date) <
+                                                claimcheck_date_to_days(p->from)) ||
+                           (p->to.year && claimcheck_date_to_days(ctx->date) >
+                                              claimcheck_date_to_days(p->to))))
         return;
     e = annotate_try(p, 0, ctx->toks, ctx->ti, ctx->end);
     if (!e)
@@ -200,6 +207,7 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
         ctx.toks = toks;
         ctx.end = sa->tok_end;
         ctx.matches = &out->matches;
+        ctx.date = doc->pubdate;
         ctx.rc = 0;
         for (i = sa->tok_first; i < sa->tok_end && rules->index; i++) {
             ctx.ti = i;

@@ -155,7 +155,8 @@ static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding
     return o;
 }
 
-static json_t *json_document(const claimcheck_report *r, size_t by_kind[CLAIMCHECK_FINDING_KIND_COUNT],
+static json_t *json_document(const claimcheck_report *r,
+                             size_t by_kind[CLAIMCHECK_FINDING_KIND_COUNT],
                              size_t by_sev[3]) {
     const claimcheck_doc *doc = claimcheck_report_doc(r);
     json_t *o = json_object(), *claims = json_array(), *findings = json_array();
@@ -196,7 +197,8 @@ static int json_emit(claimcheck_buf *out, json_t *value, int compact) {
 int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, claimcheck_format format) {
     json_t *root, *docs, *summary, *kinds, *sevs;
-    size_t d, i, nfind = 0, by_kind[CLAIMCHECK_FINDING_KIND_COUNT] = {0}, by_sev[3] = {0, 0, 0};
+    size_t d, i, nfind = 0, by_kind[CLAIMCHECK_FINDING_KIND_COUNT] = {0},
+                 by_sev[3] = {0, 0, 0};
     int rc;
     if (format == CLAIMCHECK_FORMAT_JSONL) {
         for (d = 0; d < count; d++)

@@ -44,7 +44,8 @@
 
 #define CLAIMCHECK_YAML_MAX_DEPTH     64
 #define CLAIMCHECK_RULES_MAX_BYTES    (64u * 1024u * 1024u)
-#define CLAIMCHECK_RULES_MAX_INCLUDES 32 /* files open at once, through includes */
+#define CLAIMCHECK_RULES_MAX_INCLUDES 32   /* files open at once, through includes */
+#define CLAIMCHECK_RULES_MAX_NUMBER   1e15 /* largest magnitude of a figure */
 
 const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT] = {
     "epistemic", "evidential", "distancing", "weasel", "approximator"};
@@ -400,8 +401,14 @@ static int get_number(loader *ld, const ynode *v, double *out, const char *ctx) 
         goto bad;
     errno = 0;
     *out = strtod(v->value, &end);
-    if (*end != '\0' || errno == ERANGE || *out != *out || *out > 1e15 || *out < -1e15)
+    if (*end != '\0')
         goto bad;
+    /* an overflow, infinity, NaN or a figure no source would give */
+    if (errno == ERANGE || *out != *out || *out > CLAIMCHECK_RULES_MAX_NUMBER ||
+        *out < -CLAIMCHECK_RULES_MAX_NUMBER)
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                         "number '%.40s' out of range (at most 1e15 in magnitude, in %s)",
+                         v->value, ctx);
     return 0;
 bad:
     return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "expected a number (in %s)", ctx);
@@ -587,9 +594,31 @@ static int compile_pattern_list(loader *ld, const ynode *list, uint8_t owner_kin
         return compile_pattern(ld, list, owner_kind, owner);
     if ((rc = expect_kind(ld, list, YNODE_SEQ, what)) < 0)
         return rc;
-    for (i = 0; i < list->count; i++)
-        if ((rc = compile_pattern(ld, list->items[i], owner_kind, owner)) < 0)
+    for (i = 0; i < list->count; i++) {
+        const ynode *item = list->items[i], *pat, *v;
+        claimcheck_pattern *p;
+        static const char *const keys[] = {"pattern", "from", "to", NULL};
+        if (item->kind != YNODE_MAP || owner_kind != CLAIMCHECK_OWNER_ENTITY) {
+            if ((rc = compile_pattern(ld, item, owner_kind, owner)) < 0)
+                return rc;
+            continue;
+        }
+        /* a role: {pattern: "the us president", from: 2025-01-20, to: ...} */
+        if ((rc = check_keys(ld, item, keys, "role alias", item->pos)) < 0)
             return rc;
+        if (!(pat = map_get(item, "pattern")))
+            return load_fail(ld, CLAIMCHECK_ERULES, item->pos,
+                             "a role alias needs 'pattern'");
+        if ((rc = compile_pattern(ld, pat, owner_kind, owner)) < 0)
+            return rc;
+        p = CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern,
+                              ld->rules->patterns.count - 1);
+        if ((v = map_get(item, "from")) &&
+            (rc = get_date(ld, v, &p->from, "role alias")) < 0)
+            return rc;
+        if ((v = map_get(item, "to")) && (rc = get_date(ld, v, &p->to, "role alias")) < 0)
+            return rc;
+    }
     return 0;
 }
 

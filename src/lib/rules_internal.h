@@ -39,6 +39,9 @@ typedef struct claimcheck_pattern {
     size_t count;
     uint8_t owner_kind;
     uint32_t owner;
+    /* a role alias holds only between these dates ("the US president");
+     * year 0: unbounded */
+    claimcheck_date from, to;
 } claimcheck_pattern;
 
 typedef enum {

@@ -183,6 +183,19 @@ static void extract_their_call_refers_back(void **state) {
     assert_true(has_actor(c, "zelenskyy"));
 }
 
+static void extract_role_alias_depends_on_date(void **state) {
+    fixture *f = *state;
+    const claimcheck_claim *c = claim_of(
+        f, "The US president spoke with Zelenskyy on Wednesday.", "2025-03-19", "call");
+    assert_true(has_actor(c, "trump"));
+    claimcheck_report_free(f->report);
+    claimcheck_doc_free(f->doc);
+    c = claim_of(f, "The US president spoke with Zelenskyy on Wednesday.", "2024-03-19",
+                 "call");
+    assert_true(has_actor(c, "biden"));
+    assert_false(has_actor(c, "trump"));
+}
+
 int main(void) {
     fixture f;
     const struct CMUnitTest tests[] = {
@@ -213,6 +226,8 @@ int main(void) {
         cmocka_unit_test_prestate_setup_teardown(extract_unrelated_strike_has_no_actor,
                                                  NULL, teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(extract_their_call_refers_back, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_role_alias_depends_on_date, NULL,
                                                  teardown, &f),
     };
     int rc;
