@@ -4,14 +4,16 @@
  * against a YAML rule base of reported events and reports contradictions,
  * tensions and hedged statements.
  *
- * Usage, in order:
+ * Usage, in order (the report borrows from the document and the rules):
  *
- *     claimcheck_rules *rules;  claimcheck_rules_load(&rules, "rules", &err);
- *     claimcheck_doc *doc;      claimcheck_doc_new(&doc, text, len, &dopts, &err);
- *     claimcheck_report *rep;   claimcheck_check(&rep, doc, rules, &copts, &err);
- *     char *out;                claimcheck_render(&out, rep, CLAIMCHECK_FORMAT_JSON,
- * &err); claimcheck_free(out); claimcheck_report_free(rep); claimcheck_doc_free(doc);
- * claimcheck_rules_free(rules);
+ *     claimcheck_rules_load(&rules, "rules", &err);
+ *     claimcheck_doc_new(&doc, text, len, &doc_options, &err);
+ *     claimcheck_check(&report, doc, rules, &check_options, &err);
+ *     claimcheck_render(&out, &report, 1, CLAIMCHECK_FORMAT_JSON, 0, &err);
+ *     claimcheck_free(out);
+ *     claimcheck_report_free(report);
+ *     claimcheck_doc_free(doc);
+ *     claimcheck_rules_free(rules);
  *
  * A report borrows from its document and rule set: free the report first.
  * Every function that can fail returns 0 or a negative `claimcheck_status`,
