@@ -41,7 +41,8 @@ typedef struct ex_ctx {
     const claimcheck_annot *a;
     const claimcheck_rules *rules;
     const claimcheck_token *toks;
-    size_t first, end; /* token range of the sentence */
+    size_t first, end;    /* token range of the sentence */
+    claimcheck_date last; /* the last date the text named, for "the next day" */
 } ex_ctx;
 
 static int tok_is(const ex_ctx *x, size_t i, const char *word) {
@@ -158,7 +159,7 @@ static int ex_last_day(int y, int m) {
 
 /* Finds the sentence's first time expression. Sets start/end dates and the
  * token range; returns 1 when found and resolved. */
-static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
+static int extract_time(ex_ctx *x, size_t from, claimcheck_date pub,
                         claimcheck_date *start, claimcheck_date *end, size_t *tf,
                         size_t *te) {
     size_t i;
@@ -236,6 +237,24 @@ static int extract_time(const ex_ctx *x, size_t from, claimcheck_date pub,
                 *end = pub;
                 (*tf)--;
             }
+            return 1;
+        }
+        /* "the next day", "the following day", "the day before": relative to
+         * the last date the text named (TimeML's reference time) */
+        if (x->last.year && tok_is(x, i, "the") &&
+            (tok_is(x, i + 1, "next") || tok_is(x, i + 1, "following")) &&
+            tok_is(x, i + 2, "day")) {
+            *start = *end = ex_add(x->last, 1);
+            *tf = i;
+            *te = i + 3;
+            return 1;
+        }
+        if (x->last.year && tok_is(x, i, "the") && tok_is(x, i + 1, "day") &&
+            (tok_is(x, i + 2, "before") || tok_is(x, i + 2, "earlier")) &&
+            !(i + 3 < x->end && x->toks[i + 3].kind == CLAIMCHECK_TOK_WORD)) {
+            *start = *end = ex_add(x->last, -1);
+            *tf = i;
+            *te = i + 3;
             return 1;
         }
         if (!have_pub)
@@ -590,6 +609,9 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         /* "within hours (of X)" is relative to X: it places a claim near the
          * publication date but cannot contradict a date */
         times[ntimes].vague = tok_is(x, tf, "within");
+        if (!times[ntimes].vague && claimcheck_date_to_days(times[ntimes].start) ==
+                                        claimcheck_date_to_days(times[ntimes].end))
+            x->last = times[ntimes].start;
         ntimes++;
     }
     nfigs = extract_figures(x, figs, fig_tok, CLAIMCHECK_CLAIM_MAX_FIGURES);
@@ -957,6 +979,7 @@ int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
     x.a = a;
     x.rules = rules;
     x.toks = (const claimcheck_token *)a->tokens.items;
+    memset(&x.last, 0, sizeof(x.last));
     for (s = 0; s < a->sentences.count; s++)
         if ((rc = ex_sentence(&x, s, out)) < 0)
             return rc;

@@ -196,6 +196,37 @@ static void extract_role_alias_depends_on_date(void **state) {
     assert_false(has_actor(c, "trump"));
 }
 
+static void extract_next_day_follows_the_last_date(void **state) {
+    fixture *f = *state;
+    const claimcheck_claim *c = NULL;
+    size_t i;
+    assert_int_equal(
+        helpers_check("Trump and Putin spoke by phone on 18 March. Russia and "
+                      "Ukraine exchanged 175 prisoners the next day.",
+                      "2025-03-21", &f->doc, &f->report),
+        0);
+    for (i = 0; i < claimcheck_report_claim_count(f->report); i++)
+        if (strcmp(claimcheck_claim_type(claimcheck_report_claim(f->report, i)),
+                   "prisoner-exchange") == 0)
+            c = claimcheck_report_claim(f->report, i);
+    assert_non_null(c);
+    assert_string_equal(claimcheck_claim_time_start(c), "2025-03-19");
+    assert_string_equal(claimcheck_claim_verdict(c), "consistent");
+}
+
+static void extract_front_matter_date_resolves_weekday(void **state) {
+    fixture *f = *state;
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    const char *md =
+        "---\ndate: 2025-03-19\n---\n\nTrump spoke with Zelenskyy on Wednesday.\n";
+    o.path = "draft.md";
+    assert_int_equal(claimcheck_doc_new(&f->doc, md, strlen(md), &o, NULL), 0);
+    assert_int_equal(claimcheck_check(&f->report, f->doc, helpers_rules(), NULL, NULL),
+                     0);
+    assert_string_equal(
+        claimcheck_claim_time_start(claimcheck_report_claim(f->report, 0)), "2025-03-19");
+}
+
 int main(void) {
     fixture f;
     const struct CMUnitTest tests[] = {
@@ -229,6 +260,10 @@ int main(void) {
                                                  teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(extract_role_alias_depends_on_date, NULL,
                                                  teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_next_day_follows_the_last_date,
+                                                 NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(
+            extract_front_matter_date_resolves_weekday, NULL, teardown, &f),
     };
     int rc;
     memset(&f, 0, sizeof(f));
