@@ -45,9 +45,19 @@ typedef struct ex_ctx {
     claimcheck_date last; /* the last date the text named, for "the next day" */
 } ex_ctx;
 
+/* Is token i of the sentence the word `word` (lower case)? Tokens outside
+ * the sentence never are. The first byte is compared before the length, as
+ * this runs for every token against every time and number word. */
 static int tok_is(const ex_ctx *x, size_t i, const char *word) {
-    const claimcheck_token *t = &x->toks[i];
-    size_t n = strlen(word);
+    const claimcheck_token *t;
+    size_t n;
+    if (i < x->first || i >= x->end)
+        return 0;
+    t = &x->toks[i];
+    if (claimcheck_ascii_lower((unsigned char)x->doc->view[t->start]) !=
+        (unsigned char)word[0])
+        return 0;
+    n = strlen(word);
     return t->end - t->start == n &&
            claimcheck_strncaseeq(x->doc->view + t->start, word, n);
 }
