@@ -6,7 +6,8 @@
  * (gaps "..." take 0..3 tokens). The cost is one index lookup per token plus
  * work proportional to the candidate patterns, whatever the rule count.
  * Afterwards, per sentence:
- *   1. a hedge cue is dropped when a cancel pattern of the same cue covers it;
+ *   1. a hedge cue (or a trigger) is dropped when a cancel pattern of the same
+ *      cue (or event type) covers it;
  *   2. a match contained in a longer match of the same owner kind is dropped,
  *      and of two overlapping matches of one entity, trigger type or of two
  *      hedge cues, the one that starts later is dropped; hedge cues compete
@@ -129,15 +130,21 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
     if (!drop)
         return n; /* keeping everything is safe, only less tidy */
     for (i = 0; i < n; i++) {
-        if (m[i].owner_kind != CLAIMCHECK_OWNER_HEDGE)
+        uint8_t cancel = m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE
+                             ? CLAIMCHECK_OWNER_CANCEL
+                         : m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER
+                             ? CLAIMCHECK_OWNER_TRIGGER_CANCEL
+                             : 0;
+        if (!cancel)
             continue;
         for (k = 0; k < n; k++)
-            if (m[k].owner_kind == CLAIMCHECK_OWNER_CANCEL && m[k].owner == m[i].owner &&
+            if (m[k].owner_kind == cancel && m[k].owner == m[i].owner &&
                 m[k].first <= m[i].first && m[k].end >= m[i].end)
                 drop[i] = 1;
     }
     for (i = 0; i < n; i++) {
-        if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL) {
+        if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL ||
+            m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER_CANCEL) {
             drop[i] = 1;
             continue;
         }

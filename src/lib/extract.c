@@ -395,7 +395,20 @@ static int ex_time_unit_at(const ex_ctx *x, size_t i) {
 
 /* A number at token i: digits, a number word, "a"/"an" before a unit, or
  * "half an hour". Returns tokens used (0 if none) and the value. */
+static size_t ex_number_base(const ex_ctx *x, size_t i, double *value);
+
+/* A number possibly followed by "and a half" ("two and a half hours"). */
 static size_t ex_number(const ex_ctx *x, size_t i, double *value) {
+    size_t used = ex_number_base(x, i, value);
+    if (used && tok_is(x, i + used, "and") && tok_is(x, i + used + 1, "a") &&
+        tok_is(x, i + used + 2, "half")) {
+        *value += 0.5;
+        used += 3;
+    }
+    return used;
+}
+
+static size_t ex_number_base(const ex_ctx *x, size_t i, double *value) {
     int k;
     if (i >= x->end)
         return 0;
@@ -445,6 +458,7 @@ static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_
         if (u < x->end && tok_is(x, u, "-"))
             u++; /* "30-day" */
         if (!(unit = ex_unit_at(x, u))) {
+            /* "an hour and a half" is read below, from the unit */
             /* "an hour and a half" etc. are left for later; skip bare numbers */
             continue;
         }
@@ -457,6 +471,12 @@ static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_
         }
         f = &out[n];
         memset(f, 0, sizeof(*f));
+        /* "an hour and a half" */
+        if (tok_is(x, u + 1, "and") && tok_is(x, u + 2, "a") &&
+            tok_is(x, u + 3, "half")) {
+            v += 0.5;
+            u += 3;
+        }
         f->value = v;
         f->unit = unit;
         if (start > x->first && tok_in(x, start - 1, approx)) {
@@ -499,6 +519,29 @@ static void ex_add_role(size_t *list, size_t *count, size_t entity) {
 
 /* Is the entity at token i the object of a preposition ("against Ukraine",
  * "on Ukrainian cities")? Then it is not the actor of what precedes. */
+/* Is the claim at token i hypothetical or to come ("would answer any new
+ * attack", "could be agreed", "if Russia strikes")? A modal or condition
+ * shortly before it puts it out of reach of the reported record. */
+static int ex_is_hypothetical(const ex_ctx *x, size_t i) {
+    static const char *const modals[] = {"will",   "would", "could",   "might",
+                                         "should", "can",   "if",      "unless",
+                                         "any",    "'ll",   "whether", NULL};
+    size_t j, from = i > x->first + 5 ? i - 5 : x->first;
+    for (j = from; j < i; j++)
+        if (tok_in(x, j, modals))
+            return 1;
+    return 0;
+}
+
+/* NegEx's pseudo-negations: "not" that does not negate what follows ("not
+ * by what its readouts say", "not only", "not just"). */
+static int ex_is_pseudo_negation(const ex_ctx *x, size_t neg_first, size_t neg_end) {
+    static const char *const after[] = {"by",      "only",  "just", "for",
+                                        "because", "least", NULL};
+    return neg_end == neg_first + 1 && tok_is(x, neg_first, "not") &&
+           tok_in(x, neg_end, after);
+}
+
 static int ex_is_object(const ex_ctx *x, size_t i) {
     static const char *const preps[] = {"against", "on",   "at",   "towards", "toward",
                                         "into",    "over", "near", "from",    "in",
@@ -706,6 +749,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         /* "spoke of strikes", "a ban on strikes": the strike is a topic, not
          * a report that one took place */
         c->mention = ex_is_object(x, tm->first);
+        c->hypothetical = ex_is_hypothetical(x, tm->first);
         c->span = sa->span;
         c->trigger.start = x->toks[tm->first].start;
         c->trigger.end = x->toks[tm->end - 1].end;
@@ -764,7 +808,8 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         /* negation just before the anchor, or "no" just before the trigger */
         for (j = sa->match_first; j < sa->match_end; j++) {
             const claimcheck_match *nm = &ms[j];
-            if (nm->owner_kind != CLAIMCHECK_OWNER_NEGATION)
+            if (nm->owner_kind != CLAIMCHECK_OWNER_NEGATION ||
+                ex_is_pseudo_negation(x, nm->first, nm->end))
                 continue;
             if ((nm->end <= anchor && anchor - nm->end <= 3) ||
                 (nm->first >= tm->first &&
@@ -835,6 +880,16 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                         break;
                     }
             }
+        }
+        /* "drones were launched against Ukraine": who was struck */
+        for (j = sa->match_first; j < sa->match_end; j++) {
+            static const char *const against[] = {"against", "on",      "at",     "over",
+                                                  "into",    "towards", "toward", NULL};
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
+                ms[j].first - tm->end <= 4 && ms[j].first > x->first &&
+                tok_in(x, ms[j].first - 1, against) &&
+                !entity_is_target(entity_at(x, &ms[j])))
+                ex_add_role(c->objects, &c->object_count, ms[j].owner);
         }
         /* "Moscow insisted that no drone was launched": a denial without
          * a named actor is the speaker's denial of its own act */
@@ -974,6 +1029,19 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 break;
             }
         }
+    }
+    /* a call, meeting or exchange with nobody named near it and no earlier
+     * one to refer to ("not a single prisoner has been exchanged") is
+     * between those the sentence names elsewhere */
+    for (i = claims_before; i < out->count; i++) {
+        struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+        size_t j;
+        if (c->actor_count || !ex_type_is_multi(x, c->type))
+            continue;
+        for (j = sa->match_first; j < sa->match_end; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                !entity_is_target(entity_at(x, &ms[j])))
+                ex_add_role(c->actors, &c->actor_count, ms[j].owner);
     }
     (void)fig_tok;
     free(quoted);

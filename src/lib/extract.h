@@ -38,6 +38,8 @@ struct claimcheck_claim {
     size_t actor_count;
     size_t targets[CLAIMCHECK_CLAIM_MAX_ROLES];
     size_t target_count;
+    size_t objects[CLAIMCHECK_CLAIM_MAX_ROLES]; /* "against Ukraine": who was struck */
+    size_t object_count;
     size_t places[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entities of kind place */
     size_t place_count;
     int has_time;
@@ -54,6 +56,7 @@ struct claimcheck_claim {
     size_t attribution; /* entity index or CLAIMCHECK_NONE */
     int quoted;         /* inside quotation marks */
     int mention;        /* the trigger is the object of a preposition: a topic */
+    int hypothetical;   /* under a modal or condition: "would answer any attack" */
     /* set by the match stage */
     const char *verdict;
     size_t event;

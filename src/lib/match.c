@@ -236,6 +236,10 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
                           const claimcheck_event *ev, const char **field, char *detail,
                           size_t size) {
     size_t k;
+    /* what would, could or will happen is no claim about the record, and a
+     * plan may change */
+    if (c->hypothetical || strcmp(c->status, "planned") == 0)
+        return 0;
     /* polarity and status, per party the claim names (or the event's own status) */
     {
         const char *reported = ev->status, *who = NULL;
@@ -366,6 +370,14 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
     for (k = 0; k < c->actor_count; k++)
         if (match_party(m, cand, c->actors[k]))
             part++;
+    /* nor one naming who was struck, when the event says so ("drones were
+     * launched against Ukraine") */
+    if (!part && c->actor_count == 0)
+        for (k = 0; k < c->object_count; k++) {
+            const claimcheck_party *p = match_party(m, cand, c->objects[k]);
+            if (p && p->role && strcmp(p->role, "target") == 0)
+                part = 1;
+        }
     if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)))
         return INT_MIN;
     score += part ? 3 * part : 2;
@@ -377,7 +389,7 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
             gap > (place ? CLAIMCHECK_MATCH_PLACE_SLACK : CLAIMCHECK_MATCH_DATE_SLACK))
             return INT_MIN;
         if (gap == 0)
-            score += 2;
+            score += 3; /* the right days outweigh a named place */
     } else if (!pub.year) {
         /* neither the claim nor the document is dated: nothing places the
          * claim in time, so it is not checked (not enough information) */
@@ -496,13 +508,18 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
         claimcheck_date t0, t1;
-        if (c->type != strike || c->negated || c->mention || !c->actor_count)
+        if (c->type != strike || c->negated || c->mention || c->hypothetical)
             continue;
         /* an undated strike report is dated by the reported strike it matched */
         if (c->has_time) {
             t0 = c->time_start;
             t1 = c->time_end;
         } else if (c->event != CLAIMCHECK_NONE) {
+            /* (and a strike matched to one that never landed is none) */
+            if (!match_positive(
+                    CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)
+                        ->status))
+                continue;
             t0 = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)->start;
             t1 = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)->end;
         } else {
@@ -520,6 +537,19 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
                 continue;
             for (k = 0; k < c->actor_count && !p; k++)
                 p = match_party(m, ev, c->actors[k]);
+            /* no actor named: the attacker of the reported strike it matched */
+            if (!c->actor_count && c->event != CLAIMCHECK_NONE) {
+                const claimcheck_event *struck =
+                    CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event);
+                for (k = 0; k < struck->party_count && !p; k++)
+                    if (struck->parties[k].role &&
+                        strcmp(struck->parties[k].role, "attacker") == 0) {
+                        size_t who = claimcheck_rules_entity_index(
+                            m->rules, struck->parties[k].entity);
+                        if (who != CLAIMCHECK_NONE)
+                            p = match_party(m, ev, who);
+                    }
+            }
             if (!p || !match_positive(p->status ? p->status : ev->status))
                 continue;
             /* Ukraine backed the pause only from 19 March: a strike before

@@ -12,6 +12,16 @@ int claimcheck_format_parse(claimcheck_format *out, const char *name) {
         *out = CLAIMCHECK_FORMAT_JSONL;
     else if (strcmp(name, "claims") == 0)
         *out = CLAIMCHECK_FORMAT_CLAIMS;
+    else if (strcmp(name, "sarif") == 0)
+        *out = CLAIMCHECK_FORMAT_SARIF;
+    else if (strcmp(name, "github") == 0)
+        *out = CLAIMCHECK_FORMAT_GITHUB;
+    else if (strcmp(name, "html") == 0)
+        *out = CLAIMCHECK_FORMAT_HTML;
+    else if (strcmp(name, "csv") == 0)
+        *out = CLAIMCHECK_FORMAT_CSV;
+    else if (strcmp(name, "claimreview") == 0)
+        *out = CLAIMCHECK_FORMAT_CLAIMREVIEW;
     else
         return CLAIMCHECK_EINVAL;
     return 0;
@@ -33,6 +43,21 @@ int claimcheck_render(char **out, const claimcheck_report *const *reports, size_
         case CLAIMCHECK_FORMAT_JSONL:
         case CLAIMCHECK_FORMAT_CLAIMS:
             rc = claimcheck_render_json(&buf, reports, count, format);
+            break;
+        case CLAIMCHECK_FORMAT_SARIF:
+            rc = claimcheck_render_sarif(&buf, reports, count);
+            break;
+        case CLAIMCHECK_FORMAT_GITHUB:
+            rc = claimcheck_render_github(&buf, reports, count);
+            break;
+        case CLAIMCHECK_FORMAT_HTML:
+            rc = claimcheck_render_html(&buf, reports, count);
+            break;
+        case CLAIMCHECK_FORMAT_CSV:
+            rc = claimcheck_render_csv(&buf, reports, count);
+            break;
+        case CLAIMCHECK_FORMAT_CLAIMREVIEW:
+            rc = claimcheck_render_claimreview(&buf, reports, count);
             break;
         default:
             return claimcheck_error_set(err, CLAIMCHECK_EINVAL, NULL, NULL,

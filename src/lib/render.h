@@ -8,6 +8,17 @@
 /* `flags`: CLAIMCHECK_RENDER_COLOR, CLAIMCHECK_RENDER_EXPLAIN. */
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, unsigned flags);
+/* One file per format; each reads the reports through the public API. */
+int claimcheck_render_sarif(claimcheck_buf *out, const claimcheck_report *const *reports,
+                            size_t count);
+int claimcheck_render_github(claimcheck_buf *out, const claimcheck_report *const *reports,
+                             size_t count);
+int claimcheck_render_html(claimcheck_buf *out, const claimcheck_report *const *reports,
+                           size_t count);
+int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *reports,
+                          size_t count);
+int claimcheck_render_claimreview(claimcheck_buf *out, const claimcheck_report *const *reports,
+                                  size_t count);
 /* JSON, JSON Lines (a document per line) or claims (a claim per line). */
 int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, claimcheck_format format);

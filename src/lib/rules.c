@@ -14,10 +14,13 @@
  *   hedges:        [{cue: PATTERN, kind: KIND, cancel: [PATTERN]}]
  *   entities:      [{id, name, kind, aliases: [PATTERN], represents: ID, within: ID,
  *                    categories: [C]}]
- *   event_types:   [{id, default_status, triggers: [PATTERN], statuses: {STATUS:
- * [PATTERN]}, multi_party: BOOL, recurring: BOOL}] events:        [{id, type, title,
- * status, date | period: {start, end}, place: ID, parties: [{entity, status, role, since:
- * DATE}], scope: [C], targets: [ID], figures: [{name, unit, value | min+max, source}],
+ *   event_types:   [{id, default_status, triggers: [PATTERN],
+ *                    statuses: {STATUS: [PATTERN]}, cancel: [PATTERN],
+ *                    multi_party: BOOL, recurring: BOOL}]
+ *   events:        [{id, type, title, status, date | period: {start, end},
+ *                    place: ID, parties: [{entity, status, role, since: DATE}],
+ *                    scope: [C], targets: [ID],
+ *                    figures: [{name, unit, value | min+max, source}],
  *                    sources: [{name, date, url, says}]}]
  *   constraints:   [{id, relation, severity: {inside, outside}, message, description}]
  *   tests:         [{text, date, expect: [KIND or RULE-ID]}]
@@ -760,9 +763,9 @@ static int load_entities(loader *ld, const ynode *n) {
 }
 
 static int load_event_types(loader *ld, const ynode *n) {
-    static const char *const keys[] = {
-        "id",          "default_status", "triggers", "statuses",
-        "multi_party", "recurring",      "note",     NULL};
+    static const char *const keys[] = {"id",       "default_status", "triggers",
+                                       "statuses", "multi_party",    "recurring",
+                                       "cancel",   "note",           NULL};
     size_t i, k;
     int rc;
     if ((rc = expect_kind(ld, n, YNODE_SEQ, "'event_types'")) < 0)
@@ -791,6 +794,12 @@ static int load_event_types(loader *ld, const ynode *n) {
                              "event type '%s' has no 'triggers'", et->id);
         if ((rc = compile_pattern_list(ld, triggers, CLAIMCHECK_OWNER_TRIGGER, index,
                                        "'triggers'")) < 0)
+            return rc;
+        /* "attack drones" is no attack: patterns that cancel a trigger */
+        if (map_get(e, "cancel") &&
+            (rc = compile_pattern_list(ld, map_get(e, "cancel"),
+                                       CLAIMCHECK_OWNER_TRIGGER_CANCEL, index,
+                                       "'cancel'")) < 0)
             return rc;
         if (!(statuses = map_get(e, "statuses")))
             continue;

@@ -1,0 +1,454 @@
+/* render_sarif.c: SARIF 2.1.0 (OASIS), one run for all documents.
+ *
+ *   {"$schema", "version": "2.1.0", "runs": [{
+ *     "tool": {"driver": {"name", "version", "semanticVersion",
+ *                         "rules": [one per rule id that occurs, sorted by id]}},
+ *     "artifacts": [one per document, in input order],
+ *     "columnKind": "unicodeCodePoints",
+ *     "results": [one per finding, documents in input order, findings in
+ *                 report order]}]}
+ *
+ * A result's location is the finding's span (the claim's sentence); for a
+ * contradiction between two claims of one text the earlier claim is a
+ * related location. Columns and charOffset/charLength count code points
+ * (columnKind says so explicitly); byteOffset/byteLength give the same span
+ * in bytes. Evidence is not a location, so it goes into the result's
+ * property bag with the kind, claims, events and cues.
+ *
+ * partialFingerprints["claimcheck/v1"] is FNV-1a 64 of "rule\0sentence" with
+ * every run of whitespace in the sentence read as one space, then ":N" where
+ * N counts earlier results of the same artifact with the same hash: it
+ * survives edits elsewhere in the text and reflowing, so code-scanning UIs
+ * can follow a finding across revisions. */
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+#define SARIF_SCHEMA                                                                     \
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"                \
+    "sarif-schema-2.1.0.json"
+
+/* Help of the built-in rule ids; a constraint of a rule base gets the
+ * generic text (its description is in `claimcheck explain RULE-ID`). */
+static const struct {
+    const char *id;
+    const char *name;
+    const char *brief;
+    const char *help;
+} sarif_rule_help[] = {
+    {"contradiction.date", "ContradictionDate",
+     "The claim dates an event to days on which it did not take place.",
+     "The claim dates a reported event (after resolving 'on Monday', 'last week' "
+     "against the publication date) to days on which it did not take place. Check "
+     "the date against the sources in the evidence."},
+    {"contradiction.figure", "ContradictionFigure",
+     "A figure of the claim lies outside every range the sources report.",
+     "A figure of the claim (a duration, a count) lies outside every range that the "
+     "sources report, after widening by approximators such as 'about' or 'nearly'."},
+    {"contradiction.internal", "ContradictionInternal",
+     "Two claims of the same text about the same event cannot both hold.",
+     "Two claims of the same text about the same reported event cannot both hold: one "
+     "says it happened, the other that it did not, or their figures do not overlap. "
+     "The related location is the earlier claim."},
+    {"contradiction.place", "ContradictionPlace",
+     "The claim places the event where it did not take place.",
+     "The claim places the event somewhere that is neither its reported place nor "
+     "inside or around it."},
+    {"contradiction.polarity", "ContradictionPolarity",
+     "The claim denies something reported as having happened.",
+     "The claim says that something reported as having happened (or been agreed) did "
+     "not happen. An attributed denial is checked too, and the message names the "
+     "speaker."},
+    {"contradiction.status", "ContradictionStatus",
+     "The claim gives a party the opposite of its reported status.",
+     "The claim gives a party a status opposite to the reported one: agreed or "
+     "accepted against rejected, occurred against denied."},
+    {"hedge.approximator", "HedgeApproximator", "A figure is widened by an approximator.",
+     "A figure widened by about, nearly, roughly: not a hedge of the claim itself, "
+     "reported only on request; it widens how the figure is matched."},
+    {"hedge.distancing", "HedgeDistancing", "The text keeps a claim at arm's length.",
+     "The text keeps a named claim at arm's length with supposed, purported, so-called "
+     "or claimed. Say who claims it, or state it plainly if it is established."},
+    {"hedge.epistemic", "HedgeEpistemic", "The text marks a statement as uncertain.",
+     "A statement the text itself marks as uncertain: may, might, likely, appears, "
+     "suggests, it remains unclear whether. Fine where the uncertainty is real."},
+    {"hedge.evidential", "HedgeEvidential", "The statement rests on reports or hearsay.",
+     "A statement resting on reports or hearsay rather than the writer's own "
+     "knowledge: reportedly, allegedly, according to. Name the source where possible."},
+    {"hedge.weasel", "HedgeWeasel", "The claim is handed to a vague or unnamed group.",
+     "The claim is handed to a vague or unnamed group: some say, critics argue, it is "
+     "widely believed. Name who says so, or drop the attribution."},
+    {"suppression.unused", "SuppressionUnused",
+     "A suppression comment matches no finding.",
+     "A claimcheck-disable comment that silences nothing: the finding it was written "
+     "for is gone or the rule id is misspelt. Remove the comment or correct it."},
+    {"strike-during-ceasefire", "StrikeDuringCeasefire",
+     "A strike is reported while a ceasefire its party agreed to was in force.",
+     "A strike by a party during a ceasefire that party agreed to is a contradiction "
+     "when its target lies inside the ceasefire's scope, and a tension outside it."},
+};
+
+static const char *sarif_level(claimcheck_severity s) {
+    switch (s) {
+        case CLAIMCHECK_SEVERITY_ERROR: return "error";
+        case CLAIMCHECK_SEVERITY_WARNING: return "warning";
+        default: return "note";
+    }
+}
+
+static int sarif_cmp_str(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The number of code points in text[0..off). */
+static size_t sarif_code_points(const char *text, size_t off) {
+    size_t i, n = 0;
+    for (i = 0; i < off; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* A document's path as a URI reference: "stdin" without one, percent-encoded
+ * outside the unreserved set and '/', "file://" before an absolute path. */
+static int sarif_uri(claimcheck_buf *b, const char *path) {
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p;
+    if (!path || strcmp(path, "<stdin>") == 0 || strcmp(path, "-") == 0)
+        return claimcheck_buf_puts(b, "stdin");
+    if (path[0] == '/')
+        claimcheck_buf_puts(b, "file://");
+    for (p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+            (*p >= '0' && *p <= '9') || strchr("-._~/", *p)) {
+            claimcheck_buf_putc(b, (char)*p);
+        } else {
+            claimcheck_buf_putc(b, '%');
+            claimcheck_buf_putc(b, hex[*p >> 4]);
+            claimcheck_buf_putc(b, hex[*p & 15]);
+        }
+    }
+    return b->oom ? CLAIMCHECK_ENOMEM : 0;
+}
+
+/* FNV-1a 64 of `rule`, a NUL, and the sentence with whitespace runs as one
+ * space (and none at either end). */
+static uint64_t sarif_fingerprint(const char *rule, const char *text, claimcheck_span s) {
+    uint64_t h = 14695981039346656037u;
+    size_t i;
+    int space = 0, any = 0;
+    for (; *rule; rule++)
+        h = (h ^ (unsigned char)*rule) * 1099511628211u;
+    h = (h ^ 0) * 1099511628211u;
+    for (i = s.start; i < s.end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = any;
+            continue;
+        }
+        if (space)
+            h = (h ^ ' ') * 1099511628211u;
+        space = 0;
+        any = 1;
+        h = (h ^ c) * 1099511628211u;
+    }
+    return h;
+}
+
+static json_t *sarif_message(const char *text) {
+    json_t *m = json_object();
+    json_object_set_new(m, "text", json_string(text));
+    return m;
+}
+
+/* A text region: lines and columns (code points, 1-based, end exclusive),
+ * char offsets in code points and byte offsets, and the text as a snippet. */
+static json_t *sarif_region(const claimcheck_doc *doc, claimcheck_span s) {
+    const char *text = claimcheck_doc_text(doc);
+    claimcheck_pos a = claimcheck_doc_pos(doc, s.start),
+                   b = claimcheck_doc_pos(doc, s.end);
+    size_t c0 = sarif_code_points(text, s.start);
+    json_t *r = json_object(), *snippet = json_object();
+    json_object_set_new(r, "startLine", json_integer(a.line));
+    json_object_set_new(r, "startColumn", json_integer(a.column));
+    json_object_set_new(r, "endLine", json_integer(b.line));
+    json_object_set_new(r, "endColumn", json_integer(b.column));
+    json_object_set_new(r, "charOffset", json_integer((json_int_t)c0));
+    json_object_set_new(
+        r, "charLength",
+        json_integer((json_int_t)sarif_code_points(text + s.start, s.end - s.start)));
+    json_object_set_new(r, "byteOffset", json_integer((json_int_t)s.start));
+    json_object_set_new(r, "byteLength", json_integer((json_int_t)(s.end - s.start)));
+    json_object_set_new(snippet, "text", json_stringn(text + s.start, s.end - s.start));
+    json_object_set_new(r, "snippet", snippet);
+    return r;
+}
+
+static json_t *sarif_location(const claimcheck_doc *doc, const char *uri, size_t index,
+                              claimcheck_span s) {
+    json_t *loc = json_object(), *phys = json_object(), *art = json_object();
+    json_object_set_new(art, "uri", json_string(uri));
+    json_object_set_new(art, "index", json_integer((json_int_t)index));
+    json_object_set_new(phys, "artifactLocation", art);
+    json_object_set_new(phys, "region", sarif_region(doc, s));
+    json_object_set_new(loc, "physicalLocation", phys);
+    return loc;
+}
+
+static json_t *sarif_str_or_null(const char *s) {
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *sarif_rule(const char *id, claimcheck_severity level) {
+    json_t *r = json_object(), *cfg = json_object(), *props = json_object(), *tags;
+    const char *name = NULL, *brief = NULL, *help = NULL;
+    char generic[512];
+    size_t i;
+    for (i = 0; i < sizeof(sarif_rule_help) / sizeof(sarif_rule_help[0]); i++)
+        if (strcmp(sarif_rule_help[i].id, id) == 0) {
+            name = sarif_rule_help[i].name;
+            brief = sarif_rule_help[i].brief;
+            help = sarif_rule_help[i].help;
+        }
+    if (!help) {
+        snprintf(generic, sizeof(generic),
+                 "A constraint of the rule base between claims and reported events. "
+                 "Run 'claimcheck explain %s' for what it checks and an example.",
+                 id);
+        brief = "A constraint of the rule base relating claims to reported events.";
+        help = generic;
+    }
+    json_object_set_new(r, "id", json_string(id));
+    if (name)
+        json_object_set_new(r, "name", json_string(name));
+    json_object_set_new(r, "shortDescription", sarif_message(brief));
+    json_object_set_new(r, "fullDescription", sarif_message(help));
+    json_object_set_new(r, "help", sarif_message(help));
+    json_object_set_new(cfg, "level", json_string(sarif_level(level)));
+    json_object_set_new(r, "defaultConfiguration", cfg);
+    tags = json_array();
+    /* the tag is the part of the id before its first dot for the built-in
+     * families, "consistency" for the constraints of a rule base */
+    if (strncmp(id, "hedge.", 6) == 0)
+        json_array_append_new(tags, json_string("hedge"));
+    else if (strncmp(id, "suppression.", 12) == 0)
+        json_array_append_new(tags, json_string("suppression"));
+    else
+        json_array_append_new(tags, json_string("consistency"));
+    json_object_set_new(props, "tags", tags);
+    json_object_set_new(r, "properties", props);
+    return r;
+}
+
+static json_t *sarif_result(const claimcheck_report *r, const claimcheck_finding *f,
+                            const char *uri, size_t art, size_t rule_index,
+                            json_t *seen_prints) {
+    const claimcheck_doc *doc = claimcheck_report_doc(r);
+    const char *rule = claimcheck_finding_rule(f);
+    json_t *res = json_object(), *locs = json_array(), *props = json_object(), *arr,
+           *events, *prints = json_object(), *count;
+    size_t k, claim = claimcheck_finding_claim(f),
+              related = claimcheck_finding_related_claim(f);
+    char buf[64], key[96];
+    json_int_t n;
+    json_object_set_new(res, "ruleId", json_string(rule));
+    json_object_set_new(res, "ruleIndex", json_integer((json_int_t)rule_index));
+    json_object_set_new(res, "level",
+                        json_string(sarif_level(claimcheck_finding_severity(f))));
+    json_object_set_new(res, "message", sarif_message(claimcheck_finding_message(f)));
+    json_array_append_new(locs,
+                          sarif_location(doc, uri, art, claimcheck_finding_span(f)));
+    json_object_set_new(res, "locations", locs);
+    if (related != (size_t)-1) {
+        json_t *rel = json_array(),
+               *loc = sarif_location(
+                   doc, uri, art,
+                   claimcheck_claim_sentence(claimcheck_report_claim(r, related)));
+        snprintf(buf, sizeof(buf), "The conflicting earlier claim (C%zu).", related + 1);
+        json_object_set_new(loc, "id", json_integer(1));
+        json_object_set_new(loc, "message", sarif_message(buf));
+        json_array_append_new(rel, loc);
+        json_object_set_new(res, "relatedLocations", rel);
+    }
+    snprintf(key, sizeof(key), "%zu:%016llx", art,
+             (unsigned long long)sarif_fingerprint(rule, claimcheck_doc_text(doc),
+                                                   claimcheck_finding_span(f)));
+    count = json_object_get(seen_prints, key);
+    n = count ? json_integer_value(count) + 1 : 1;
+    json_object_set_new(seen_prints, key, json_integer(n));
+    snprintf(buf, sizeof(buf), "%s:%lld", strchr(key, ':') + 1, (long long)n);
+    json_object_set_new(prints, "claimcheck/v1", json_string(buf));
+    json_object_set_new(res, "partialFingerprints", prints);
+
+    json_object_set_new(
+        props, "kind",
+        json_string(claimcheck_finding_kind_name(claimcheck_finding_get_kind(f))));
+    arr = json_array();
+    if (claim != (size_t)-1) {
+        snprintf(buf, sizeof(buf), "C%zu", claim + 1);
+        json_array_append_new(arr, json_string(buf));
+    }
+    if (related != (size_t)-1) {
+        snprintf(buf, sizeof(buf), "C%zu", related + 1);
+        json_array_append_new(arr, json_string(buf));
+    }
+    json_object_set_new(props, "claims", arr);
+    events = json_array();
+    arr = json_array();
+    for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {
+        claimcheck_evidence e = claimcheck_finding_evidence(f, k);
+        json_t *eo = json_object();
+        size_t j;
+        int seen = 0;
+        for (j = 0; j < json_array_size(events); j++)
+            if (strcmp(json_string_value(json_array_get(events, j)), e.event) == 0)
+                seen = 1;
+        if (!seen)
+            json_array_append_new(events, json_string(e.event));
+        json_object_set_new(eo, "event", json_string(e.event));
+        json_object_set_new(eo, "source", sarif_str_or_null(e.source));
+        json_object_set_new(eo, "date", sarif_str_or_null(e.date));
+        json_object_set_new(eo, "url", sarif_str_or_null(e.url));
+        json_object_set_new(eo, "says", sarif_str_or_null(e.says));
+        json_array_append_new(arr, eo);
+    }
+    json_object_set_new(props, "events", events);
+    json_object_set_new(props, "evidence", arr);
+    if (claimcheck_finding_cue_count(f)) {
+        arr = json_array();
+        for (k = 0; k < claimcheck_finding_cue_count(f); k++) {
+            claimcheck_cue c = claimcheck_finding_cue(f, k);
+            json_t *co = json_object();
+            json_object_set_new(co, "text",
+                                json_stringn(claimcheck_doc_text(doc) + c.span.start,
+                                             c.span.end - c.span.start));
+            json_object_set_new(co, "kind", json_string(c.kind));
+            json_object_set_new(co, "cue", json_string(c.cue));
+            json_array_append_new(arr, co);
+        }
+        json_object_set_new(props, "cues", arr);
+    }
+    json_object_set_new(res, "properties", props);
+    return res;
+}
+
+/* A document's media type, from how it was read. */
+static const char *sarif_mime(const claimcheck_doc *doc) {
+    switch (claimcheck_doc_input(doc)) {
+        case CLAIMCHECK_INPUT_MARKDOWN: return "text/markdown";
+        case CLAIMCHECK_INPUT_HTML: return "text/html";
+        default: return "text/plain";
+    }
+}
+
+int claimcheck_render_sarif(claimcheck_buf *out, const claimcheck_report *const *reports,
+                            size_t count) {
+    json_t *root = NULL, *run, *tool, *driver, *rules, *artifacts, *results,
+           *seen_prints = NULL, *runs;
+    const char **ids = NULL;
+    claimcheck_severity *levels = NULL;
+    claimcheck_buf uri = CLAIMCHECK_BUF_INIT;
+    size_t d, i, k, nids = 0, total = 0;
+    char *dump = NULL;
+    int rc = 0;
+
+    for (d = 0; d < count; d++)
+        total += claimcheck_report_finding_count(reports[d]);
+    /* The rule ids that occur, sorted, each at the highest level it has. */
+    if (total && (!(ids = claimcheck_malloc(total * sizeof(*ids))) ||
+                  !(levels = claimcheck_malloc(total * sizeof(*levels))))) {
+        rc = CLAIMCHECK_ENOMEM;
+        goto cleanup;
+    }
+    for (d = 0; d < count; d++)
+        for (i = 0; i < claimcheck_report_finding_count(reports[d]); i++)
+            ids[nids++] =
+                claimcheck_finding_rule(claimcheck_report_finding(reports[d], i));
+    if (nids)
+        qsort(ids, nids, sizeof(*ids), sarif_cmp_str);
+    for (i = k = 0; i < nids; i++)
+        if (k == 0 || strcmp(ids[k - 1], ids[i]) != 0) {
+            levels[k] = CLAIMCHECK_SEVERITY_INFO;
+            ids[k++] = ids[i];
+        }
+    nids = k;
+    for (d = 0; d < count; d++)
+        for (i = 0; i < claimcheck_report_finding_count(reports[d]); i++) {
+            const claimcheck_finding *f = claimcheck_report_finding(reports[d], i);
+            const char *id = claimcheck_finding_rule(f);
+            const char **at = bsearch(&id, ids, nids, sizeof(*ids), sarif_cmp_str);
+            if (claimcheck_finding_severity(f) > levels[at - ids])
+                levels[at - ids] = claimcheck_finding_severity(f);
+        }
+
+    root = json_object();
+    seen_prints = json_object();
+    json_object_set_new(root, "$schema", json_string(SARIF_SCHEMA));
+    json_object_set_new(root, "version", json_string("2.1.0"));
+    run = json_object();
+    tool = json_object();
+    driver = json_object();
+    json_object_set_new(driver, "name", json_string("claimcheck"));
+    json_object_set_new(driver, "version", json_string(claimcheck_version()));
+    json_object_set_new(driver, "semanticVersion", json_string(claimcheck_version()));
+    rules = json_array();
+    for (i = 0; i < nids; i++)
+        json_array_append_new(rules, sarif_rule(ids[i], levels[i]));
+    json_object_set_new(driver, "rules", rules);
+    json_object_set_new(tool, "driver", driver);
+    json_object_set_new(run, "tool", tool);
+    artifacts = json_array();
+    results = json_array();
+    for (d = 0; d < count; d++) {
+        const claimcheck_report *r = reports[d];
+        const claimcheck_doc *doc = claimcheck_report_doc(r);
+        json_t *art = json_object(), *loc = json_object();
+        uri.len = 0;
+        if ((rc = sarif_uri(&uri, claimcheck_doc_path(doc))) < 0 ||
+            (rc = claimcheck_buf_putc(&uri, '\0')) < 0) {
+            json_decref(art);
+            json_decref(loc);
+            json_decref(artifacts);
+            json_decref(results);
+            json_decref(run);
+            goto cleanup;
+        }
+        json_object_set_new(loc, "uri", json_string(uri.ptr));
+        json_object_set_new(art, "location", loc);
+        json_object_set_new(art, "length",
+                            json_integer((json_int_t)claimcheck_doc_length(doc)));
+        json_object_set_new(art, "mimeType", json_string(sarif_mime(doc)));
+        json_object_set_new(art, "encoding", json_string("UTF-8"));
+        json_array_append_new(artifacts, art);
+        for (i = 0; i < claimcheck_report_finding_count(r); i++) {
+            const claimcheck_finding *f = claimcheck_report_finding(r, i);
+            const char *id = claimcheck_finding_rule(f);
+            const char **at = bsearch(&id, ids, nids, sizeof(*ids), sarif_cmp_str);
+            json_array_append_new(
+                results, sarif_result(r, f, uri.ptr, d, (size_t)(at - ids), seen_prints));
+        }
+    }
+    json_object_set_new(run, "artifacts", artifacts);
+    json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
+    json_object_set_new(run, "results", results);
+    runs = json_array();
+    json_array_append_new(runs, run);
+    json_object_set_new(root, "runs", runs);
+
+    if (!(dump = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) ||
+        claimcheck_buf_puts(out, dump) < 0 || claimcheck_buf_putc(out, '\n') < 0)
+        rc = CLAIMCHECK_ENOMEM;
+
+cleanup:
+    free(dump);
+    json_decref(root);
+    json_decref(seen_prints);
+    claimcheck_buf_free(&uri);
+    claimcheck_free(ids);
+    claimcheck_free(levels);
+    return rc;
+}
