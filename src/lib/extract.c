@@ -1031,8 +1031,10 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         }
     }
     /* a call, meeting or exchange with nobody named near it and no earlier
-     * one to refer to ("not a single prisoner has been exchanged") is
-     * between those the sentence names elsewhere */
+     * one to refer to ("talks opened in Jeddah on Sunday, with American
+     * officials shuttling between ...") is between those the sentence names
+     * elsewhere; the matcher asks for a second party, the place or the days
+     * before it believes one */
     for (i = claims_before; i < out->count; i++) {
         struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
         size_t j;

@@ -380,6 +380,12 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
         }
     if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)))
         return INT_MIN;
+    /* one participant does not identify a call or a meeting (Trump holds
+     * many): a second one, the place or the days must agree too */
+    if (type->multi_party && part == 1 && !place &&
+        !(c->has_time && !c->time_vague &&
+          match_gap_days(c->time_start, c->time_end, cand->start, cand->end) == 0))
+        return INT_MIN;
     score += part ? 3 * part : 2;
     if (c->has_time) {
         long gap = match_gap_days(c->time_start, c->time_end, cand->start, cand->end);
