@@ -513,6 +513,13 @@ CLAIMCHECK_EXPORT int claimcheck_render(char **out,
                                         size_t count, claimcheck_format format,
                                         unsigned flags, claimcheck_error *err);
 
+/** Help for a built-in rule id ("hedge.weasel", "contradiction.figure",
+ * "strike-during-ceasefire", "suppression.unused"): a CamelCase name, one
+ * sentence and a paragraph, in static storage (any out pointer may be
+ * NULL). Returns 1 when the id is known, 0 otherwise. */
+CLAIMCHECK_EXPORT int claimcheck_rule_help(const char *id, const char **name_out,
+                                           const char **brief_out, const char **help_out);
+
 /** Explains a rule id of the rule set: a finding rule ("hedge.weasel",
  * "contradiction.figure", a constraint id) or an event id, with what it
  * checks and an example from the rule base's tests. Stores text in `*out`

@@ -6,50 +6,6 @@
 
 #include "rules_internal.h"
 
-static const struct {
-    const char *id;
-    const char *text;
-} explain_builtin[] = {
-    {"hedge.epistemic",
-     "A statement the text itself marks as uncertain: may, might, likely, "
-     "appears, suggests, it remains unclear whether. Severity info."},
-    {"hedge.evidential",
-     "A statement resting on reports or hearsay rather than the writer's own "
-     "knowledge: reportedly, allegedly, according to. Severity info."},
-    {"hedge.distancing",
-     "The text keeps a named claim at arm's length: supposed, purported, "
-     "so-called, claimed. Severity warning."},
-    {"hedge.weasel",
-     "The claim is handed to a vague or unnamed group: some say, critics argue, "
-     "it is widely believed. Severity warning."},
-    {"hedge.approximator",
-     "A figure widened by about, nearly, roughly: not a hedge of the claim "
-     "itself, reported only on request; it widens how the figure is "
-     "matched against reported ranges."},
-    {"contradiction.status",
-     "The claim gives a party a status opposite to the reported one: "
-     "agreed or accepted against rejected, occurred against denied."},
-    {"contradiction.polarity",
-     "The claim says that something reported as having happened (or "
-     "been agreed) did not happen: 'no drones were launched'. An "
-     "attributed denial is checked too, and the finding names the "
-     "speaker."},
-    {"contradiction.date",
-     "The claim dates an event (after resolving 'on Monday', 'last week' "
-     "against the publication date) to days on which it did not take "
-     "place."},
-    {"contradiction.figure",
-     "A figure of the claim (a duration, a count) lies outside every "
-     "range that the sources report, after widening by approximators."},
-    {"contradiction.place",
-     "The claim places the event somewhere that is neither its reported "
-     "place nor inside or around it."},
-    {"contradiction.internal",
-     "Two claims of the same text about the same reported event "
-     "cannot both hold: one says it happened, the other that it did "
-     "not, or their figures do not overlap."},
-};
-
 /* Appends the first embedded test that expects `id` (or, for a hedge rule,
  * a test expecting "hedge" whose text has a cue of that kind is not known
  * here, so only exact ids and kinds are used). */
@@ -75,9 +31,16 @@ int claimcheck_rules_explain(const claimcheck_rules *r, const char *id, char **o
     size_t i, k;
     claimcheck_error_init(err);
     *out = NULL;
-    for (i = 0; i < sizeof(explain_builtin) / sizeof(explain_builtin[0]); i++)
-        if (strcmp(explain_builtin[i].id, id) == 0) {
-            claimcheck_buf_printf(&b, "%s: %s\n", id, explain_builtin[i].text);
+    {
+        const char *help;
+        int is_constraint = 0;
+        for (i = 0; i < r->constraints.count; i++)
+            if (strcmp(CLAIMCHECK_VEC_AT(&r->constraints, claimcheck_constraint, i)->id,
+                       id) == 0)
+                is_constraint = 1;
+        /* a constraint of the rule base is explained with its own terms below */
+        if (!is_constraint && claimcheck_rule_help(id, NULL, NULL, &help)) {
+            claimcheck_buf_printf(&b, "%s: %s\n", id, help);
             if (strncmp(id, "hedge.", 6) == 0) {
                 size_t shown = 0;
                 for (k = 0; k < r->hedges.count && shown < 12; k++) {
@@ -93,6 +56,7 @@ int claimcheck_rules_explain(const claimcheck_rules *r, const char *id, char **o
             explain_example(&b, r, id);
             goto done;
         }
+    }
     for (i = 0; i < r->constraints.count; i++) {
         const claimcheck_constraint *c =
             CLAIMCHECK_VEC_AT(&r->constraints, claimcheck_constraint, i);
