@@ -469,6 +469,13 @@ CLAIMCHECK_EXPORT claimcheck_figure claimcheck_claim_figure(const claimcheck_cla
 
 /** Who says so: an entity id or a quoted name, or NULL for the article itself. */
 CLAIMCHECK_EXPORT const char *claimcheck_claim_attribution(const claimcheck_claim *c);
+/** The display name of an entity id used in a claim ("putin" → "Vladimir
+ * Putin") and its kind (country, person, organisation, place, target, ...)
+ * in `*kind_out` (may be NULL). Returns NULL for an unknown id. Borrowed
+ * from the claim's rule set. */
+CLAIMCHECK_EXPORT const char *claimcheck_claim_entity_name(const claimcheck_claim *c,
+                                                           const char *id,
+                                                           const char **kind_out);
 /** The verdict against the rule base: "consistent", "contradiction",
  * "tension" or "unsupported"; and the event it was matched to, or NULL. */
 CLAIMCHECK_EXPORT const char *claimcheck_claim_verdict(const claimcheck_claim *c);

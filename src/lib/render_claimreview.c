@@ -19,8 +19,8 @@
  *
  * Verdict to rating: contradiction 1 "False", tension 3 "Misleading",
  * consistent 5 "Consistent with reported events". A claim's author is its
- * attribution (an entity id of the rule base, or a quoted name) as a Thing,
- * since the report does not say whether it is a person or an organisation;
+ * attribution: the entity's display name, a Person for people and an
+ * Organization for the rest (countries, armies, ministries);
  * an unattributed claim is the article's own, whose author is the outlet
  * (the document's source) when known. Keys absent where the value is. */
 #include <jansson.h>
@@ -107,9 +107,15 @@ static json_t *claimreview_item(const claimcheck_report *r, size_t ci, int ratin
         claimreview_text(claimcheck_doc_text(doc), claimcheck_claim_sentence(c)));
 
     json_object_set_new(item, "@type", json_string("Claim"));
-    if (who)
-        json_object_set_new(item, "author", claimreview_named("Thing", who));
-    else if (claimcheck_doc_source(doc))
+    if (who) {
+        /* a person is a Person; a country, an army or a ministry an Organization */
+        const char *kind = NULL, *name = claimcheck_claim_entity_name(c, who, &kind);
+        json_object_set_new(item, "author",
+                            claimreview_named(kind && strcmp(kind, "person") == 0
+                                                  ? "Person"
+                                                  : "Organization",
+                                              name ? name : who));
+    } else if (claimcheck_doc_source(doc))
         json_object_set_new(
             item, "author",
             claimreview_named("Organization", claimcheck_doc_source(doc)));

@@ -243,3 +243,17 @@ const char *claimcheck_claim_candidate(const claimcheck_claim *c, size_t i,
         *score_out = c->candidate_scores[i];
     return CLAIMCHECK_VEC_AT(&c->rules->events, claimcheck_event, c->candidates[i])->id;
 }
+
+const char *claimcheck_claim_entity_name(const claimcheck_claim *c, const char *id,
+                                         const char **kind_out) {
+    size_t i = claimcheck_rules_entity_index(c->rules, id);
+    const claimcheck_entity *e;
+    if (kind_out)
+        *kind_out = NULL;
+    if (i == CLAIMCHECK_NONE)
+        return NULL;
+    e = CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, i);
+    if (kind_out)
+        *kind_out = e->kind;
+    return e->name ? e->name : e->id;
+}
