@@ -191,17 +191,6 @@ void claimcheck_vec_free(claimcheck_vec *v) {
     v->count = v->cap = 0;
 }
 
-int claimcheck_ascii_lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
-
-int claimcheck_strncaseeq(const char *a, const char *b, size_t len) {
-    size_t i;
-    for (i = 0; i < len; i++)
-        if (claimcheck_ascii_lower((unsigned char)a[i]) !=
-            claimcheck_ascii_lower((unsigned char)b[i]))
-            return 0;
-    return 1;
-}
-
 uint64_t claimcheck_hash_lower(const char *s, size_t len) {
     uint64_t h = 1469598103934665603ULL;
     size_t i;

@@ -83,8 +83,20 @@ size_t claimcheck_strset_count(const claimcheck_strset *set);
 
 /* FNV-1a over ASCII-lowercased bytes. */
 uint64_t claimcheck_hash_lower(const char *s, size_t len);
-int claimcheck_ascii_lower(int c);
-int claimcheck_strncaseeq(const char *a, const char *b, size_t len);
+/* ASCII lower-casing and comparison: inline, as the tokenizer and the
+ * extractor call them for every token. */
+static inline int claimcheck_ascii_lower(int c) {
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static inline int claimcheck_strncaseeq(const char *a, const char *b, size_t len) {
+    size_t i;
+    for (i = 0; i < len; i++)
+        if (claimcheck_ascii_lower((unsigned char)a[i]) !=
+            claimcheck_ascii_lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
 
 /* Decodes one UTF-8 sequence at s[0..len) (input already validated);
  * stores the code point and returns its length in bytes (>= 1). */
