@@ -408,6 +408,14 @@ CLAIMCHECK_EXPORT size_t claimcheck_finding_claim(const claimcheck_finding *f);
  * earlier claim (the related location), or (size_t)-1. */
 CLAIMCHECK_EXPORT size_t claimcheck_finding_related_claim(const claimcheck_finding *f);
 
+/** For a hedge: the span of the claim its strongest cue governs (from the
+ * cue to a termination word such as "but" or the end of the sentence; what
+ * precedes a cue that closes its sentence). Other findings: their span. */
+CLAIMCHECK_EXPORT claimcheck_span claimcheck_finding_scope(const claimcheck_finding *f);
+/** For a hedge: the entity id of who the sentence says so ("Zelenskyy
+ * said ..."), or NULL when the text itself says it. */
+CLAIMCHECK_EXPORT const char *claimcheck_finding_attribution(const claimcheck_finding *f);
+
 /** A hedge cue of a finding. */
 typedef struct claimcheck_cue {
     claimcheck_span span;

@@ -74,6 +74,20 @@ static int check_hedges(claimcheck_report *r, const claimcheck_annot *a,
             f->cues[k].cue = h->cue;
         }
         f->cue_count = n;
+        /* what the strongest cue governs, and who says so (ConText's scope
+         * and experiencer) */
+        for (k = 0; k < n; k++)
+            if (CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)
+                    ->kind == top) {
+                f->scope = claimcheck_cue_scope(r->doc, a, s, cues[k].span);
+                break;
+            }
+        {
+            size_t who = claimcheck_sentence_attribution(r->doc, a, r->rules, s);
+            if (who != CLAIMCHECK_NONE)
+                f->attribution =
+                    CLAIMCHECK_VEC_AT(&r->rules->entities, claimcheck_entity, who)->id;
+        }
     }
     return 0;
 }

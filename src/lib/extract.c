@@ -623,6 +623,118 @@ static int ex_has_earlier(const claimcheck_vec *claims, size_t j, size_t type) {
     return 0;
 }
 
+/* Who the sentence says so: "X said/stated/insisted", "according to X",
+ * "..., Zelenskyy said." */
+static void ex_attribution(const ex_ctx *x, const claimcheck_sentence_annot *sa,
+                           claimcheck_attribution *out) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t i;
+    out->entity = out->entity_tok = out->verb_tok = CLAIMCHECK_NONE;
+    out->forward = 0;
+    for (i = sa->match_first; i < sa->match_end; i++) {
+        const claimcheck_match *m = &ms[i];
+        size_t j;
+        if (m->owner_kind != CLAIMCHECK_OWNER_REPORTING)
+            continue;
+        if (tok_is(x, m->first, "according")) {
+            for (j = sa->match_first; j < sa->match_end; j++)
+                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                    ms[j].first >= m->end && ms[j].first <= m->end + 3 &&
+                    !entity_is_target(entity_at(x, &ms[j]))) {
+                    out->entity = ms[j].owner;
+                    out->entity_tok = ms[j].first;
+                    break;
+                }
+        } else {
+            /* the nearest entity before the verb, at most 4 tokens away */
+            for (j = sa->match_first; j < sa->match_end; j++)
+                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                    ms[j].end <= m->first && m->first - ms[j].end <= 4 &&
+                    !entity_is_target(entity_at(x, &ms[j]))) {
+                    out->entity = ms[j].owner;
+                    out->entity_tok = ms[j].first;
+                }
+            /* ", Zelenskyy said." after the statement */
+            if (out->entity == CLAIMCHECK_NONE)
+                for (j = sa->match_first; j < sa->match_end; j++)
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                        ms[j].first >= m->end && ms[j].first <= m->end + 1 &&
+                        !entity_is_target(entity_at(x, &ms[j]))) {
+                        out->entity = ms[j].owner;
+                        out->entity_tok = ms[j].first;
+                    }
+        }
+        if (out->entity != CLAIMCHECK_NONE) {
+            out->verb_tok = m->first;
+            out->forward = tok_is(x, m->end, "that") || tok_is(x, m->end, ",") ||
+                           tok_is(x, m->end, ":") || tok_is(x, m->first, "according");
+            return;
+        }
+    }
+}
+
+size_t claimcheck_sentence_attribution(const claimcheck_doc *doc,
+                                       const claimcheck_annot *a,
+                                       const claimcheck_rules *rules, size_t s) {
+    ex_ctx x;
+    claimcheck_attribution at;
+    const claimcheck_sentence_annot *sa =
+        CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+    memset(&x, 0, sizeof(x));
+    x.doc = doc;
+    x.a = a;
+    x.rules = rules;
+    x.toks = (const claimcheck_token *)a->tokens.items;
+    x.first = sa->tok_first;
+    x.end = sa->tok_end;
+    ex_attribution(&x, sa, &at);
+    return at.entity;
+}
+
+claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck_annot *a,
+                                     size_t s, claimcheck_span cue) {
+    static const char *const stops[] = {
+        "but", "however", "although", "though", "whereas", "while", ";", ":", NULL};
+    const claimcheck_sentence_annot *sa =
+        CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    ex_ctx x;
+    claimcheck_span scope;
+    size_t i, first = CLAIMCHECK_NONE, last_word = CLAIMCHECK_NONE;
+    memset(&x, 0, sizeof(x));
+    x.doc = doc;
+    x.a = a;
+    x.toks = toks;
+    x.first = sa->tok_first;
+    x.end = sa->tok_end;
+    for (i = sa->tok_first; i < sa->tok_end; i++)
+        if (toks[i].start >= cue.end) {
+            first = i;
+            break;
+        }
+    /* forward, as NegEx and ConText scope a trigger: to a termination word
+     * or the end of the sentence */
+    scope.start = cue.start;
+    scope.end = cue.end;
+    for (i = first; first != CLAIMCHECK_NONE && i < sa->tok_end; i++) {
+        if (tok_in(&x, i, stops))
+            break;
+        if (toks[i].kind != CLAIMCHECK_TOK_PUNCT)
+            last_word = i;
+    }
+    if (last_word != CLAIMCHECK_NONE) {
+        scope.end = toks[last_word].end;
+        return scope;
+    }
+    /* a cue closing its sentence ("..., critics say.") governs what precedes */
+    scope.start = sa->span.start;
+    for (i = sa->tok_first; i < sa->tok_end && toks[i].start < cue.start; i++)
+        if (tok_in(&x, i, stops))
+            scope.start = i + 1 < sa->tok_end ? toks[i + 1].start : toks[i].end;
+    scope.end = cue.end;
+    return scope;
+}
+
 static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
     const claimcheck_sentence_annot *sa =
         CLAIMCHECK_VEC_AT(&x->a->sentences, claimcheck_sentence_annot, s);
@@ -689,46 +801,13 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
         }
     }
 
-    /* attribution: "X said/stated/insisted", "according to X" */
-    for (i = sa->match_first; i < sa->match_end; i++) {
-        const claimcheck_match *m = &ms[i];
-        size_t j;
-        if (m->owner_kind != CLAIMCHECK_OWNER_REPORTING)
-            continue;
-        if (tok_is(x, m->first, "according")) {
-            for (j = sa->match_first; j < sa->match_end; j++)
-                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
-                    ms[j].first >= m->end && ms[j].first <= m->end + 3 &&
-                    !entity_is_target(entity_at(x, &ms[j]))) {
-                    attribution = ms[j].owner;
-                    attr_tok = ms[j].first;
-                    break;
-                }
-        } else {
-            /* the nearest entity before the verb, at most 4 tokens away */
-            for (j = sa->match_first; j < sa->match_end; j++)
-                if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
-                    ms[j].end <= m->first && m->first - ms[j].end <= 4 &&
-                    !entity_is_target(entity_at(x, &ms[j]))) {
-                    attribution = ms[j].owner;
-                    attr_tok = ms[j].first;
-                }
-            /* ", Zelenskyy said." after the statement */
-            if (attribution == CLAIMCHECK_NONE)
-                for (j = sa->match_first; j < sa->match_end; j++)
-                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
-                        ms[j].first >= m->end && ms[j].first <= m->end + 1 &&
-                        !entity_is_target(entity_at(x, &ms[j]))) {
-                        attribution = ms[j].owner;
-                        attr_tok = ms[j].first;
-                    }
-        }
-        if (attribution != CLAIMCHECK_NONE) {
-            attr_verb = m->first;
-            attr_forward = tok_is(x, m->end, "that") || tok_is(x, m->end, ",") ||
-                           tok_is(x, m->end, ":") || tok_is(x, m->first, "according");
-            break;
-        }
+    {
+        claimcheck_attribution at;
+        ex_attribution(x, sa, &at);
+        attribution = at.entity;
+        attr_tok = at.entity_tok;
+        attr_verb = at.verb_tok;
+        attr_forward = at.forward;
     }
 
     for (i = sa->match_first; i < sa->match_end; i++) {

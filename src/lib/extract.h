@@ -70,6 +70,24 @@ struct claimcheck_claim {
 size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
                                 claimcheck_cue_hit *cues, size_t max);
 
+/* Who sentence `s` says so: an entity index, or CLAIMCHECK_NONE. */
+typedef struct claimcheck_attribution {
+    size_t entity;     /* entity index or CLAIMCHECK_NONE */
+    size_t entity_tok; /* its first token */
+    size_t verb_tok;   /* the reporting verb's first token */
+    int forward;       /* "said that ...": it covers what follows the verb */
+} claimcheck_attribution;
+
+size_t claimcheck_sentence_attribution(const claimcheck_doc *doc,
+                                       const claimcheck_annot *a,
+                                       const claimcheck_rules *rules, size_t s);
+
+/* The scope of a hedge cue in sentence `s`: from the cue to the next
+ * termination word ("but", "however", ";") or the sentence end; a cue that
+ * ends its sentence governs what precedes it. */
+claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck_annot *a,
+                                     size_t s, claimcheck_span cue);
+
 /* Appends the claims of every sentence to `out` (vector of struct
  * claimcheck_claim). `pubdate` resolves relative time ("on Wednesday");
  * when unknown (year 0) such expressions stay unresolved. Returns 0 or

@@ -151,6 +151,16 @@ static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding
             json_array_append_new(arr, co);
         }
         json_object_set_new(o, "cues", arr);
+        {
+            json_t *scope = json_object();
+            json_object_set_new(scope, "span",
+                                json_span(doc, claimcheck_finding_scope(f)));
+            json_object_set_new(scope, "text",
+                                json_text(doc, claimcheck_finding_scope(f)));
+            json_object_set_new(o, "scope", scope);
+        }
+        json_object_set_new(o, "attribution",
+                            json_str_or_null(claimcheck_finding_attribution(f)));
     }
     return o;
 }

@@ -28,6 +28,7 @@ struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
     f->span = span;
     f->claim = CLAIMCHECK_NONE;
     f->other_claim = CLAIMCHECK_NONE;
+    f->scope = span;
     f->rule = claimcheck_strdup(rule);
     f->message = claimcheck_buf_detach(&msg);
     if (!f->rule || !f->message) {
@@ -256,4 +257,9 @@ const char *claimcheck_claim_entity_name(const claimcheck_claim *c, const char *
     if (kind_out)
         *kind_out = e->kind;
     return e->name ? e->name : e->id;
+}
+
+claimcheck_span claimcheck_finding_scope(const claimcheck_finding *f) { return f->scope; }
+const char *claimcheck_finding_attribution(const claimcheck_finding *f) {
+    return f->attribution;
 }

@@ -14,9 +14,11 @@ struct claimcheck_finding {
     char *rule;    /* owned */
     char *message; /* owned */
     claimcheck_span span;
-    size_t anchor;      /* where it points: first cue, claim trigger or span start */
-    size_t claim;       /* index or CLAIMCHECK_NONE */
-    size_t other_claim; /* the other side of an in-document contradiction */
+    size_t anchor;           /* where it points: first cue, claim trigger or span start */
+    size_t claim;            /* index or CLAIMCHECK_NONE */
+    claimcheck_span scope;   /* hedges: what the strongest cue governs */
+    const char *attribution; /* hedges: who the sentence says so, borrowed; or NULL */
+    size_t other_claim;      /* the other side of an in-document contradiction */
     claimcheck_cue cues[CLAIMCHECK_CLAIM_MAX_CUES];
     size_t cue_count;
     claimcheck_evidence evidence[CLAIMCHECK_FINDING_MAX_EVIDENCE]; /* borrowed strings */
