@@ -98,11 +98,35 @@ static void check_out_of_memory_everywhere(void **state) {
     assert_true(succeeded);
 }
 
+static void check_hedge_scope_and_attribution(void **state) {
+    claimcheck_doc *doc;
+    claimcheck_report *r;
+    const char *text = "Zelenskyy said the pause may hold, but the strikes went on.\n"
+                       "The talks will resume soon, critics say.\n";
+    claimcheck_span sc;
+    (void)state;
+    assert_int_equal(helpers_check(text, NULL, &doc, &r), 0);
+    assert_int_equal(claimcheck_report_finding_count(r), 2);
+    /* forward to "but" */
+    sc = claimcheck_finding_scope(claimcheck_report_finding(r, 0));
+    assert_int_equal(sc.end - sc.start, strlen("may hold"));
+    assert_memory_equal(text + sc.start, "may hold", sc.end - sc.start);
+    assert_string_equal(claimcheck_finding_attribution(claimcheck_report_finding(r, 0)),
+                        "zelenskyy");
+    /* backward from a cue that closes the sentence */
+    sc = claimcheck_finding_scope(claimcheck_report_finding(r, 1));
+    assert_memory_equal(text + sc.start, "The talks will resume soon", 26);
+    assert_null(claimcheck_finding_attribution(claimcheck_report_finding(r, 1)));
+    claimcheck_report_free(r);
+    claimcheck_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(check_findings_sorted_and_counted),
         cmocka_unit_test(check_same_input_same_output),
         cmocka_unit_test(check_out_of_memory_everywhere),
+        cmocka_unit_test(check_hedge_scope_and_attribution),
     };
     int rc;
     assert_non_null(helpers_rules());
