@@ -147,7 +147,28 @@ static int doc_build_lines(claimcheck_doc *doc) {
             (doc->text[i] == '\r' && (i + 1 >= doc->len || doc->text[i + 1] != '\n')))
             doc->line_starts[k++] = i + 1;
     doc->line_count = n;
+    doc->cp_marks =
+        claimcheck_malloc((doc->len / CLAIMCHECK_DOC_CP_STEP + 1) * sizeof(size_t));
+    if (!doc->cp_marks)
+        return CLAIMCHECK_ENOMEM;
+    doc->cp_marks[0] = 0;
+    for (i = 0, n = 0; i < doc->len; i++) {
+        if (i % CLAIMCHECK_DOC_CP_STEP == 0)
+            doc->cp_marks[i / CLAIMCHECK_DOC_CP_STEP] = n;
+        if (((unsigned char)doc->text[i] & 0xC0) != 0x80)
+            n++;
+    }
     return 0;
+}
+
+/* The number of code points in doc->text[0, offset). */
+static size_t doc_code_points(const claimcheck_doc *doc, size_t offset) {
+    size_t i = offset / CLAIMCHECK_DOC_CP_STEP * CLAIMCHECK_DOC_CP_STEP;
+    size_t n = doc->cp_marks[offset / CLAIMCHECK_DOC_CP_STEP];
+    for (; i < offset; i++)
+        if (((unsigned char)doc->text[i] & 0xC0) != 0x80)
+            n++;
+    return n;
 }
 
 claimcheck_pos claimcheck_pos_at(const char *text, size_t len, const size_t *line_starts,
@@ -330,6 +351,7 @@ void claimcheck_doc_free(claimcheck_doc *doc) {
     free(doc->url);
     free(doc->title);
     free(doc->line_starts);
+    free(doc->cp_marks);
     claimcheck_vec_free(&doc->comments);
     claimcheck_vec_free(&doc->joins);
     claimcheck_vec_free(&doc->sentences);
@@ -379,9 +401,29 @@ claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc, size_t i) {
     return *CLAIMCHECK_VEC_AT(&doc->comments, claimcheck_span, i);
 }
 
+/* As claimcheck_pos_at, in time independent of the line's length. */
 claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset) {
-    return claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count,
-                             offset);
+    claimcheck_pos pos;
+    size_t lo = 0, hi = doc->line_count, start;
+    if (offset > doc->len)
+        offset = doc->len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    start = doc->line_starts[lo];
+    /* a byte order mark is no character of the first line */
+    if (lo == 0 && doc->len >= 3 && offset >= 3 &&
+        memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    pos.offset = offset;
+    pos.line = (unsigned)(lo + 1);
+    pos.column =
+        (unsigned)(1 + doc_code_points(doc, offset) - doc_code_points(doc, start));
+    return pos;
 }
 
 int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,

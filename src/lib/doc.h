@@ -10,6 +10,8 @@ typedef struct claimcheck_date {
     int year, month, day;
 } claimcheck_date;
 
+#define CLAIMCHECK_DOC_CP_STEP 4096
+
 struct claimcheck_doc {
     char *text; /* NUL-terminated copy of the input */
     /* What every analysis stage reads: NUL-terminated, exactly `len` bytes,
@@ -23,6 +25,10 @@ struct claimcheck_doc {
     claimcheck_date pubdate;
     size_t *line_starts; /* byte offset of each line's first byte */
     size_t line_count;
+    /* code points in text[0, k * CLAIMCHECK_DOC_CP_STEP), for each k: a
+     * column is then found by walking at most one step, not the whole line
+     * (a 20 MB line with 200,000 sentences would be quadratic) */
+    size_t *cp_marks;
     claimcheck_vec comments; /* of claimcheck_span: HTML comments, whole */
     /* of claimcheck_span: blanked stretches inside a word, which a
      * tokenizer should read as nothing rather than as a space: the padding

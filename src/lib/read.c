@@ -1375,6 +1375,12 @@ int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
         if (code == json_error_null_character)
             return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
                                         "NUL byte (\\u0000) in a string");
+        /* the same words as for a document (doc_check_encoding) */
+        if (code == json_error_invalid_utf8 && pos.offset < len)
+            return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
+                                        "malformed JSON: invalid UTF-8 (byte 0x%02X at "
+                                        "offset %zu)",
+                                        (unsigned char)json[pos.offset], pos.offset);
         return claimcheck_error_set(
             err, code == json_error_invalid_utf8 ? CLAIMCHECK_EUTF8 : CLAIMCHECK_ERROR,
             path, &pos, "malformed JSON: %s", jerr.text);

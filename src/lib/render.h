@@ -17,8 +17,8 @@ int claimcheck_render_html(claimcheck_buf *out, const claimcheck_report *const *
                            size_t count);
 int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *reports,
                           size_t count);
-int claimcheck_render_claimreview(claimcheck_buf *out, const claimcheck_report *const *reports,
-                                  size_t count);
+int claimcheck_render_claimreview(claimcheck_buf *out,
+                                  const claimcheck_report *const *reports, size_t count);
 /* JSON, JSON Lines (a document per line) or claims (a claim per line). */
 int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, claimcheck_format format);

@@ -12,9 +12,13 @@
 #include "token.h"
 
 #include <libstemmer.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+/* Significant characters of a number read exactly; the rest only count. */
+#define CLAIMCHECK_TOKEN_NUM_DIGITS 40
 
 static int token_is_alnum(int32_t cp) {
     utf8proc_category_t c;
@@ -87,13 +91,27 @@ int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, siz
                     j++;
                 t->kind = CLAIMCHECK_TOK_WORD;
             } else {
-                char tmp[64];
-                size_t k, m = 0;
+                /* The first CLAIMCHECK_TOKEN_NUM_DIGITS characters, far more
+                 * than a double holds, and for each integer digit left out a
+                 * power of ten: cutting the digits off instead read a
+                 * 70-digit number as 1e62. */
+                char tmp[CLAIMCHECK_TOKEN_NUM_DIGITS + 24];
+                size_t k, m = 0, dropped = 0;
+                int dot = 0;
                 t->kind = CLAIMCHECK_TOK_NUM;
-                for (k = i; k < j && m + 1 < sizeof(tmp); k++)
-                    if (text[k] != ',')
+                for (k = i; k < j; k++) {
+                    if (text[k] == ',')
+                        continue;
+                    if (m < CLAIMCHECK_TOKEN_NUM_DIGITS)
                         tmp[m++] = text[k];
+                    else if (!dot && text[k] != '.')
+                        dropped++;
+                    if (text[k] == '.')
+                        dot = 1;
+                }
                 tmp[m] = '\0';
+                if (dropped)
+                    snprintf(tmp + m, sizeof(tmp) - m, "e%zu", dropped);
                 t->value = strtod(tmp, NULL);
             }
             t->end = j;
