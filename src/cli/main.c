@@ -12,6 +12,7 @@
 
 #define CLI_MAX_INPUT (1024u * 1024u * 1024u) /* 1 GiB per document */
 #define CLI_MAX_RULES 16
+#define CLI_STOP      2 /* a per-document callback's "stop reading": output failed */
 
 typedef struct cli_opts {
     const char *rules[CLI_MAX_RULES];
@@ -358,7 +359,7 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
     size_t cap = 0;
     unsigned long lineno = 0;
     ssize_t got;
-    int failed = 0;
+    int failed = 0, rc, stopped = 0;
     if (!f) {
         fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
         return CLAIMCHECK_EXIT_INPUT;
@@ -371,6 +372,12 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
         size_t len = (size_t)got, k = 0;
         const char *rec = line;
         lineno++;
+        if ((size_t)got > CLI_MAX_INPUT) {
+            fprintf(stderr, "%s:%lu: record larger than the %u-byte document limit\n",
+                    name, lineno, CLI_MAX_INPUT);
+            failed = 1;
+            continue;
+        }
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
@@ -396,8 +403,13 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
             failed = 1;
             continue;
         }
-        if (fn(doc, ctx))
+        if ((rc = fn(doc, ctx)) != 0) {
             failed = 1;
+            if (rc == CLI_STOP) {
+                stopped = 1;
+                break; /* the output is gone: reading on would be wasted */
+            }
+        }
         errno = 0;
     }
     if (ferror(f) || errno == ENOMEM) {
@@ -407,7 +419,7 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
     free(line);
     if (f != stdin)
         fclose(f);
-    return failed ? CLAIMCHECK_EXIT_INPUT : 0;
+    return stopped ? CLI_STOP : failed ? CLAIMCHECK_EXIT_INPUT : 0;
 }
 
 /* Reads every input (whole files, or JSON Lines records) into documents
@@ -415,7 +427,7 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
  * failure is reported on stderr; the other inputs are still processed). */
 static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
     size_t i;
-    int failed = 0;
+    int failed = 0, rc;
     for (i = 0; i < o->file_count; i++) {
         const char *path = o->files[i];
         claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
@@ -425,8 +437,10 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
         size_t len;
         if (o->jsonl == 1 || (o->jsonl < 0 && (cli_has_extension(path, ".jsonl") ||
                                                cli_has_extension(path, ".ndjson")))) {
-            if (cli_each_record(o, path, fn, ctx))
+            if ((rc = cli_each_record(o, path, fn, ctx)) != 0)
                 failed = 1;
+            if (rc == CLI_STOP)
+                break;
             continue;
         }
         if (cli_read(path, &text, &len)) {
@@ -440,8 +454,12 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
         if (claimcheck_doc_new(&doc, text, len, &d, &err) < 0) {
             cli_print_error(&err);
             failed = 1;
-        } else if (fn(doc, ctx)) {
+        } else if ((rc = fn(doc, ctx)) != 0) {
             failed = 1;
+            if (rc == CLI_STOP) {
+                free(text);
+                break;
+            }
         }
         free(text);
     }
@@ -479,7 +497,7 @@ static int cli_stream_one(cli_checked *c, const claimcheck_report *report) {
     if (fputs(out, stdout) == EOF || fflush(stdout) == EOF) {
         fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
         c->write_failed = 1;
-        rc = 1;
+        rc = CLI_STOP;
     }
     claimcheck_free(out);
     return rc;
