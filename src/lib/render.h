@@ -19,6 +19,13 @@ int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *r
                           size_t count);
 int claimcheck_render_claimreview(claimcheck_buf *out,
                                   const claimcheck_report *const *reports, size_t count);
+#ifdef JANSSON_H
+/* The evidence of a finding as a JSON array of {event, source, date, url,
+ * says}, and in `*events_out` the distinct event ids (both new references):
+ * shared by the JSON and SARIF renderers. */
+json_t *claimcheck_json_evidence(const claimcheck_finding *f, json_t **events_out);
+#endif
+
 /* JSON, JSON Lines (a document per line) or claims (a claim per line). */
 int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, claimcheck_format format);

@@ -80,6 +80,29 @@ static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c,
     return o;
 }
 
+json_t *claimcheck_json_evidence(const claimcheck_finding *f, json_t **events_out) {
+    json_t *arr = json_array(), *events = json_array();
+    size_t k;
+    for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {
+        claimcheck_evidence e = claimcheck_finding_evidence(f, k);
+        json_t *eo = json_object();
+        size_t j, seen = 0;
+        for (j = 0; j < json_array_size(events); j++)
+            if (strcmp(json_string_value(json_array_get(events, j)), e.event) == 0)
+                seen = 1;
+        if (!seen)
+            json_array_append_new(events, json_string(e.event));
+        json_object_set_new(eo, "event", json_string(e.event));
+        json_object_set_new(eo, "source", json_str_or_null(e.source));
+        json_object_set_new(eo, "date", json_str_or_null(e.date));
+        json_object_set_new(eo, "url", json_str_or_null(e.url));
+        json_object_set_new(eo, "says", json_str_or_null(e.says));
+        json_array_append_new(arr, eo);
+    }
+    *events_out = events;
+    return arr;
+}
+
 static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding *f,
                             size_t i) {
     const claimcheck_doc *doc = claimcheck_report_doc(r);
@@ -119,24 +142,7 @@ static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding
                             json_text(doc, claimcheck_claim_sentence(other)));
         json_object_set_new(o, "related", rel);
     }
-    events = json_array();
-    arr = json_array();
-    for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {
-        claimcheck_evidence e = claimcheck_finding_evidence(f, k);
-        json_t *eo = json_object();
-        size_t j, seen = 0;
-        for (j = 0; j < json_array_size(events); j++)
-            if (strcmp(json_string_value(json_array_get(events, j)), e.event) == 0)
-                seen = 1;
-        if (!seen)
-            json_array_append_new(events, json_string(e.event));
-        json_object_set_new(eo, "event", json_string(e.event));
-        json_object_set_new(eo, "source", json_str_or_null(e.source));
-        json_object_set_new(eo, "date", json_str_or_null(e.date));
-        json_object_set_new(eo, "url", json_str_or_null(e.url));
-        json_object_set_new(eo, "says", json_str_or_null(e.says));
-        json_array_append_new(arr, eo);
-    }
+    arr = claimcheck_json_evidence(f, &events);
     json_object_set_new(o, "events", events);
     json_object_set_new(o, "evidence", arr);
     if (claimcheck_finding_get_kind(f) == CLAIMCHECK_FINDING_HEDGE) {

@@ -139,10 +139,6 @@ static json_t *sarif_location(const claimcheck_doc *doc, const char *uri, size_t
     return loc;
 }
 
-static json_t *sarif_str_or_null(const char *s) {
-    return s ? json_string(s) : json_null();
-}
-
 static json_t *sarif_rule(const char *id, claimcheck_severity level) {
     json_t *r = json_object(), *cfg = json_object(), *props = json_object(), *tags;
     const char *name = NULL, *brief = NULL, *help = NULL;
@@ -230,25 +226,7 @@ static json_t *sarif_result(const claimcheck_report *r, const claimcheck_finding
         json_array_append_new(arr, json_string(buf));
     }
     json_object_set_new(props, "claims", arr);
-    events = json_array();
-    arr = json_array();
-    for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {
-        claimcheck_evidence e = claimcheck_finding_evidence(f, k);
-        json_t *eo = json_object();
-        size_t j;
-        int seen = 0;
-        for (j = 0; j < json_array_size(events); j++)
-            if (strcmp(json_string_value(json_array_get(events, j)), e.event) == 0)
-                seen = 1;
-        if (!seen)
-            json_array_append_new(events, json_string(e.event));
-        json_object_set_new(eo, "event", json_string(e.event));
-        json_object_set_new(eo, "source", sarif_str_or_null(e.source));
-        json_object_set_new(eo, "date", sarif_str_or_null(e.date));
-        json_object_set_new(eo, "url", sarif_str_or_null(e.url));
-        json_object_set_new(eo, "says", sarif_str_or_null(e.says));
-        json_array_append_new(arr, eo);
-    }
+    arr = claimcheck_json_evidence(f, &events);
     json_object_set_new(props, "events", events);
     json_object_set_new(props, "evidence", arr);
     if (claimcheck_finding_cue_count(f)) {
