@@ -1,4 +1,5 @@
-# Runs one golden case: claimcheck with the case's arguments in the case's
+# Runs one golden case (optionally under -DWRAPPER, e.g. valgrind):
+# claimcheck with the case's arguments in the case's
 # folder, comparing stdout with expected.<format> and the exit code with
 # expected.exit. Usage:
 #   cmake -DCLI=... -DRULES=... -DCASE=dir -DFORMAT=text|json -P run_golden.cmake
@@ -11,8 +12,10 @@ if(FORMAT STREQUAL "text")
 else()
   set(fmt_args --format ${FORMAT})
 endif()
+# -DWRAPPER="valgrind --error-exitcode=99 ..." runs the command under a checker
+separate_arguments(WRAPPER UNIX_COMMAND "${WRAPPER}")
 execute_process(
-  COMMAND ${CLI} check --rules ${RULES} ${fmt_args} ${args}
+  COMMAND ${WRAPPER} ${CLI} check --rules ${RULES} ${fmt_args} ${args}
   WORKING_DIRECTORY "${CASE}"
   OUTPUT_VARIABLE out
   ERROR_VARIABLE err
