@@ -176,6 +176,13 @@ static int extract_time(ex_ctx *x, size_t from, claimcheck_date pub,
     int have_pub = pub.year != 0;
     for (i = from; i < x->end; i++) {
         int w, m, d, y;
+        /* every time expression starts at a word whose first letter is one
+         * of these (weekdays, months, yesterday, today, the next day, last
+         * week, overnight, within hours): skip the rest cheaply */
+        if (x->toks[i].kind != CLAIMCHECK_TOK_WORD ||
+            !strchr("adfjlmnostwy", claimcheck_ascii_lower(
+                                        (unsigned char)x->doc->view[x->toks[i].start])))
+            continue;
         if ((w = tok_in(x, i, ex_weekdays)) && have_pub) {
             int back = (claimcheck_date_weekday(pub) - (w - 1) + 7) % 7;
             int prev =
@@ -448,7 +455,14 @@ static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_
     size_t i, n = 0;
     for (i = x->first; i < x->end && n < max; i++) {
         double v;
-        size_t used = ex_number(x, i, &v), u;
+        size_t used, u;
+        /* numbers are digits or words starting with one of these letters */
+        if (x->toks[i].kind == CLAIMCHECK_TOK_PUNCT ||
+            (x->toks[i].kind == CLAIMCHECK_TOK_WORD &&
+             !strchr("aefhnostz", claimcheck_ascii_lower(
+                                      (unsigned char)x->doc->view[x->toks[i].start]))))
+            continue;
+        used = ex_number(x, i, &v);
         const char *unit;
         claimcheck_figure_hit *f;
         size_t start = i;
