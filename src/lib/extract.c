@@ -447,8 +447,7 @@ static size_t ex_number_base(const ex_ctx *x, size_t i, double *value) {
     return 0;
 }
 
-static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_t *tok_at,
-                              size_t max) {
+static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_t max) {
     static const char *const approx[] = {"approximately", "about",  "around", "roughly",
                                          "nearly",        "almost", "some",   "circa",
                                          "approx",        NULL};
@@ -508,7 +507,6 @@ static size_t extract_figures(const ex_ctx *x, claimcheck_figure_hit *out, size_
         }
         f->span.start = x->toks[start].start;
         f->span.end = x->toks[u].end;
-        tok_at[n] = i;
         n++;
         i = u;
     }
@@ -755,7 +753,6 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
     claimcheck_figure_hit figs[CLAIMCHECK_CLAIM_MAX_FIGURES];
-    size_t fig_tok[CLAIMCHECK_CLAIM_MAX_FIGURES];
     size_t ncues, nfigs, i, k, tf = 0, te = 0, ntimes = 0;
     struct ex_time {
         claimcheck_date start, end;
@@ -793,7 +790,7 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
             x->last = times[ntimes].start;
         ntimes++;
     }
-    nfigs = extract_figures(x, figs, fig_tok, CLAIMCHECK_CLAIM_MAX_FIGURES);
+    nfigs = extract_figures(x, figs, CLAIMCHECK_CLAIM_MAX_FIGURES);
 
     /* quoted tokens: between double quotation marks */
     quoted = claimcheck_calloc(x->end - x->first + 1, 1);
@@ -1138,7 +1135,6 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                 !entity_is_target(entity_at(x, &ms[j])))
                 ex_add_role(c->actors, &c->actor_count, ms[j].owner);
     }
-    (void)fig_tok;
     free(quoted);
     return 0;
 }

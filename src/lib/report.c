@@ -12,12 +12,11 @@ struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
                                                  const char *fmt, ...) {
     struct claimcheck_finding *f;
     claimcheck_buf msg = CLAIMCHECK_BUF_INIT;
-    char small[512];
     va_list ap;
+    /* the whole message, however long: a finding is never cut short */
     va_start(ap, fmt);
-    vsnprintf(small, sizeof(small), fmt, ap);
+    claimcheck_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    claimcheck_buf_puts(&msg, small);
     f = claimcheck_vec_push(&r->findings, sizeof(*f));
     if (!f) {
         claimcheck_buf_free(&msg);

@@ -124,24 +124,37 @@ int claimcheck_buf_putc(claimcheck_buf *b, char c) {
     return claimcheck_buf_put(b, &c, 1);
 }
 
-int claimcheck_buf_printf(claimcheck_buf *b, const char *fmt, ...) {
-    va_list ap;
+int claimcheck_buf_vprintf(claimcheck_buf *b, const char *fmt, va_list ap) {
+    va_list again;
     int n;
     char small[256];
-    va_start(ap, fmt);
+    va_copy(again, ap);
     n = vsnprintf(small, sizeof(small), fmt, ap);
-    va_end(ap);
-    if (n < 0)
+    if (n < 0) {
+        va_end(again);
         return CLAIMCHECK_ERROR;
-    if ((size_t)n < sizeof(small))
+    }
+    if ((size_t)n < sizeof(small)) {
+        va_end(again);
         return claimcheck_buf_put(b, small, (size_t)n);
-    if (claimcheck_buf_grow(b, (size_t)n) < 0)
+    }
+    if (claimcheck_buf_grow(b, (size_t)n) < 0) {
+        va_end(again);
         return CLAIMCHECK_ENOMEM;
-    va_start(ap, fmt);
-    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    }
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, again);
+    va_end(again);
     b->len += (size_t)n;
     return 0;
+}
+
+int claimcheck_buf_printf(claimcheck_buf *b, const char *fmt, ...) {
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = claimcheck_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 char *claimcheck_buf_detach(claimcheck_buf *b) {

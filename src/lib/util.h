@@ -46,6 +46,7 @@ int claimcheck_buf_grow(claimcheck_buf *b, size_t extra);
 int claimcheck_buf_put(claimcheck_buf *b, const char *s, size_t len);
 int claimcheck_buf_puts(claimcheck_buf *b, const char *s);
 int claimcheck_buf_putc(claimcheck_buf *b, char c);
+int claimcheck_buf_vprintf(claimcheck_buf *b, const char *fmt, va_list ap);
 int claimcheck_buf_printf(claimcheck_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -156,12 +156,33 @@ static void filter_baseline_hides_exactly_its_findings(void **state) {
     free(path);
 }
 
+static void filter_long_messages_are_whole(void **state) {
+    char *text = malloc(2000), *p;
+    claimcheck_doc *doc;
+    claimcheck_report *r;
+    const char *msg;
+    (void)state;
+    p = text + sprintf(text, "<!-- claimcheck-disable-next-line contradiction -- ");
+    memset(p, 'x', 1200);
+    strcpy(p + 1200, " -->\nThe talks stalled.\n");
+    r = run(text, NULL, &doc);
+    assert_int_equal(claimcheck_report_finding_count(r), 1);
+    msg = claimcheck_finding_message(claimcheck_report_finding(r, 0));
+    /* the whole comment is quoted: nothing is cut at a buffer size */
+    assert_true(strlen(msg) > 1200);
+    assert_non_null(strstr(msg, "xxx -->"));
+    claimcheck_report_free(r);
+    claimcheck_doc_free(doc);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(filter_suppression_comments),
         cmocka_unit_test(filter_config_severity_and_ignore),
         cmocka_unit_test(filter_config_errors_have_positions),
         cmocka_unit_test(filter_baseline_hides_exactly_its_findings),
+        cmocka_unit_test(filter_long_messages_are_whole),
     };
     int rc;
     assert_non_null(helpers_rules());
