@@ -474,12 +474,11 @@ static int match_claim(match_ctx *m, size_t ci) {
 }
 
 /* {actor}, {targets}, {event}, {scope}, {date} in a constraint's message. */
-static void match_expand(char *out, size_t n, const char *tmpl, const char *actor,
+static void match_expand(claimcheck_buf *out, const char *tmpl, const char *actor,
                          const char *targets, const char *event, const char *scope,
                          const char *date) {
-    size_t o = 0;
     const char *p = tmpl;
-    while (*p && o + 1 < n) {
+    while (*p) {
         const char *val = NULL;
         size_t skip = 0;
         if (*p == '{') {
@@ -495,14 +494,12 @@ static void match_expand(char *out, size_t n, const char *tmpl, const char *acto
                 val = date, skip = 6;
         }
         if (val) {
-            while (*val && o + 1 < n)
-                out[o++] = *val++;
+            claimcheck_buf_puts(out, val);
             p += skip;
         } else {
-            out[o++] = *p++;
+            claimcheck_buf_putc(out, *p++);
         }
     }
-    out[o] = '\0';
 }
 
 static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constraint *con) {
@@ -536,7 +533,9 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
                 CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
             const claimcheck_party *p = NULL;
             int inside;
-            char targets[200] = "", scope[200] = "", date[40], msg[600];
+            claimcheck_buf targets = CLAIMCHECK_BUF_INIT, scope = CLAIMCHECK_BUF_INIT,
+                           msg = CLAIMCHECK_BUF_INIT;
+            char date[40];
             struct claimcheck_finding *f;
             const char *actor_name;
             if (ev->type != ceasefire || match_gap_days(t0, t1, ev->start, ev->end) > 0)
@@ -566,32 +565,34 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
             inside = match_categories_meet(m, c, ev->scope, ev->scope_count);
             for (k = 0; k < c->target_count; k++) {
                 const claimcheck_entity *t = match_entity(m, c->targets[k]);
-                if (strlen(targets) + strlen(t->id) + 3 < sizeof(targets)) {
-                    if (targets[0])
-                        strcat(targets, ", ");
-                    strcat(targets, t->name ? t->name : t->id);
-                }
+                claimcheck_buf_printf(&targets, "%s%s", k ? ", " : "",
+                                      t->name ? t->name : t->id);
             }
             for (k = 0; k < ev->scope_count; k++)
-                if (strlen(scope) + strlen(ev->scope[k]) + 3 < sizeof(scope)) {
-                    if (scope[0])
-                        strcat(scope, ", ");
-                    strcat(scope, ev->scope[k]);
-                }
-            if (!targets[0])
-                strcpy(targets, "unnamed targets");
+                claimcheck_buf_printf(&scope, "%s%s", k ? ", " : "", ev->scope[k]);
+            if (!targets.len)
+                claimcheck_buf_puts(&targets, "unnamed targets");
+            claimcheck_buf_puts(&scope, ""); /* never NULL below */
             if (c->time_text)
                 snprintf(date, sizeof(date), "%s", c->time_text);
             else
                 claimcheck_date_format(date, t0);
             actor_name = match_entity_name(m, p->entity);
-            match_expand(msg, sizeof(msg), con->message, actor_name, targets,
-                         ev->title ? ev->title : ev->id, scope, date);
-            f = claimcheck_report_add(
-                m->report,
-                inside ? CLAIMCHECK_FINDING_CONTRADICTION : CLAIMCHECK_FINDING_TENSION,
-                inside ? con->inside_severity : con->outside_severity, con->id, c->span,
-                "%s%s", msg, inside ? " (inside its scope)" : " (outside its scope)");
+            if (!targets.oom && !scope.oom)
+                match_expand(&msg, con->message, actor_name, targets.ptr,
+                             ev->title ? ev->title : ev->id, scope.ptr, date);
+            claimcheck_buf_puts(&msg,
+                                inside ? " (inside its scope)" : " (outside its scope)");
+            f = msg.oom ? NULL
+                        : claimcheck_report_add(m->report,
+                                                inside ? CLAIMCHECK_FINDING_CONTRADICTION
+                                                       : CLAIMCHECK_FINDING_TENSION,
+                                                inside ? con->inside_severity
+                                                       : con->outside_severity,
+                                                con->id, c->span, "%s", msg.ptr);
+            claimcheck_buf_free(&targets);
+            claimcheck_buf_free(&scope);
+            claimcheck_buf_free(&msg);
             if (!f)
                 return CLAIMCHECK_ENOMEM;
             f->claim = ci;
