@@ -233,8 +233,8 @@ static int match_place_within(const match_ctx *m, size_t inner, size_t outer) {
 /* Checks claim `c` against event `ev` field by field. Returns 1 and fills
  * `field` and `detail` at the first conflict, 0 when consistent. */
 static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
-                          const claimcheck_event *ev, const char **field, char *detail,
-                          size_t size) {
+                          const claimcheck_event *ev, const char **field,
+                          claimcheck_buf *detail) {
     size_t k;
     /* what would, could or will happen is no claim about the record, and a
      * plan may change */
@@ -253,17 +253,16 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         }
         if (c->negated && match_positive(reported) && !match_negative(c->status)) {
             *field = "polarity";
-            snprintf(detail, size,
-                     "polarity: the text says the %s%s%s did not happen, reported: %s",
-                     claimcheck_claim_type(c), who ? " by " : "", who ? who : "",
-                     reported);
+            claimcheck_buf_printf(
+                detail, "polarity: the text says the %s%s%s did not happen, reported: %s",
+                claimcheck_claim_type(c), who ? " by " : "", who ? who : "", reported);
             return 1;
         }
         if ((match_positive(c->status) && !c->negated && match_negative(reported)) ||
             (match_negative(c->status) && match_positive(reported))) {
             *field = "status";
-            snprintf(detail, size, "status: the text says %s%s%s, reported: %s",
-                     who ? who : "", who ? " " : "", c->status, reported);
+            claimcheck_buf_printf(detail, "status: the text says %s%s%s, reported: %s",
+                                  who ? who : "", who ? " " : "", c->status, reported);
             return 1;
         }
     }
@@ -277,9 +276,9 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
                    match_place_within(m, ep, c->places[k]);
         if (!fits) {
             *field = "place";
-            snprintf(detail, size, "place: the text says %s, reported: %s",
-                     match_entity_name(m, match_entity(m, c->places[0])->id),
-                     match_entity_name(m, ev->place));
+            claimcheck_buf_printf(detail, "place: the text says %s, reported: %s",
+                                  match_entity_name(m, match_entity(m, c->places[0])->id),
+                                  match_entity_name(m, ev->place));
             return 1;
         }
     }
@@ -290,16 +289,17 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         claimcheck_date_format(a, ev->start);
         claimcheck_date_format(b, ev->end);
         *field = "date";
-        snprintf(detail, size, "date: the text says %s (%s), reported: %s%s%s",
-                 c->time_text ? c->time_text : "?", c->time_start_text, a,
-                 strcmp(a, b) ? ".." : "", strcmp(a, b) ? b : "");
+        claimcheck_buf_printf(detail, "date: the text says %s (%s), reported: %s%s%s",
+                              c->time_text ? c->time_text : "?", c->time_start_text, a,
+                              strcmp(a, b) ? ".." : "", strcmp(a, b) ? b : "");
         return 1;
     }
     /* figures */
     for (k = 0; k < c->figure_count; k++) {
         size_t j, comparable = 0, fits = 0;
         const char *name = NULL;
-        char ranges[200] = "", one[64];
+        claimcheck_buf ranges = CLAIMCHECK_BUF_INIT;
+        char one[64];
         for (j = 0; j < ev->figure_count; j++) {
             int r = match_figure_fits(&c->figures[k], &ev->figures[j]);
             if (r < 0)
@@ -309,19 +309,21 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
             if (r)
                 fits++;
             match_fmt_figure(one, sizeof(one), &ev->figures[j]);
-            if (strlen(ranges) + strlen(one) + 3 < sizeof(ranges)) {
-                if (ranges[0])
-                    strcat(ranges, ", ");
-                strcat(ranges, one);
-            }
+            claimcheck_buf_printf(&ranges, "%s%s", ranges.len ? ", " : "", one);
+            /* name the source of each account: "the sources on each side" */
+            if (ev->figures[j].source)
+                claimcheck_buf_printf(&ranges, " (%s)", ev->figures[j].source);
         }
         if (comparable && !fits) {
             *field = "figure";
-            snprintf(detail, size, "%s: the text says %.*s, reported: %s", name,
-                     (int)(c->figures[k].span.end - c->figures[k].span.start),
-                     m->doc->view + c->figures[k].span.start, ranges);
+            claimcheck_buf_printf(
+                detail, "%s: the text says %.*s, reported: %s", name,
+                (int)(c->figures[k].span.end - c->figures[k].span.start),
+                m->doc->view + c->figures[k].span.start, ranges.ptr ? ranges.ptr : "");
+            claimcheck_buf_free(&ranges);
             return 1;
         }
+        claimcheck_buf_free(&ranges);
     }
     return 0;
 }
@@ -419,7 +421,8 @@ static int match_claim(match_ctx *m, size_t ci) {
     size_t e, first_conflict = CLAIMCHECK_NONE;
     int best_score = INT_MIN;
     const char *field = NULL;
-    char detail[400];
+    claimcheck_buf detail = CLAIMCHECK_BUF_INIT, d = CLAIMCHECK_BUF_INIT;
+    int rc;
 
     for (e = 0; e < m->rules->events.count; e++) {
         int score =
@@ -453,24 +456,32 @@ static int match_claim(match_ctx *m, size_t ci) {
         const claimcheck_event *ev =
             CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
         const char *f;
-        char d[400];
         if (match_score(m, c, ev) != best_score)
             continue;
-        if (!match_conflict(m, c, ev, &f, d, sizeof(d))) {
+        d.len = 0;
+        if (!match_conflict(m, c, ev, &f, &d)) {
             c->event = e;
             c->verdict = "consistent";
+            claimcheck_buf_free(&d);
+            claimcheck_buf_free(&detail);
             return 0;
         }
         if (first_conflict == CLAIMCHECK_NONE) {
             first_conflict = e;
             field = f;
-            memcpy(detail, d, sizeof(d));
+            claimcheck_buf_put(&detail, d.ptr ? d.ptr : "", d.len);
         }
     }
     c->event = first_conflict;
-    return match_contradiction(
-        m, ci, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, first_conflict),
-        field, detail);
+    rc = detail.oom || d.oom
+             ? CLAIMCHECK_ENOMEM
+             : match_contradiction(
+                   m, ci,
+                   CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, first_conflict),
+                   field, detail.ptr ? detail.ptr : "");
+    claimcheck_buf_free(&d);
+    claimcheck_buf_free(&detail);
+    return rc;
 }
 
 /* {actor}, {targets}, {event}, {scope}, {date} in a constraint's message. */
@@ -606,8 +617,8 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
 
 /* Do claims a and b (same event) say opposite things? Fills `detail`. */
 static int match_claims_conflict(const match_ctx *m, const struct claimcheck_claim *a,
-                                 const struct claimcheck_claim *b, char *detail,
-                                 size_t size) {
+                                 const struct claimcheck_claim *b,
+                                 claimcheck_buf *detail) {
     int pa = match_positive(a->status) && !a->negated,
         pb = match_positive(b->status) && !b->negated;
     int na = match_negative(a->status) || (a->negated && match_positive(a->status)) ||
@@ -616,10 +627,11 @@ static int match_claims_conflict(const match_ctx *m, const struct claimcheck_cla
              (b->negated && strcmp(b->status, "occurred") == 0);
     size_t i, j;
     if ((pa && nb) || (na && pb)) {
-        snprintf(detail, size, "the text says the %s %s here, and %s at line %u",
-                 claimcheck_claim_type(b), nb ? "did not happen" : "happened",
-                 na ? "that it did not" : "that it did",
-                 claimcheck_doc_pos(m->doc, a->trigger.start).line);
+        claimcheck_buf_printf(detail, "the text says the %s %s here, and %s at line %u",
+                              claimcheck_claim_type(b),
+                              nb ? "did not happen" : "happened",
+                              na ? "that it did not" : "that it did",
+                              claimcheck_doc_pos(m->doc, a->trigger.start).line);
         return 1;
     }
     for (i = 0; i < a->figure_count; i++)
@@ -636,12 +648,13 @@ static int match_claims_conflict(const match_ctx *m, const struct claimcheck_cla
                 r.min = 0;
             fits = match_figure_fits(&b->figures[j], &r);
             if (fits == 0) {
-                snprintf(detail, size, "the text says %.*s here and %.*s at line %u",
-                         (int)(b->figures[j].span.end - b->figures[j].span.start),
-                         m->doc->view + b->figures[j].span.start,
-                         (int)(a->figures[i].span.end - a->figures[i].span.start),
-                         m->doc->view + a->figures[i].span.start,
-                         claimcheck_doc_pos(m->doc, a->trigger.start).line);
+                claimcheck_buf_printf(
+                    detail, "the text says %.*s here and %.*s at line %u",
+                    (int)(b->figures[j].span.end - b->figures[j].span.start),
+                    m->doc->view + b->figures[j].span.start,
+                    (int)(a->figures[i].span.end - a->figures[i].span.start),
+                    m->doc->view + a->figures[i].span.start,
+                    claimcheck_doc_pos(m->doc, a->trigger.start).line);
                 return 1;
             }
         }
@@ -664,18 +677,19 @@ static int match_internal(match_ctx *m) {
                 CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, i);
             const claimcheck_event *ev;
             struct claimcheck_finding *f;
-            char detail[400];
+            claimcheck_buf detail = CLAIMCHECK_BUF_INIT;
             /* two speakers who disagree are reported disagreement, not a
              * text contradicting itself */
             if (a->event != b->event || a->sentence == b->sentence ||
                 a->attribution != b->attribution || a->quoted != b->quoted ||
-                !match_claims_conflict(m, a, b, detail, sizeof(detail)))
+                !match_claims_conflict(m, a, b, &detail))
                 continue;
             ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, b->event);
-            f = claimcheck_report_add(m->report, CLAIMCHECK_FINDING_CONTRADICTION,
-                                      CLAIMCHECK_SEVERITY_ERROR, "contradiction.internal",
-                                      b->span, "%s; event: %s", detail,
-                                      ev->title ? ev->title : ev->id);
+            f = claimcheck_report_add(
+                m->report, CLAIMCHECK_FINDING_CONTRADICTION, CLAIMCHECK_SEVERITY_ERROR,
+                "contradiction.internal", b->span, "%s; event: %s",
+                detail.ptr ? detail.ptr : "", ev->title ? ev->title : ev->id);
+            claimcheck_buf_free(&detail);
             if (!f)
                 return CLAIMCHECK_ENOMEM;
             f->claim = j;
