@@ -161,10 +161,10 @@ static claimcheck_date ex_add(claimcheck_date d, long days) {
     return claimcheck_date_from_days(claimcheck_date_to_days(d) + days);
 }
 
+/* The last day of month m of year y: the day before the next month's first. */
 static int ex_last_day(int y, int m) {
-    claimcheck_date d = {y, m, 1};
-    d = ex_add((claimcheck_date){m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1}, -1);
-    return d.day;
+    claimcheck_date next = {m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1};
+    return ex_add(next, -1).day;
 }
 
 /* Finds the sentence's first time expression. Sets start/end dates and the
@@ -743,8 +743,7 @@ claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck
     for (i = sa->tok_first; i < sa->tok_end && toks[i].start < cue.start; i++)
         if (tok_in(&x, i, stops))
             scope.start = i + 1 < sa->tok_end ? toks[i + 1].start : toks[i].end;
-    scope.end = cue.end;
-    return scope;
+    return scope; /* scope.end is the cue's end */
 }
 
 static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
