@@ -49,5 +49,11 @@ rm "$tmp/.claimcheck.yaml"
 expect 0 "claims dump" -- "$cli" claims $r error.txt
 expect 0 "explain a rule" -- "$cli" explain $r contradiction.status
 expect 2 "explain an unknown rule" -- "$cli" explain $r no-such-rule
-echo "$((21 - fails)) passed, $fails failed"
+printf '{"id":"a","source":"Wire A","date":"2025-03-19","text":"Putin agreed to a full ceasefire along the front line. The talks reportedly stalled."}\n{"id":"b","source":"Wire B","date":"2025-03-19","text":"Russian drones struck a hospital in Sumy overnight."}\n' >"$tmp/two.jsonl"
+expect 0 "compare sources" -- "$cli" compare $r --format csv two.jsonl
+grep -q '^,Wire A,1,2,2,0,1,0,1$' "$tmp/out" || { echo "FAIL: compare row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+grep -q '^full-ceasefire-proposal-2025-03,Wire A,0,0,1,0,1,0,0$' "$tmp/out" || { echo "FAIL: compare event row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+grep -q '^strikes-2025-03-18-19,Wire B,0,0,1,0,0,1,0$' "$tmp/out" || { echo "FAIL: compare event row B: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+expect 2 "compare refuses json" -- "$cli" compare $r --format json two.jsonl
+echo "$((23 - fails)) passed, $fails failed"
 [ "$fails" = 0 ]
