@@ -133,15 +133,6 @@ static int read_starts_ci(const char *s, size_t len, size_t i, const char *what)
     return i + n <= len && claimcheck_strncaseeq(s + i, what, n);
 }
 
-static int read_push_span(claimcheck_vec *v, size_t start, size_t end) {
-    claimcheck_span *sp = claimcheck_vec_push(v, sizeof(*sp));
-    if (!sp)
-        return CLAIMCHECK_ENOMEM;
-    sp->start = start;
-    sp->end = end;
-    return 0;
-}
-
 size_t claimcheck_read_bom(const char *text, size_t len, char *view) {
     if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
         (unsigned char)text[2] == 0xBF) {
@@ -347,7 +338,7 @@ static int read_join(const claimcheck_reader *in, size_t start, size_t end) {
         last->end = end;
         return 0;
     }
-    return read_push_span(in->joins, start, end);
+    return claimcheck_spans_push(in->joins, start, end);
 }
 
 /* Decodes a reference at text[i] (see claimcheck_read_entity) and records
@@ -564,7 +555,7 @@ int claimcheck_read_html(const claimcheck_reader *in, claimcheck_read_meta *meta
         }
         if (read_starts_ci(s, len, i, "<!--")) {
             size_t e = read_comment_end(s, len, i);
-            if (read_push_span(in->comments, i, e) < 0)
+            if (claimcheck_spans_push(in->comments, i, e) < 0)
                 goto oom;
             read_blank(s, v, i, e);
             i = e;
@@ -1161,7 +1152,7 @@ static int md_angle(md_reader *r, size_t i, size_t *next) {
     read_tag t;
     if (read_starts_ci(r->s, r->len, i, "<!--")) {
         size_t e = read_comment_end(r->s, r->len, i);
-        if (read_push_span(r->in->comments, i, e) < 0)
+        if (claimcheck_spans_push(r->in->comments, i, e) < 0)
             return CLAIMCHECK_ENOMEM;
         md_blank(r, i, e);
         *next = e;

@@ -713,15 +713,6 @@ static int segment_boundary(segment_scanner *sc, const segment_sentence *st,
     return 1;
 }
 
-static int segment_emit(claimcheck_vec *out, size_t start, size_t end) {
-    claimcheck_span *span = claimcheck_vec_push(out, sizeof(*span));
-    if (!span)
-        return CLAIMCHECK_ENOMEM;
-    span->start = start;
-    span->end = end;
-    return 0;
-}
-
 int claimcheck_segment(claimcheck_vec *out, const char *text, size_t len,
                        const claimcheck_segment_config *cfg) {
     segment_scanner sc;
@@ -752,9 +743,9 @@ int claimcheck_segment(claimcheck_vec *out, const char *text, size_t len,
             have = segment_next(&sc, nxt);
         }
         if (!have)
-            return segment_emit(out, st.start, cur->end);
+            return claimcheck_spans_push(out, st.start, cur->end);
         if (segment_boundary(&sc, &st, cur, nxt, nxt2, &have2, &carry)) {
-            if (segment_emit(out, st.start, cur->end) != 0)
+            if (claimcheck_spans_push(out, st.start, cur->end) != 0)
                 return CLAIMCHECK_ENOMEM;
             memset(&st, 0, sizeof(st));
             st.start = nxt->start;

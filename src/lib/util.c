@@ -198,6 +198,15 @@ void *claimcheck_vec_push(claimcheck_vec *v, size_t size) {
     return item;
 }
 
+int claimcheck_spans_push(claimcheck_vec *v, size_t start, size_t end) {
+    claimcheck_span *sp = claimcheck_vec_push(v, sizeof(*sp));
+    if (!sp)
+        return CLAIMCHECK_ENOMEM;
+    sp->start = start;
+    sp->end = end;
+    return 0;
+}
+
 void claimcheck_vec_free(claimcheck_vec *v) {
     free(v->items);
     v->items = NULL;

@@ -70,6 +70,9 @@ typedef struct claimcheck_vec {
 /* Appends room for one item of `size` bytes, zeroed; returns it or NULL. */
 void *claimcheck_vec_push(claimcheck_vec *v, size_t size);
 void claimcheck_vec_free(claimcheck_vec *v);
+/* Appends the span [start, end) to a vector of claimcheck_span; returns 0 or
+ * CLAIMCHECK_ENOMEM. */
+int claimcheck_spans_push(claimcheck_vec *v, size_t start, size_t end);
 #define CLAIMCHECK_VEC_AT(v, type, i) (&((type *)(v)->items)[i])
 
 /* A set of ASCII-case-insensitive strings (hash table with open addressing). */
