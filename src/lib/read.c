@@ -229,6 +229,23 @@ static const read_named_entity read_entities[] = {
     {NULL, NULL},
 };
 
+/* The HTML 4 Latin-1 references, for U+00A0 to U+00FF in order; each
+ * decodes to two bytes, never more than "&name;". */
+static const char *const read_latin1[] = {
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",
+    "uml",    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",
+    "deg",    "plusmn", "sup2",   "sup3",   "acute",  "micro",  "para",   "middot",
+    "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34", "iquest",
+    "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil",
+    "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",
+    "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",
+    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
+    "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
+    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",
+    "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide",
+    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
+    NULL};
+
 /* What HTML makes of the references &#128; to &#159; (Windows-1252). */
 static const unsigned short read_cp1252[32] = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -303,10 +320,20 @@ static size_t read_entity_decode(const char *s, size_t len, size_t i, char *out,
             if (strlen(e->name) == j - i - 1 &&
                 memcmp(e->name, s + i + 1, j - i - 1) == 0)
                 break;
-        if (!e->name)
-            return 0;
-        *n_out = strlen(e->utf8);
-        memcpy(out, e->utf8, *n_out);
+        if (e->name) {
+            *n_out = strlen(e->utf8);
+            memcpy(out, e->utf8, *n_out);
+        } else {
+            /* the Latin-1 references: &eacute; &uuml; &szlig; ... */
+            size_t m;
+            for (m = 0; read_latin1[m]; m++)
+                if (strlen(read_latin1[m]) == j - i - 1 &&
+                    memcmp(read_latin1[m], s + i + 1, j - i - 1) == 0)
+                    break;
+            if (!read_latin1[m])
+                return 0;
+            *n_out = read_utf8_encode(0xA0 + m, out);
+        }
     }
     k = j + 1 - i;
     return *n_out <= k ? k : 0; /* never longer than the source; see the table */

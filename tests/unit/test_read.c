@@ -419,6 +419,18 @@ static void read_html_decodes_entities_in_place(void **state) {
     }
 }
 
+static void read_html_decodes_latin1_references(void **state) {
+    const char *t = "caf&eacute; &Uuml;ber &szlig; &Eacute;&eacute; &yuml;";
+    claimcheck_doc *doc = read_as(CLAIMCHECK_INPUT_HTML, t);
+    (void)state;
+    /* each decodes to two bytes in place; the rest of the reference is blank */
+    assert_memory_equal(claimcheck_doc_view(doc),
+                        "caf\xC3\xA9       \xC3\x9C    ber \xC3\x9F      "
+                        "\xC3\x89      \xC3\xA9       \xC3\xBF    ",
+                        strlen(t));
+    claimcheck_doc_free(doc);
+}
+
 static void read_html_skips_scripts_and_metadata_elements(void **state) {
     const char *t =
         "<head><style>p{} /* reportedly */</style><noscript>allegedly</noscript>"
@@ -736,6 +748,7 @@ int main(void) {
         cmocka_unit_test(read_markdown_draft_file),
         cmocka_unit_test(read_html_keeps_text_content),
         cmocka_unit_test(read_html_decodes_entities_in_place),
+        cmocka_unit_test(read_html_decodes_latin1_references),
         cmocka_unit_test(read_html_skips_scripts_and_metadata_elements),
         cmocka_unit_test(read_html_joins_words_split_by_markup),
         cmocka_unit_test(read_html_survives_malformed_markup),
