@@ -7,16 +7,32 @@
 
 #include "claimcheck.h"
 
+static claimcheck_rules *helpers_rules_loaded;
+
 /* Loads the shipped rule base once per test program. */
 static inline claimcheck_rules *helpers_rules(void) {
-    static claimcheck_rules *rules;
-    if (!rules) {
+    if (!helpers_rules_loaded) {
         claimcheck_error err;
-        if (claimcheck_rules_load(&rules, CLAIMCHECK_SOURCE_DIR "/rules", &err) < 0)
+        if (claimcheck_rules_load(&helpers_rules_loaded, CLAIMCHECK_SOURCE_DIR "/rules",
+                                  &err) < 0)
             return NULL;
     }
-    return rules;
+    return helpers_rules_loaded;
 }
+
+/* Frees the rule base and passes a test group's result through. */
+static inline int helpers_finish(int rc) {
+    claimcheck_rules_free(helpers_rules_loaded);
+    helpers_rules_loaded = NULL;
+    return rc;
+}
+
+/* Runs a cmocka group with the shipped rule base loaded, then frees it; a
+ * rule base that does not load fails the program. */
+#define HELPERS_RUN_WITH_RULES(tests)                                                    \
+    (helpers_rules()                                                                     \
+         ? helpers_finish(cmocka_run_group_tests(tests, NULL, NULL))                     \
+         : (fprintf(stderr, "cannot load " CLAIMCHECK_SOURCE_DIR "/rules\n"), 1))
 
 /* Checks `text` published on `date` (may be NULL); the caller frees both. */
 static inline int helpers_check(const char *text, const char *date,

@@ -133,9 +133,5 @@ int main(void) {
         cmocka_unit_test(annotate_cue_in_another_kinds_gap_is_kept),
         cmocka_unit_test(annotate_case_and_curly_apostrophe),
     };
-    int rc;
-    assert_non_null(helpers_rules());
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <stdio.h>
 
 #include "helpers.h"
 #include "util.h"
@@ -128,9 +129,5 @@ int main(void) {
         cmocka_unit_test(check_out_of_memory_everywhere),
         cmocka_unit_test(check_hedge_scope_and_attribution),
     };
-    int rc;
-    assert_non_null(helpers_rules());
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }

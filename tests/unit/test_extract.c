@@ -265,10 +265,6 @@ int main(void) {
         cmocka_unit_test_prestate_setup_teardown(
             extract_front_matter_date_resolves_weekday, NULL, teardown, &f),
     };
-    int rc;
     memset(&f, 0, sizeof(f));
-    assert_non_null(helpers_rules());
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }

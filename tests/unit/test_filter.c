@@ -184,9 +184,5 @@ int main(void) {
         cmocka_unit_test(filter_baseline_hides_exactly_its_findings),
         cmocka_unit_test(filter_long_messages_are_whole),
     };
-    int rc;
-    assert_non_null(helpers_rules());
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }

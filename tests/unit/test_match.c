@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <stdio.h>
 
 #include "helpers.h"
 
@@ -151,10 +152,6 @@ int main(void) {
         cmocka_unit_test_prestate_setup_teardown(
             match_unrelated_vocabulary_is_never_checked, NULL, teardown, &f),
     };
-    int rc;
     memset(&f, 0, sizeof(f));
-    assert_non_null(helpers_rules());
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "helpers.h"
@@ -145,9 +146,5 @@ int main(void) {
         cmocka_unit_test(render_json_claim_tuple),
         cmocka_unit_test(render_format_names),
     };
-    int rc;
-    assert_non_null(helpers_rules());
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }

@@ -361,9 +361,5 @@ int main(void) {
         cmocka_unit_test(render_claimreview_ratings),
         cmocka_unit_test(render_formats_parse_names),
     };
-    int rc;
-    assert_non_null(helpers_rules());
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "helpers.h"
@@ -334,7 +335,5 @@ int main(void) {
         cmocka_unit_test(render_html_several_documents),
         cmocka_unit_test(render_html_out_of_memory),
     };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    claimcheck_rules_free(helpers_rules());
-    return rc;
+    return HELPERS_RUN_WITH_RULES(tests);
 }
