@@ -41,6 +41,10 @@ static const char *cli_usage =
     "       claimcheck segment [OPTIONS] [FILE...]   print sentences as JSON Lines\n"
     "       claimcheck claims [OPTIONS] [FILE...]    print extracted claims as JSON "
     "Lines\n"
+    "       claimcheck cues [OPTIONS] [FILE...]      print every hedge cue candidate, "
+    "its\n"
+    "                                                score and decision as JSON Lines\n"
+    "                                                (--explain: with its features)\n"
     "       claimcheck compare [OPTIONS] FILE...     per source and per event: claims, "
     "verdicts,\n"
     "                                                hedged sentences (text or csv)\n"
@@ -568,8 +572,10 @@ static int cli_check(const cli_opts *o) {
     c.copts.version = CLAIMCHECK_CHECK_OPTIONS_VERSION;
     c.copts.config = o->cfg;
     c.copts.baseline = o->base;
-    c.stream =
-        o->format == CLAIMCHECK_FORMAT_JSONL || o->format == CLAIMCHECK_FORMAT_CLAIMS;
+    c.copts.cue_features = o->format == CLAIMCHECK_FORMAT_CUES && o->explain;
+    c.stream = o->format == CLAIMCHECK_FORMAT_JSONL ||
+               o->format == CLAIMCHECK_FORMAT_CLAIMS ||
+               o->format == CLAIMCHECK_FORMAT_CUES;
     c.progress = !o->quiet && isatty(STDERR_FILENO);
     /* reported as they happen; the other inputs are still checked */
     input_failed = cli_each_doc(o, cli_check_doc, &c) != 0;
@@ -605,7 +611,7 @@ static int cli_check(const cli_opts *o) {
         }
     if (input_failed)
         rc = CLAIMCHECK_EXIT_INPUT;
-    else if (o->format == CLAIMCHECK_FORMAT_CLAIMS)
+    else if (o->format == CLAIMCHECK_FORMAT_CLAIMS || o->format == CLAIMCHECK_FORMAT_CUES)
         rc = CLAIMCHECK_EXIT_OK; /* a dump, not a check */
     else
         rc = c.failing ? CLAIMCHECK_EXIT_FINDINGS : CLAIMCHECK_EXIT_OK;
@@ -965,8 +971,8 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "rules") == 0)
         return cli_rules(argc, argv);
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "segment") == 0 ||
-        strcmp(cmd, "claims") == 0 || strcmp(cmd, "explain") == 0 ||
-        strcmp(cmd, "compare") == 0)
+        strcmp(cmd, "claims") == 0 || strcmp(cmd, "cues") == 0 ||
+        strcmp(cmd, "explain") == 0 || strcmp(cmd, "compare") == 0)
         start = 2;
     else
         cmd = "check";
@@ -981,6 +987,8 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "claims") == 0)
         o.format = CLAIMCHECK_FORMAT_CLAIMS;
+    if (strcmp(cmd, "cues") == 0)
+        o.format = CLAIMCHECK_FORMAT_CUES;
     if (strcmp(cmd, "explain") == 0)
         rc = cli_explain(&o);
     else if (strcmp(cmd, "compare") == 0)

@@ -342,11 +342,14 @@ typedef struct claimcheck_check_options {
     const claimcheck_config *config;
     /** Findings to hide because they were accepted before (may be NULL). */
     const claimcheck_baseline *baseline;
+    /** Keep each hedge cue candidate's context features and their weights
+     * (claimcheck_cue_candidate.features); costs time, off by default. */
+    int cue_features;
 } claimcheck_check_options;
 
-#define CLAIMCHECK_CHECK_OPTIONS_VERSION 2
+#define CLAIMCHECK_CHECK_OPTIONS_VERSION 3
 #define CLAIMCHECK_CHECK_OPTIONS_INIT                                                    \
-    { CLAIMCHECK_CHECK_OPTIONS_VERSION, 0, NULL, NULL }
+    { CLAIMCHECK_CHECK_OPTIONS_VERSION, 0, NULL, NULL, 0 }
 
 typedef struct claimcheck_report claimcheck_report;
 typedef struct claimcheck_finding claimcheck_finding;
@@ -427,6 +430,27 @@ CLAIMCHECK_EXPORT size_t claimcheck_finding_cue_count(const claimcheck_finding *
 CLAIMCHECK_EXPORT claimcheck_cue claimcheck_finding_cue(const claimcheck_finding *f,
                                                         size_t i);
 
+/** A hedge cue of the lexicon found in the text, and what the rule base's
+ * hedge model made of its context. Rejected candidates ("may be
+ * downloaded", say) are not cues of any finding. Without a model every
+ * candidate is kept with score 0. */
+typedef struct claimcheck_cue_candidate {
+    claimcheck_span span;
+    const char *kind;     /* epistemic, evidential, distancing, weasel, approximator */
+    const char *cue;      /* the lexicon entry that matched */
+    double score;         /* the sum of the weights of its features */
+    double threshold;     /* kept when score >= threshold */
+    int kept;             /* 1: a cue of the report; 0: rejected by the model */
+    const char *features; /* with cue_features set: one "WEIGHT NAME" line per
+                             feature ("+0.8125 c=may|n1=be"); else NULL */
+} claimcheck_cue_candidate;
+
+/** Hedge cue candidates of the report, in text order. */
+CLAIMCHECK_EXPORT size_t
+claimcheck_report_cue_candidate_count(const claimcheck_report *report);
+CLAIMCHECK_EXPORT claimcheck_cue_candidate
+claimcheck_report_cue_candidate(const claimcheck_report *report, size_t i);
+
 /** One piece of evidence: an event of the rule base and a source reporting it. */
 typedef struct claimcheck_evidence {
     const char *event;  /* event id */
@@ -505,12 +529,13 @@ typedef enum {
     CLAIMCHECK_FORMAT_GITHUB = 5, /* GitHub workflow-command annotations */
     CLAIMCHECK_FORMAT_HTML = 6,   /* one self-contained page */
     CLAIMCHECK_FORMAT_CSV = 7,    /* one row per finding */
-    CLAIMCHECK_FORMAT_CLAIMREVIEW = 8 /* schema.org ClaimReview JSON-LD */
+    CLAIMCHECK_FORMAT_CLAIMREVIEW = 8, /* schema.org ClaimReview JSON-LD */
+    CLAIMCHECK_FORMAT_CUES = 9 /* one line per hedge cue candidate (`claimcheck cues`) */
 } claimcheck_format;
 
 /** Parses a format name ("text", "json", "jsonl", "claims", "sarif",
- * "github", "html", "csv", "claimreview"); 0 on success, CLAIMCHECK_EINVAL
- * otherwise. */
+ * "github", "html", "csv", "claimreview", "cues"); 0 on success,
+ * CLAIMCHECK_EINVAL otherwise. */
 CLAIMCHECK_EXPORT int claimcheck_format_parse(claimcheck_format *out, const char *name);
 
 /** Flags of `claimcheck_render`. */

@@ -12,9 +12,14 @@
  *      and of two overlapping matches of one entity, trigger type or of two
  *      hedge cues, the one that starts later is dropped; hedge cues compete
  *      only with cues of their own kind;
- *   3. matches are kept sorted by (first token, longest first).
+ *   3. matches are kept sorted by (first token, longest first);
+ *   4. with a hedge model in the rule base, each remaining hedge cue is
+ *      scored in its context and dropped below the threshold
+ *      (hedgemodel.c); every candidate's decision is kept in `cues`.
  */
 #include "annotate.h"
+
+#include "hedgemodel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +183,45 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
     return kept;
 }
 
+/* Step 4 over matches[0..n) of sentence s; returns the new count. */
+static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
+                          const claimcheck_rules *rules, size_t s,
+                          const claimcheck_sentence_annot *sa, size_t before,
+                          claimcheck_buf *scratch) {
+    const claimcheck_token *toks = (const claimcheck_token *)out->tokens.items;
+    size_t i, kept = before;
+    int rc;
+    for (i = before; i < out->matches.count; i++) {
+        claimcheck_match *m = CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
+        claimcheck_cue_decision *d;
+        double score = 0.0;
+        if (m->owner_kind == CLAIMCHECK_OWNER_HEDGE) {
+            const claimcheck_hedge *h =
+                CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner);
+            int decides = h->modelled;
+            if (decides &&
+                (rc = claimcheck_hedge_score(rules, doc->view, toks, sa->tok_first,
+                                             sa->tok_end, m, scratch, &score)) < 0)
+                return rc;
+            if (!(d = claimcheck_vec_push(&out->cues, sizeof(*d))))
+                return CLAIMCHECK_ENOMEM;
+            d->sentence = s;
+            d->first = m->first;
+            d->end = m->end;
+            d->hedge = m->owner;
+            d->score = score;
+            d->kept = !decides || score >= rules->model_threshold;
+            if (!d->kept)
+                continue;
+        }
+        if (kept != i)
+            *CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, kept) = *m;
+        kept++;
+    }
+    out->matches.count = kept;
+    return 0;
+}
+
 int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                         const claimcheck_rules *rules) {
     claimcheck_stemmer *st = NULL;
@@ -233,6 +277,8 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                 out->matches.count = before + annotate_prune(rules, m, n);
             }
         }
+        if ((rc = annotate_weigh(out, doc, rules, s, sa, before, &scratch)) < 0)
+            goto cleanup;
         sa->match_first = before;
         sa->match_end = out->matches.count;
     }
@@ -247,4 +293,5 @@ void claimcheck_annot_free(claimcheck_annot *a) {
     claimcheck_vec_free(&a->tokens);
     claimcheck_vec_free(&a->sentences);
     claimcheck_vec_free(&a->matches);
+    claimcheck_vec_free(&a->cues);
 }

@@ -22,15 +22,27 @@ typedef struct claimcheck_sentence_annot {
     size_t match_first, match_end; /* range in `matches` */
 } claimcheck_sentence_annot;
 
+/* A hedge cue occurrence and what the rule base's model made of it
+ * (hedgemodel.h). Rejected occurrences are not in `matches`. */
+typedef struct claimcheck_cue_decision {
+    size_t sentence;
+    size_t first, end; /* tokens */
+    uint32_t hedge;
+    double score; /* 0 without a model */
+    int kept;
+} claimcheck_cue_decision;
+
 typedef struct claimcheck_annot {
     claimcheck_vec tokens;    /* claimcheck_token, whole document */
     claimcheck_vec sentences; /* claimcheck_sentence_annot */
     claimcheck_vec matches;   /* claimcheck_match, by sentence, then (first, -length) */
+    claimcheck_vec cues;      /* claimcheck_cue_decision, every candidate in text order */
 } claimcheck_annot;
 
 /* Annotates the segmented document. Hedge cues covered by one of their
  * cancel patterns are dropped, as is any match inside a longer match of the
- * same kind ("Russian" inside "Russian forces"). Returns 0 or
+ * same kind ("Russian" inside "Russian forces"), and so is a cue whose
+ * context the rule base's hedge model scores below its threshold. Returns 0 or
  * CLAIMCHECK_ENOMEM; free with claimcheck_annot_free either way. */
 int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                         const claimcheck_rules *rules);

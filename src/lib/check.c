@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "filter.h"
+#include "hedgemodel.h"
 #include "match.h"
 
 /* Default severity of a hedge finding by its strongest cue kind: hiding the
@@ -92,6 +93,69 @@ static int check_hedges(claimcheck_report *r, const claimcheck_annot *a,
     return 0;
 }
 
+struct check_feature_ctx {
+    const claimcheck_rules *rules;
+    claimcheck_buf *out;
+};
+
+static int check_feature_line(const char *name, void *vctx) {
+    struct check_feature_ctx *c = vctx;
+    claimcheck_buf_printf(c->out, "%+.4f %s\n", claimcheck_hedge_weight(c->rules, name),
+                          name);
+    return c->out->oom ? CLAIMCHECK_ENOMEM : 0;
+}
+
+/* The annotate stage's cue decisions as report data. */
+static int check_cue_candidates(claimcheck_report *r, const claimcheck_annot *a,
+                                const claimcheck_check_options *opts) {
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    claimcheck_buf scratch = CLAIMCHECK_BUF_INIT, lines = CLAIMCHECK_BUF_INIT;
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < a->cues.count && rc == 0; i++) {
+        const claimcheck_cue_decision *d =
+            CLAIMCHECK_VEC_AT(&a->cues, claimcheck_cue_decision, i);
+        const claimcheck_hedge *h =
+            CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, d->hedge);
+        claimcheck_cue_candidate *c = claimcheck_vec_push(&r->cues, sizeof(*c));
+        if (!c) {
+            rc = CLAIMCHECK_ENOMEM;
+            break;
+        }
+        memset(c, 0, sizeof(*c));
+        c->span.start = toks[d->first].start;
+        c->span.end = toks[d->end - 1].end;
+        c->kind = claimcheck_hedge_kind_names[h->kind];
+        c->cue = h->cue;
+        c->score = d->score;
+        c->threshold = r->rules->model_threshold;
+        c->kept = d->kept;
+        if (opts->cue_features) {
+            const claimcheck_sentence_annot *sa =
+                CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, d->sentence);
+            struct check_feature_ctx fc;
+            claimcheck_match m;
+            memset(&m, 0, sizeof(m));
+            m.first = d->first;
+            m.end = d->end;
+            m.owner_kind = CLAIMCHECK_OWNER_HEDGE;
+            m.owner = d->hedge;
+            fc.rules = r->rules;
+            fc.out = &lines;
+            lines.len = 0;
+            if ((rc = claimcheck_hedge_features(r->rules, r->doc->view, toks,
+                                                sa->tok_first, sa->tok_end, &m, &scratch,
+                                                check_feature_line, &fc)) < 0)
+                break;
+            if (!(c->features = claimcheck_strdup(lines.len ? lines.ptr : "")))
+                rc = CLAIMCHECK_ENOMEM;
+        }
+    }
+    claimcheck_buf_free(&scratch);
+    claimcheck_buf_free(&lines);
+    return rc;
+}
+
 int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
                      const claimcheck_rules *rules, const claimcheck_check_options *opts,
                      claimcheck_error *err) {
@@ -105,8 +169,12 @@ int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
     memset(&annot, 0, sizeof(annot));
     if (!opts)
         opts = &defaults;
-    if (opts->version < 2) { /* a version-1 caller's struct ends before config */
+    if (opts->version < 3) { /* an older caller's struct ends before what it lacks */
         defaults.report_approximators = opts->report_approximators;
+        if (opts->version >= 2) {
+            defaults.config = opts->config;
+            defaults.baseline = opts->baseline;
+        }
         opts = &defaults;
     }
     if ((rc = claimcheck_doc_segment(doc, rules, err)) < 0)
@@ -121,6 +189,7 @@ int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
     if ((rc = claimcheck_annotate(&annot, doc, rules)) < 0 ||
         (rc = claimcheck_extract(&r->claims, doc, &annot, rules)) < 0 ||
         (rc = check_hedges(r, &annot, opts)) < 0 ||
+        (rc = check_cue_candidates(r, &annot, opts)) < 0 ||
         (rc = claimcheck_match_claims(r)) < 0 ||
         (rc = claimcheck_filter_report(r, opts)) < 0)
         goto cleanup;

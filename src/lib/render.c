@@ -22,6 +22,8 @@ int claimcheck_format_parse(claimcheck_format *out, const char *name) {
         *out = CLAIMCHECK_FORMAT_CSV;
     else if (strcmp(name, "claimreview") == 0)
         *out = CLAIMCHECK_FORMAT_CLAIMREVIEW;
+    else if (strcmp(name, "cues") == 0)
+        *out = CLAIMCHECK_FORMAT_CUES;
     else
         return CLAIMCHECK_EINVAL;
     return 0;
@@ -42,6 +44,7 @@ int claimcheck_render(char **out, const claimcheck_report *const *reports, size_
         case CLAIMCHECK_FORMAT_JSON:
         case CLAIMCHECK_FORMAT_JSONL:
         case CLAIMCHECK_FORMAT_CLAIMS:
+        case CLAIMCHECK_FORMAT_CUES:
             rc = claimcheck_render_json(&buf, reports, count, format);
             break;
         case CLAIMCHECK_FORMAT_SARIF:

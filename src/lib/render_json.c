@@ -197,6 +197,42 @@ static json_t *json_document(const claimcheck_report *r,
 }
 
 /* Appends `value` (consumed) to `out`, as one line when `compact`. */
+/* One line of `claimcheck cues`: a candidate with its decision and, when
+ * the check kept them, its features as [name, weight] pairs. */
+static json_t *json_cue_candidate(const claimcheck_report *r, size_t i) {
+    const claimcheck_doc *doc = claimcheck_report_doc(r);
+    claimcheck_cue_candidate c = claimcheck_report_cue_candidate(r, i);
+    json_t *o = json_object();
+    json_object_set_new(o, "document", json_str_or_null(claimcheck_doc_id(doc)));
+    json_object_set_new(o, "path", json_str_or_null(claimcheck_doc_path(doc)));
+    json_object_set_new(o, "text", json_text(doc, c.span));
+    json_object_set_new(o, "cue", json_string(c.cue));
+    json_object_set_new(o, "kind", json_string(c.kind));
+    json_object_set_new(o, "span", json_span(doc, c.span));
+    json_object_set_new(o, "score", json_real(c.score));
+    json_object_set_new(o, "threshold", json_real(c.threshold));
+    json_object_set_new(o, "kept", json_boolean(c.kept));
+    if (c.features) {
+        json_t *list = json_array();
+        const char *p = c.features;
+        while (*p) {
+            const char *nl = strchr(p, '\n'), *sp = strchr(p, ' ');
+            json_t *pair;
+            if (!nl)
+                nl = p + strlen(p);
+            if (!sp || sp > nl)
+                break;
+            pair = json_array();
+            json_array_append_new(pair, json_stringn(sp + 1, (size_t)(nl - sp - 1)));
+            json_array_append_new(pair, json_real(strtod(p, NULL)));
+            json_array_append_new(list, pair);
+            p = *nl ? nl + 1 : nl;
+        }
+        json_object_set_new(o, "features", list);
+    }
+    return o;
+}
+
 static int json_emit(claimcheck_buf *out, json_t *value, int compact) {
     char *dump = json_dumps(value, compact ? JSON_COMPACT | JSON_PRESERVE_ORDER
                                            : JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -239,6 +275,13 @@ int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *
                     return rc;
             }
         }
+        return 0;
+    }
+    if (format == CLAIMCHECK_FORMAT_CUES) {
+        for (d = 0; d < count; d++)
+            for (i = 0; i < claimcheck_report_cue_candidate_count(reports[d]); i++)
+                if ((rc = json_emit(out, json_cue_candidate(reports[d], i), 1)) < 0)
+                    return rc;
         return 0;
     }
     root = json_object();

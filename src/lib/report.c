@@ -91,8 +91,20 @@ void claimcheck_report_free(claimcheck_report *r) {
         free(f->message);
     }
     claimcheck_vec_free(&r->findings);
+    for (i = 0; i < r->cues.count; i++)
+        free((char *)CLAIMCHECK_VEC_AT(&r->cues, claimcheck_cue_candidate, i)->features);
+    claimcheck_vec_free(&r->cues);
     claimcheck_claims_free(&r->claims);
     free(r);
+}
+
+size_t claimcheck_report_cue_candidate_count(const claimcheck_report *r) {
+    return r->cues.count;
+}
+
+claimcheck_cue_candidate claimcheck_report_cue_candidate(const claimcheck_report *r,
+                                                         size_t i) {
+    return *CLAIMCHECK_VEC_AT(&r->cues, claimcheck_cue_candidate, i);
 }
 
 const claimcheck_doc *claimcheck_report_doc(const claimcheck_report *r) { return r->doc; }

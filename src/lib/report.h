@@ -30,6 +30,7 @@ struct claimcheck_report {
     const claimcheck_rules *rules;
     claimcheck_vec claims;   /* struct claimcheck_claim */
     claimcheck_vec findings; /* struct claimcheck_finding */
+    claimcheck_vec cues;     /* claimcheck_cue_candidate; `features` owned */
 };
 
 /* Adds a finding with a copy of `rule` and a formatted message; returns it

@@ -705,12 +705,95 @@ static int load_hedges(loader *ld, const ynode *n) {
                 "evidential, distancing, weasel or approximator)",
                 cue->value, h->pos.line, h->pos.column);
         hedge->kind = (claimcheck_hedge_kind)k;
+        hedge->modelled = 0;
         if ((rc = compile_pattern(ld, cue, CLAIMCHECK_OWNER_HEDGE, index)) < 0)
             return rc;
         if ((cancel = map_get(h, "cancel")) &&
             (rc = compile_pattern_list(ld, cancel, CLAIMCHECK_OWNER_CANCEL, index,
                                        "'cancel'")) < 0)
             return rc;
+    }
+    return 0;
+}
+
+/* hedge_model: {trained_on: TEXT, threshold: NUMBER, weights: {FEATURE: NUMBER}}.
+ * The weights mapping is large (thousands of features): duplicates are
+ * found through the feature dictionary, not check_keys' pairwise scan. */
+static int load_hedge_model(loader *ld, const ynode *n) {
+    static const char *const keys[] = {"trained_on", "kinds", "threshold",
+                                       "weights",    "note",  NULL};
+    claimcheck_rules *r = ld->rules;
+    const ynode *v, *w;
+    size_t i;
+    int rc;
+    if ((rc = expect_kind(ld, n, YNODE_MAP, "'hedge_model'")) < 0 ||
+        (rc = check_keys(ld, n, keys, "hedge_model", n->pos)) < 0)
+        return rc;
+    if (r->model_file)
+        return load_fail(ld, CLAIMCHECK_ERULES, n->pos,
+                         "a second 'hedge_model' (the first is at %s:%u:%u; a rule base "
+                         "has one)",
+                         r->model_file, r->model_pos.line, r->model_pos.column);
+    if (!(r->model_file = claimcheck_strdup(ld->file)) ||
+        claimcheck_dict_new(&r->model_features) < 0)
+        return load_fail(ld, CLAIMCHECK_ENOMEM, n->pos, "out of memory");
+    r->model_pos = n->pos;
+    r->model_threshold = 0.0;
+    if ((v = map_get(n, "threshold")) &&
+        (rc = get_number(ld, v, &r->model_threshold, "hedge_model")) < 0)
+        return rc;
+    if ((v = map_get(n, "trained_on")) && v->kind == YNODE_MAP)
+        return expect_kind(ld, v, YNODE_SCALAR, "'trained_on'");
+    /* the kinds its training data annotates: cues of other kinds (the
+     * Szeged scheme has no distancing, for one) are left alone */
+    if (!(v = map_get(n, "kinds")))
+        return load_fail(
+            ld, CLAIMCHECK_ERULES, n->pos,
+            "missing key 'kinds' (in hedge_model: the hedge kinds it decides)");
+    if ((rc = expect_kind(ld, v, YNODE_SEQ, "'kinds'")) < 0)
+        return rc;
+    r->model_kinds = 0;
+    for (i = 0; i < v->count; i++) {
+        size_t k;
+        for (k = 0; k < CLAIMCHECK_HEDGE_KIND_COUNT; k++)
+            if (v->items[i]->kind == YNODE_SCALAR &&
+                strcmp(v->items[i]->value, claimcheck_hedge_kind_names[k]) == 0)
+                break;
+        if (k == CLAIMCHECK_HEDGE_KIND_COUNT)
+            return load_fail(
+                ld, CLAIMCHECK_ERULES, v->items[i]->pos,
+                "unknown hedge kind (in hedge_model kinds; expected "
+                "epistemic, evidential, distancing, weasel or approximator)");
+        r->model_kinds |= 1u << k;
+    }
+    if (!(w = map_get(n, "weights")))
+        return load_fail(ld, CLAIMCHECK_ERULES, n->pos,
+                         "missing key 'weights' (in hedge_model)");
+    if ((rc = expect_kind(ld, w, YNODE_MAP, "'weights'")) < 0)
+        return rc;
+    for (i = 0; i + 1 < w->count; i += 2) {
+        const ynode *key = w->items[i];
+        double *slot, value;
+        uint32_t id;
+        size_t len;
+        if (key->kind != YNODE_SCALAR || key->value[0] == '\0')
+            return load_fail(
+                ld, CLAIMCHECK_ERULES, key->pos,
+                "a feature name must be a non-empty scalar (in hedge_model)");
+        len = strlen(key->value);
+        if (claimcheck_dict_find(r->model_features, key->value, len))
+            return load_fail(ld, CLAIMCHECK_ERULES, key->pos,
+                             "duplicate feature '%.80s' (in hedge_model)", key->value);
+        if ((rc = get_number(ld, w->items[i + 1], &value, "hedge_model weights")) < 0)
+            return rc;
+        id = claimcheck_dict_intern(r->model_features, key->value, len);
+        slot = claimcheck_vec_push(&r->model_weights, sizeof(double));
+        if (!id || !slot)
+            return load_fail(ld, CLAIMCHECK_ENOMEM, key->pos, "out of memory");
+        *slot = value;
+        if (id != r->model_weights.count) /* ids are handed out 1, 2, 3 ... */
+            return load_fail(ld, CLAIMCHECK_ENOMEM, key->pos,
+                             "feature table out of step");
     }
     return 0;
 }
@@ -1085,7 +1168,8 @@ static int load_tree(loader *ld, const ynode *root) {
     static const char *const keys[] = {"claimcheck",  "include",         "segmentation",
                                        "negations",   "reporting_verbs", "hedges",
                                        "entities",    "event_types",     "events",
-                                       "constraints", "tests",           NULL};
+                                       "constraints", "tests",           "hedge_model",
+                                       NULL};
     const ynode *v;
     int rc;
     if (!root)
@@ -1123,6 +1207,8 @@ static int load_tree(loader *ld, const ynode *root) {
     if ((v = map_get(root, "constraints")) && (rc = load_constraints(ld, v)) < 0)
         return rc;
     if ((v = map_get(root, "tests")) && (rc = load_tests(ld, v)) < 0)
+        return rc;
+    if ((v = map_get(root, "hedge_model")) && (rc = load_hedge_model(ld, v)) < 0)
         return rc;
     if ((v = map_get(root, "include"))) {
         size_t i, k;
@@ -1436,6 +1522,9 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     claimcheck_pindex_free(r->index);
     claimcheck_dict_free(r->dict);
     claimcheck_stemmer_free(r->stemmer);
+    claimcheck_dict_free(r->model_features);
+    claimcheck_vec_free(&r->model_weights);
+    free(r->model_file);
     free(r);
 }
 
@@ -1481,6 +1570,20 @@ static void free_refs(claimcheck_vec *refs) {
     claimcheck_vec_free(refs);
 }
 
+/* Which cues the hedge model decides: those of its kinds that it was
+ * trained on. A cue it never saw keeps the lexicon's word. */
+static void mark_modelled(claimcheck_rules *r) {
+    size_t i;
+    for (i = 0; i < r->hedges.count; i++) {
+        claimcheck_hedge *h = CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i);
+        char name[CLAIMCHECK_FEATURE_NAME_MAX];
+        int n = snprintf(name, sizeof(name), "c=%s", h->cue);
+        h->modelled = r->model_features && ((r->model_kinds >> h->kind) & 1u) && n > 0 &&
+                      (size_t)n < sizeof(name) &&
+                      claimcheck_dict_find(r->model_features, name, (size_t)n) != 0;
+    }
+}
+
 /* Loads `path` on top of a copy-free scratch set: the caller decides what
  * to keep. */
 static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_error *err) {
@@ -1509,6 +1612,8 @@ static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_err
     rc = load_path(&ld, path);
     if (rc == 0)
         rc = resolve_refs(&ld);
+    if (rc == 0)
+        mark_modelled(r);
     if (rc == 0 && (rc = claimcheck_pindex_build(r)) < 0)
         claimcheck_error_set(err, rc, path, NULL, "out of memory");
     free_refs(&ld.refs);

@@ -18,6 +18,9 @@ typedef enum {
 
 #define CLAIMCHECK_PATTERN_GAP 3
 
+/* Longest hedge model feature name (hedgemodel.c cuts longer ones). */
+#define CLAIMCHECK_FEATURE_NAME_MAX 161
+
 typedef struct claimcheck_pe {
     uint8_t kind;
     uint32_t id;
@@ -59,6 +62,9 @@ extern const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT
 typedef struct claimcheck_hedge {
     char *cue;
     claimcheck_hedge_kind kind;
+    /* the hedge model decides its occurrences: the model covers its kind
+     * and was trained on it (it has a weight for "c=CUE"); set after loading */
+    int modelled;
 } claimcheck_hedge;
 
 typedef struct claimcheck_entity {
@@ -164,6 +170,14 @@ struct claimcheck_rules {
      * patterns starting with <num> or * are in `any_first` */
     struct claimcheck_pindex *index;
     size_t file_count;
+    /* the learned context weights of hedge cues (hedgemodel.h): feature
+     * name -> id, weights[id - 1]; NULL when the rule base has no model */
+    claimcheck_dict *model_features;
+    claimcheck_vec model_weights; /* double */
+    double model_threshold;
+    unsigned model_kinds; /* bit per claimcheck_hedge_kind the model decides */
+    char *model_file;     /* where the model was loaded from: one per rule base */
+    claimcheck_pos model_pos;
 };
 
 /* Pattern index: open-addressed table from (element kind, id) to a list of
