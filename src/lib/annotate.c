@@ -24,10 +24,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int annotate_elem_matches(const claimcheck_pe *e, const claimcheck_token *t) {
+/* Does element e match token ti of the sentence that starts at token
+ * `first`? */
+static int annotate_elem_matches(const claimcheck_pe *e, const claimcheck_token *toks,
+                                 size_t ti, size_t first) {
+    const claimcheck_token *t = &toks[ti];
     switch (e->kind) {
         case CLAIMCHECK_PE_STEM: return t->stem == e->id || t->lower == e->id;
         case CLAIMCHECK_PE_EXACT: return t->lower == e->id;
+        case CLAIMCHECK_PE_CAP:
+            /* after the sentence's opening punctuation or a quotation mark a
+             * capital is a sentence's; after a bracket it is not ("(May 2025)") */
+            return t->lower == e->id && (t->flags & CLAIMCHECK_TOKF_CAP) && ti > first &&
+                   !(toks[ti - 1].kind == CLAIMCHECK_TOK_PUNCT &&
+                     (ti - 1 == first || (toks[ti - 1].flags & CLAIMCHECK_TOKF_QUOTE)));
         case CLAIMCHECK_PE_NUM: return t->kind == CLAIMCHECK_TOK_NUM;
         case CLAIMCHECK_PE_ANY: return 1;
         default: return 0;
@@ -38,13 +48,14 @@ static int annotate_elem_matches(const claimcheck_pe *e, const claimcheck_token 
  * (a match always covers at least one token, so 0 is never a valid end
  * after the first element). Prefers the shortest gap. */
 static size_t annotate_try(const claimcheck_pattern *p, size_t ei,
-                           const claimcheck_token *toks, size_t ti, size_t end) {
+                           const claimcheck_token *toks, size_t ti, size_t first,
+                           size_t end) {
     if (ei == p->count)
         return ti;
     if (p->elems[ei].kind == CLAIMCHECK_PE_GAP) {
         size_t g;
         for (g = 0; g <= CLAIMCHECK_PATTERN_GAP && ti + g <= end; g++) {
-            size_t r = annotate_try(p, ei + 1, toks, ti + g, end);
+            size_t r = annotate_try(p, ei + 1, toks, ti + g, first, end);
             if (r)
                 return r;
             /* gaps never run across a sentence-internal clause end */
@@ -53,15 +64,15 @@ static size_t annotate_try(const claimcheck_pattern *p, size_t ei,
         }
         return 0;
     }
-    if (ti >= end || !annotate_elem_matches(&p->elems[ei], &toks[ti]))
+    if (ti >= end || !annotate_elem_matches(&p->elems[ei], toks, ti, first))
         return 0;
-    return annotate_try(p, ei + 1, toks, ti + 1, end);
+    return annotate_try(p, ei + 1, toks, ti + 1, first, end);
 }
 
 struct try_ctx {
     const claimcheck_rules *rules;
     const claimcheck_token *toks;
-    size_t ti, end;
+    size_t ti, first, end;
     claimcheck_vec *matches;
     claimcheck_date date; /* publication date, for role aliases */
     int rc;
@@ -81,7 +92,7 @@ static void annotate_candidate(size_t pattern, void *vctx) {
                            (p->to.year && claimcheck_date_to_days(ctx->date) >
                                               claimcheck_date_to_days(p->to))))
         return;
-    e = annotate_try(p, 0, ctx->toks, ctx->ti, ctx->end);
+    e = annotate_try(p, 0, ctx->toks, ctx->ti, ctx->first, ctx->end);
     if (!e)
         return;
     m = claimcheck_vec_push(ctx->matches, sizeof(*m));
@@ -256,6 +267,7 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
         before = out->matches.count;
         ctx.rules = rules;
         ctx.toks = toks;
+        ctx.first = sa->tok_first;
         ctx.end = sa->tok_end;
         ctx.matches = &out->matches;
         ctx.date = doc->pubdate;

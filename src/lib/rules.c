@@ -26,8 +26,9 @@
  *   tests:         [{text, date, expect: [KIND or RULE-ID]}]
  *
  * Token patterns are words separated by spaces, matched case-insensitively
- * on Snowball stems; `=word` matches one folded form exactly, `<num>` any
- * number, `*` any one token, `...` a gap of up to 3 tokens.
+ * on Snowball stems; `=word` matches one folded form exactly, `^word` that
+ * form written with a capital inside the sentence (not its first word),
+ * `<num>` any number, `*` any one token, `...` a gap of up to 3 tokens.
  *
  * Loading is all or nothing: every file is read into a scratch rule set,
  * references (types, entities) are resolved at the end, and only then is the
@@ -530,8 +531,8 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
             elems[n++].kind = CLAIMCHECK_PE_GAP;
             continue;
         }
-        if (s[start] == '=') {
-            exact = 1;
+        if (s[start] == '=' || s[start] == '^') {
+            exact = s[start] == '^' ? 2 : 1;
             start++;
         }
         toks.count = 0;
@@ -548,7 +549,8 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
             }
             if (exact || t->kind != CLAIMCHECK_TOK_WORD) {
                 id = claimcheck_dict_intern(r->dict, fold.ptr, fold.len);
-                elems[n].kind = CLAIMCHECK_PE_EXACT;
+                elems[n].kind =
+                    exact == 2 && k == 0 ? CLAIMCHECK_PE_CAP : CLAIMCHECK_PE_EXACT;
             } else {
                 size_t slen;
                 const char *stem = claimcheck_stem(r->stemmer, fold.ptr, fold.len, &slen);
@@ -1690,6 +1692,11 @@ struct claimcheck_pindex {
     size_t wild_count;
 };
 
+/* A capitalised exact word is found through the token's folded form. */
+static uint8_t pindex_kind(uint8_t kind) {
+    return kind == CLAIMCHECK_PE_CAP ? CLAIMCHECK_PE_EXACT : kind;
+}
+
 static uint32_t pindex_key(uint8_t kind, uint32_t id) {
     return ((uint32_t)(kind + 1) << 28) | (id & 0x0FFFFFFFu);
 }
@@ -1729,10 +1736,11 @@ int claimcheck_pindex_build(claimcheck_rules *r) {
     for (i = 0; i < n; i++) {
         claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
         if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
-            p->elems[0].kind == CLAIMCHECK_PE_EXACT) {
-            struct pindex_slot *s = pindex_find(
-                ix->slots, ix->cap, pindex_key(p->elems[0].kind, p->elems[0].id));
-            s->key = pindex_key(p->elems[0].kind, p->elems[0].id);
+            p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
+            p->elems[0].kind == CLAIMCHECK_PE_CAP) {
+            uint32_t key = pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id);
+            struct pindex_slot *s = pindex_find(ix->slots, ix->cap, key);
+            s->key = key;
             s->count++;
         } else {
             ix->wild[ix->wild_count++] = i;
@@ -1748,9 +1756,11 @@ int claimcheck_pindex_build(claimcheck_rules *r) {
     for (i = 0; i < n; i++) {
         claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
         if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
-            p->elems[0].kind == CLAIMCHECK_PE_EXACT) {
-            struct pindex_slot *s = pindex_find(
-                ix->slots, ix->cap, pindex_key(p->elems[0].kind, p->elems[0].id));
+            p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
+            p->elems[0].kind == CLAIMCHECK_PE_CAP) {
+            struct pindex_slot *s =
+                pindex_find(ix->slots, ix->cap,
+                            pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id));
             ix->list[s->first + s->count++] = i;
         }
     }

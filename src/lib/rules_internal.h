@@ -13,7 +13,9 @@ typedef enum {
     CLAIMCHECK_PE_EXACT = 1, /* =word: the folded form exactly */
     CLAIMCHECK_PE_NUM = 2,   /* <num>: a number token */
     CLAIMCHECK_PE_ANY = 3,   /* *: any one token */
-    CLAIMCHECK_PE_GAP = 4    /* ...: zero to CLAIMCHECK_PATTERN_GAP tokens */
+    CLAIMCHECK_PE_GAP = 4,   /* ...: zero to CLAIMCHECK_PATTERN_GAP tokens */
+    CLAIMCHECK_PE_CAP = 5    /* ^word: the folded form exactly, written with a
+                                capital inside the sentence ("this May", "Brian May") */
 } claimcheck_pe_kind;
 
 #define CLAIMCHECK_PATTERN_GAP 3

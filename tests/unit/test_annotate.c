@@ -121,6 +121,39 @@ static void annotate_case_and_curly_apostrophe(void **state) {
     assert_string_equal(buf, "PUTIN\xE2\x80\x99S"); /* the alias "=putin's" */
 }
 
+/* Hedge matches of `text` under the rule file `path`. */
+static size_t count_hedges_with(const char *path, const char *text) {
+    claimcheck_rules *r = NULL;
+    claimcheck_doc *doc;
+    claimcheck_annot a;
+    size_t i, n = 0;
+    assert_int_equal(claimcheck_rules_load(&r, path, NULL), 0);
+    assert_int_equal(claimcheck_doc_new(&doc, text, strlen(text), NULL, NULL), 0);
+    assert_int_equal(claimcheck_doc_segment(doc, r, NULL), 0);
+    assert_int_equal(claimcheck_annotate(&a, doc, r), 0);
+    for (i = 0; i < a.matches.count; i++)
+        n += CLAIMCHECK_VEC_AT(&a.matches, claimcheck_match, i)->owner_kind ==
+             CLAIMCHECK_OWNER_HEDGE;
+    claimcheck_annot_free(&a);
+    claimcheck_doc_free(doc);
+    claimcheck_rules_free(r);
+    return n;
+}
+
+/* `^may` cancels "May" written with a capital inside a sentence only: not
+ * the modal, not a sentence's first word, not the first word of a quote. */
+static void annotate_capital_pattern(void **state) {
+    const char *rules = CLAIMCHECK_SOURCE_DIR "/tests/data/annotate/capital.yaml";
+    (void)state;
+    assert_int_equal(count_hedges_with(rules, "The truce was agreed this May."), 0);
+    assert_int_equal(count_hedges_with(rules, "The song is by Brian May."), 0);
+    assert_int_equal(count_hedges_with(rules, "This may hurt the talks."), 1);
+    assert_int_equal(count_hedges_with(rules, "May we go now?"), 1);
+    assert_int_equal(count_hedges_with(rules, "He asked: \"May we go?\""), 1);
+    assert_int_equal(count_hedges_with(rules, "It was signed (May 2025) in Kyiv."), 0);
+    assert_int_equal(count_hedges_with(rules, "He said it MAY rain."), 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(annotate_stem_matches_inflections),
@@ -132,6 +165,7 @@ int main(void) {
         cmocka_unit_test(annotate_overlapping_hedges_are_one_cue),
         cmocka_unit_test(annotate_cue_in_another_kinds_gap_is_kept),
         cmocka_unit_test(annotate_case_and_curly_apostrophe),
+        cmocka_unit_test(annotate_capital_pattern),
     };
     return HELPERS_RUN_WITH_RULES(tests);
 }
