@@ -55,5 +55,19 @@ grep -q '^,Wire A,1,2,2,0,1,0,1$' "$tmp/out" || { echo "FAIL: compare row: $(cat
 grep -q '^full-ceasefire-proposal-2025-03,Wire A,0,0,1,0,1,0,0$' "$tmp/out" || { echo "FAIL: compare event row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 grep -q '^strikes-2025-03-18-19,Wire B,0,0,1,0,0,1,0$' "$tmp/out" || { echo "FAIL: compare event row B: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 expect 2 "compare refuses json" -- "$cli" compare $r --format json two.jsonl
-echo "$((23 - fails)) passed, $fails failed"
+# cue candidates and the hedge model's decision (a hand-written model)
+m="--rules $root/tests/data/hedgemodel/model"
+printf 'The report may be downloaded here. The drug may be related to the illness.\n' >"$tmp/cues.txt"
+expect 0 "cues dump" -- "$cli" cues $m cues.txt
+[ "$(grep -c '"cue":"may"' "$tmp/out")" = 2 ] &&
+    grep -q '"start":11,.*"score":-2.5,"threshold":0.0,"kept":false}$' "$tmp/out" &&
+    grep -q '"score":0.5,"threshold":0.0,"kept":true}$' "$tmp/out" ||
+    { echo "FAIL: cues: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+expect 0 "cues --explain" -- "$cli" cues $m --explain cues.txt
+grep -q '"features":\[\["bias",-0.5\],\["c=may",1.0\],' "$tmp/out" &&
+    grep -q '\["c=may|v=downloaded",-3.0\]' "$tmp/out" ||
+    { echo "FAIL: cues --explain: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+expect 1 "the rejected candidate is no finding" -- "$cli" check $m --fail-on info cues.txt
+grep -q '^1 finding ' "$tmp/out" || { echo "FAIL: one hedge: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+echo "$((26 - fails)) passed, $fails failed"
 [ "$fails" = 0 ]

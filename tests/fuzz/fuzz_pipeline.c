@@ -34,7 +34,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 static void fuzz_render_all(const claimcheck_report *rep, unsigned sel) {
     const claimcheck_report *const reps[2] = {rep, rep};
     int f;
-    for (f = CLAIMCHECK_FORMAT_TEXT; f <= CLAIMCHECK_FORMAT_CLAIMREVIEW; f++) {
+    for (f = CLAIMCHECK_FORMAT_TEXT; f <= CLAIMCHECK_FORMAT_CUES; f++) {
         claimcheck_error err;
         char *out = NULL;
         int rc = claimcheck_render(&out, reps, 1 + (sel & 1u), (claimcheck_format)f,
@@ -63,6 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (data[0] & 4)
         o.date = "2025-03-19";
     c.report_approximators = (data[0] & 8) != 0;
+    c.cue_features = (data[0] & 128) != 0;
     rc = claimcheck_doc_new(&doc, (const char *)data + 1, size - 1, &o, &err);
     if (rc < 0) {
         FUZZ_CHECK_ERROR(rc, err);
@@ -85,6 +86,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             const claimcheck_claim *cl = claimcheck_report_claim(rep, i);
             claimcheck_span sp = claimcheck_claim_span(cl);
             FUZZ_CHECK(sp.start <= sp.end && sp.end <= claimcheck_doc_length(doc));
+        }
+        n = claimcheck_report_cue_candidate_count(rep);
+        for (i = 0; i < n; i++) {
+            claimcheck_cue_candidate cc = claimcheck_report_cue_candidate(rep, i);
+            FUZZ_CHECK(cc.span.start < cc.span.end &&
+                       cc.span.end <= claimcheck_doc_length(doc));
+            FUZZ_CHECK(cc.kept == (cc.score >= cc.threshold) || cc.score == 0.0);
+            FUZZ_CHECK((cc.features != NULL) == c.cue_features);
         }
         fuzz_render_all(rep, (data[0] >> 4) & 7u);
     }

@@ -49,6 +49,7 @@ static void fuzz_use_rules(const claimcheck_rules *rules) {
         "Drones reportedly hit a hospital in Kharkiv on March 12.";
     static const char *const ids[] = {"hedge.weasel", "contradiction.figure", "x"};
     claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_check_options copts = CLAIMCHECK_CHECK_OPTIONS_INIT;
     claimcheck_doc *doc = NULL;
     claimcheck_report *rep = NULL;
     claimcheck_error err;
@@ -69,10 +70,14 @@ static void fuzz_use_rules(const claimcheck_rules *rules) {
     o.date = "2025-03-19";
     if (claimcheck_doc_new(&doc, text, sizeof(text) - 1, &o, &err) < 0)
         abort();
-    if (claimcheck_check(&rep, doc, rules, NULL, &err) == 0) {
+    copts.cue_features = 1;
+    if (claimcheck_check(&rep, doc, rules, &copts, &err) == 0) {
         const claimcheck_report *const reps[1] = {rep};
         if (claimcheck_render(&out, reps, 1, CLAIMCHECK_FORMAT_JSON,
                               CLAIMCHECK_RENDER_EXPLAIN, &err) == 0)
+            claimcheck_free(out);
+        out = NULL;
+        if (claimcheck_render(&out, reps, 1, CLAIMCHECK_FORMAT_CUES, 0, &err) == 0)
             claimcheck_free(out);
     }
     claimcheck_report_free(rep);
