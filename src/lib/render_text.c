@@ -67,6 +67,18 @@ static void text_explain(claimcheck_buf *out, const claimcheck_doc *doc,
                               claimcheck_doc_text(doc) + cue.span.start, cue.kind,
                               cue.cue);
     }
+    /* what the hedge model made of the sentence's candidates: kept with a
+     * score, or rejected (those are in no finding's cue list) */
+    for (k = 0; k < claimcheck_report_cue_candidate_count(r); k++) {
+        claimcheck_cue_candidate c = claimcheck_report_cue_candidate(r, k);
+        if (c.span.start < s.start || c.span.end > s.end || (c.kept && c.score == 0.0))
+            continue;
+        claimcheck_buf_printf(
+            out, "    > hedge model: '%.*s' %s (score %+.2f %s %+.2f)\n",
+            (int)(c.span.end - c.span.start), claimcheck_doc_text(doc) + c.span.start,
+            c.kept ? "kept" : "rejected by its context", c.score, c.kept ? ">=" : "<",
+            c.threshold);
+    }
     if (claim == (size_t)-1)
         return;
     c = claimcheck_report_claim(r, claim);

@@ -69,5 +69,9 @@ grep -q '"features":\[\["bias",-0.5\],\["c=may",1.0\],' "$tmp/out" &&
     { echo "FAIL: cues --explain: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 expect 1 "the rejected candidate is no finding" -- "$cli" check $m --fail-on info cues.txt
 grep -q '^1 finding ' "$tmp/out" || { echo "FAIL: one hedge: $(cat "$tmp/out")"; fails=$((fails + 1)); }
-echo "$((26 - fails)) passed, $fails failed"
+printf 'The report may be downloaded here, he claimed.\n' >"$tmp/rejected.txt"
+expect 0 "--explain shows the model's decision" -- "$cli" check $m --explain rejected.txt
+grep -q "> hedge model: 'may' rejected by its context (score -2.50 < +0.00)" "$tmp/out" ||
+    { echo "FAIL: explain model: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+echo "$((27 - fails)) passed, $fails failed"
 [ "$fails" = 0 ]
