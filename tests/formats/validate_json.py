@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Validates `claimcheck check --format json` (and each `--format jsonl` line)
-of every article in corpora/articles against docs/claimcheck-output.schema.json.
+of every article in corpora/articles, and each line of `claimcheck cues
+--explain` over them, against docs/claimcheck-output.schema.json.
 
 usage: validate_json.py CLAIMCHECK SOURCE_DIR
 
@@ -68,6 +69,20 @@ def main():
                 print(f"{txt} (jsonl line {n}): {e.json_path}: {e.message}")
             failures += len(errors)
         checked += 1
+    # `claimcheck cues --explain`: one candidate per line
+    cue_schema = dict(schema, **{"$ref": "#/$defs/cueCandidate"})
+    for key in ("type", "required", "properties", "additionalProperties"):
+        cue_schema.pop(key, None)
+    cue_validator = validator_cls(cue_schema)
+    out = run([claimcheck, "cues", "--explain", *articles])
+    lines = out.splitlines()
+    if not lines:
+        sys.exit("FAIL: claimcheck cues printed nothing for the articles")
+    for n, line in enumerate(lines, 1):
+        errors = list(cue_validator.iter_errors(json.loads(line)))
+        for e in errors[:5]:
+            print(f"cues line {n}: {e.json_path}: {e.message}")
+        failures += len(errors)
     # all articles in one report, as a batch run makes it
     out = run([claimcheck, "check", "--format", "json", "--date", "2025-03-19", *articles])
     errors = list(validator.iter_errors(json.loads(out)))
@@ -76,7 +91,8 @@ def main():
     failures += len(errors)
     if failures:
         sys.exit(f"FAIL: {failures} schema violations")
-    print(f"OK: json and jsonl of {checked} articles valid against the schema")
+    print(f"OK: json and jsonl of {checked} articles and {len(lines)} cue candidates "
+          "valid against the schema")
 
 
 main()
