@@ -916,9 +916,13 @@ static int cli_rules(int argc, char **argv) {
         st = claimcheck_rules_get_stats(rules);
         if (!test) {
             printf("%s: ok: %zu files, %zu entities, %zu event types, %zu events, "
-                   "%zu constraints, %zu hedge cues, %zu abbreviations\n",
+                   "%zu constraints, %zu hedge cues, %zu abbreviations",
                    argv[i], st.files, st.entities, st.event_types, st.events,
                    st.constraints, st.hedges, st.abbreviations);
+            if (st.model_features)
+                printf(", a hedge model of %zu features deciding %zu cues",
+                       st.model_features, st.modelled_cues);
+            putchar('\n');
         } else {
             char *failures = NULL;
             size_t run = 0, failed = 0;

@@ -110,6 +110,8 @@ typedef struct claimcheck_rules_stats {
     size_t constraints;
     size_t hedges;
     size_t abbreviations;
+    size_t model_features; /* weights of the hedge model; 0 without one */
+    size_t modelled_cues;  /* hedge cues the model decides */
 } claimcheck_rules_stats;
 
 CLAIMCHECK_EXPORT claimcheck_rules_stats

@@ -1665,6 +1665,7 @@ int claimcheck_rules_add(claimcheck_rules *rules, const char *path,
 
 claimcheck_rules_stats claimcheck_rules_get_stats(const claimcheck_rules *r) {
     claimcheck_rules_stats s;
+    size_t i;
     s.files = r->file_count;
     s.entities = r->entities.count;
     s.event_types = r->event_types.count;
@@ -1673,6 +1674,11 @@ claimcheck_rules_stats claimcheck_rules_get_stats(const claimcheck_rules *r) {
     s.hedges = r->hedges.count;
     s.abbreviations =
         claimcheck_strset_count(r->titles) + claimcheck_strset_count(r->abbreviations);
+    s.model_features = r->model_weights.count;
+    s.modelled_cues = 0;
+    for (i = 0; i < r->hedges.count; i++)
+        s.modelled_cues +=
+            CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i)->modelled != 0;
     return s;
 }
 

@@ -62,6 +62,23 @@ static size_t hedge_findings(const claimcheck_report *rep) {
     return n;
 }
 
+/* Stats count the model's weights and the cues it decides ("may" only:
+ * "could" has no weight of its own, "claimed" is of another kind). */
+static void stats_count_the_model(void **state) {
+    claimcheck_rules *r = load(DATA "/model");
+    claimcheck_rules_stats st = claimcheck_rules_get_stats(r);
+    (void)state;
+    assert_int_equal(st.hedges, 3);
+    assert_int_equal(st.model_features, 4);
+    assert_int_equal(st.modelled_cues, 1);
+    claimcheck_rules_free(r);
+    r = load(DATA "/model/hedges.yaml");
+    st = claimcheck_rules_get_stats(r);
+    assert_int_equal(st.model_features, 0);
+    assert_int_equal(st.modelled_cues, 0);
+    claimcheck_rules_free(r);
+}
+
 static void model_rejects_a_cue_in_a_negative_context(void **state) {
     claimcheck_rules *r = load(DATA "/model");
     claimcheck_doc *doc;
@@ -264,6 +281,7 @@ static void out_of_memory_is_an_error(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(stats_count_the_model),
         cmocka_unit_test(model_rejects_a_cue_in_a_negative_context),
         cmocka_unit_test(model_keeps_a_cue_in_a_neutral_context),
         cmocka_unit_test(features_mark_capitals_and_sentence_edges),
