@@ -63,7 +63,7 @@ typedef struct ynode {
     char *value;          /* scalar */
     int quoted;           /* scalar was quoted: never a number */
     struct ynode **items; /* seq: items; map: key, value, key, value ... */
-    size_t count;
+    size_t count, cap;
     claimcheck_pos pos;
 } ynode;
 
@@ -145,12 +145,17 @@ static void ynode_free(ynode *n) {
     free(n);
 }
 
+/* Appends with geometric growth: a mapping of thousands of entries (a
+ * hedge model's weights) must not be copied once per entry. */
 static int ynode_append(ynode *parent, ynode *child) {
-    ynode **items =
-        claimcheck_realloc(parent->items, (parent->count + 1) * sizeof(*items));
-    if (!items)
-        return CLAIMCHECK_ENOMEM;
-    parent->items = items;
+    if (parent->count == parent->cap) {
+        size_t cap = parent->cap ? parent->cap * 2 : 4;
+        ynode **items = claimcheck_realloc(parent->items, cap * sizeof(*items));
+        if (!items)
+            return CLAIMCHECK_ENOMEM;
+        parent->items = items;
+        parent->cap = cap;
+    }
     parent->items[parent->count++] = child;
     return 0;
 }
