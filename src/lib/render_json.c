@@ -233,9 +233,12 @@ static json_t *json_cue_candidate(const claimcheck_report *r, size_t i) {
     return o;
 }
 
-static int json_emit(claimcheck_buf *out, json_t *value, int compact) {
-    char *dump = json_dumps(value, compact ? JSON_COMPACT | JSON_PRESERVE_ORDER
-                                           : JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+/* `extra`: more json_dumps flags (the cue lines' JSON_REAL_PRECISION). */
+static int json_emit_flags(claimcheck_buf *out, json_t *value, int compact,
+                           size_t extra) {
+    char *dump = json_dumps(value, (compact ? JSON_COMPACT | JSON_PRESERVE_ORDER
+                                            : JSON_INDENT(2) | JSON_PRESERVE_ORDER) |
+                                       extra);
     int rc = 0;
     json_decref(value);
     if (!dump)
@@ -244,6 +247,10 @@ static int json_emit(claimcheck_buf *out, json_t *value, int compact) {
         rc = CLAIMCHECK_ENOMEM;
     free(dump);
     return rc;
+}
+
+static int json_emit(claimcheck_buf *out, json_t *value, int compact) {
+    return json_emit_flags(out, value, compact, 0);
 }
 
 int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
@@ -280,7 +287,10 @@ int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *
     if (format == CLAIMCHECK_FORMAT_CUES) {
         for (d = 0; d < count; d++)
             for (i = 0; i < claimcheck_report_cue_candidate_count(reports[d]); i++)
-                if ((rc = json_emit(out, json_cue_candidate(reports[d], i), 1)) < 0)
+                /* weights have four decimals; ten digits show sums of them
+                 * without binary noise (-1.8196, not -1.8196000000000003) */
+                if ((rc = json_emit_flags(out, json_cue_candidate(reports[d], i), 1,
+                                          JSON_REAL_PRECISION(10))) < 0)
                     return rc;
         return 0;
     }
