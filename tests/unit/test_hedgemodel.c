@@ -39,18 +39,31 @@ static claimcheck_rules *load(const char *path) {
     return r;
 }
 
-/* Checks `text` with `rules`, keeping the candidates' features. */
-static claimcheck_report *check(claimcheck_rules *rules, const char *text,
-                                claimcheck_doc **doc) {
+/* Checks plain `text` with `rules` and `copts` (NULL: the defaults). */
+static claimcheck_report *check_with(claimcheck_rules *rules, const char *text,
+                                     const claimcheck_check_options *copts,
+                                     claimcheck_doc **doc) {
     claimcheck_doc_options dopts = CLAIMCHECK_DOC_OPTIONS_INIT;
-    claimcheck_check_options copts = CLAIMCHECK_CHECK_OPTIONS_INIT;
     claimcheck_report *rep = NULL;
     claimcheck_error err;
     dopts.input = CLAIMCHECK_INPUT_TEXT;
-    copts.cue_features = 1;
     assert_int_equal(claimcheck_doc_new(doc, text, strlen(text), &dopts, &err), 0);
-    assert_int_equal(claimcheck_check(&rep, *doc, rules, &copts, &err), 0);
+    assert_int_equal(claimcheck_check(&rep, *doc, rules, copts, &err), 0);
     return rep;
+}
+
+/* Checks `text` with `rules`, keeping the candidates' features. */
+static claimcheck_report *check(claimcheck_rules *rules, const char *text,
+                                claimcheck_doc **doc) {
+    claimcheck_check_options copts = CLAIMCHECK_CHECK_OPTIONS_INIT;
+    copts.cue_features = 1;
+    return check_with(rules, text, &copts, doc);
+}
+
+static void release(claimcheck_report *rep, claimcheck_doc *doc, claimcheck_rules *r) {
+    claimcheck_report_free(rep);
+    claimcheck_doc_free(doc);
+    claimcheck_rules_free(r);
 }
 
 static size_t hedge_findings(const claimcheck_report *rep) {
@@ -104,9 +117,7 @@ static void model_rejects_a_cue_in_a_negative_context(void **state) {
     assert_contains(c.features, "+0.0000 c=may|n2=also_be\n");
     assert_contains(c.features, "+0.0000 k=epistemic|v=downloaded\n");
     assert_int_equal(hedge_findings(rep), 0);
-    claimcheck_report_free(rep);
-    claimcheck_doc_free(doc);
-    claimcheck_rules_free(r);
+    release(rep, doc, r);
 }
 
 static void model_keeps_a_cue_in_a_neutral_context(void **state) {
@@ -120,9 +131,7 @@ static void model_keeps_a_cue_in_a_neutral_context(void **state) {
     assert_contains(c.features, "+0.0000 c=may|v=related\n");
     assert_int_equal(hedge_findings(rep), 1);
     assert_int_equal(claimcheck_finding_cue_count(claimcheck_report_finding(rep, 0)), 1);
-    claimcheck_report_free(rep);
-    claimcheck_doc_free(doc);
-    claimcheck_rules_free(r);
+    release(rep, doc, r);
 }
 
 /* "Brian May" inside a sentence; the sentence start is "<s>". */
@@ -145,9 +154,7 @@ static void features_mark_capitals_and_sentence_edges(void **state) {
     assert_contains(second.features, "c=may|n1=</s>\n");
     assert_contains(second.features, "c=may|n2=</s>_</s>\n");
     assert_false(second.kept);
-    claimcheck_report_free(rep);
-    claimcheck_doc_free(doc);
-    claimcheck_rules_free(r);
+    release(rep, doc, r);
 }
 
 /* The model decides only cues of its kinds that it was trained on: "could"
@@ -167,54 +174,37 @@ static void model_leaves_untrained_cues_and_other_kinds_alone(void **state) {
         assert_true(c.score == 0.0);
     }
     assert_int_equal(hedge_findings(rep), 1);
-    claimcheck_report_free(rep);
-    claimcheck_doc_free(doc);
-    claimcheck_rules_free(r);
+    release(rep, doc, r);
 }
 
 /* Without a model every candidate is kept, and without cue_features the
  * candidates carry no feature list. */
 static void without_model_every_candidate_is_kept(void **state) {
     claimcheck_rules *r = load(DATA "/model/hedges.yaml");
-    claimcheck_doc_options dopts = CLAIMCHECK_DOC_OPTIONS_INIT;
     claimcheck_doc *doc;
-    claimcheck_report *rep;
-    claimcheck_error err;
-    const char *text = "The report may be downloaded here.";
-    claimcheck_cue_candidate c;
+    claimcheck_report *rep =
+        check_with(r, "The report may be downloaded here.", NULL, &doc);
+    claimcheck_cue_candidate c = claimcheck_report_cue_candidate(rep, 0);
     (void)state;
-    dopts.input = CLAIMCHECK_INPUT_TEXT;
-    assert_int_equal(claimcheck_doc_new(&doc, text, strlen(text), &dopts, &err), 0);
-    assert_int_equal(claimcheck_check(&rep, doc, r, NULL, &err), 0);
-    c = claimcheck_report_cue_candidate(rep, 0);
     assert_true(c.kept);
     assert_true(c.score == 0.0);
     assert_null(c.features);
     assert_int_equal(hedge_findings(rep), 1);
-    claimcheck_report_free(rep);
-    claimcheck_doc_free(doc);
-    claimcheck_rules_free(r);
+    release(rep, doc, r);
 }
 
 /* A version-2 caller's options end before cue_features: it is read as 0. */
 static void version_2_options_are_honoured(void **state) {
     claimcheck_rules *r = load(DATA "/model");
-    claimcheck_doc_options dopts = CLAIMCHECK_DOC_OPTIONS_INIT;
     claimcheck_check_options copts = CLAIMCHECK_CHECK_OPTIONS_INIT;
     claimcheck_doc *doc;
     claimcheck_report *rep;
-    claimcheck_error err;
-    const char *text = "The drug may be related to the illness.";
     (void)state;
-    dopts.input = CLAIMCHECK_INPUT_TEXT;
     copts.version = 2;
     copts.cue_features = 1; /* not part of a version-2 struct */
-    assert_int_equal(claimcheck_doc_new(&doc, text, strlen(text), &dopts, &err), 0);
-    assert_int_equal(claimcheck_check(&rep, doc, r, &copts, &err), 0);
+    rep = check_with(r, "The drug may be related to the illness.", &copts, &doc);
     assert_null(claimcheck_report_cue_candidate(rep, 0).features);
-    claimcheck_report_free(rep);
-    claimcheck_doc_free(doc);
-    claimcheck_rules_free(r);
+    release(rep, doc, r);
 }
 
 static void check_error(const char *file, const char *source, unsigned line,
