@@ -12,7 +12,9 @@
  *              the trigger (with one joined by "and"), or one after "by";
  *              an entity that is the subject of a reporting verb is the
  *              attribution, not an actor, except in a denial without
- *              another actor ("Moscow insisted that no drone was launched");
+ *              another actor ("Moscow insisted that no drone was launched")
+ *              or when a pronoun names it ("Ukraine said it would accept");
+ *              whoever is told or assured ("told Rubio and Waltz") is not;
  *   targets    target and scope entities after the trigger, or at most four
  *              tokens before it ("energy ceasefire");
  *   places     place entities at most 8 tokens after or 4 before it;
@@ -561,6 +563,55 @@ static int ex_is_object(const ex_ctx *x, size_t i) {
     return i > x->first && tok_in(x, i - 1, preps);
 }
 
+/* Is the entity starting at token `first` the one somebody is told,
+ * assured or urged ("told Marco Rubio and Mike Waltz it would accept")?
+ * The addressee hears the claim; it is not its actor. */
+static int ex_is_addressee(const ex_ctx *x, const claimcheck_sentence_annot *sa,
+                           size_t first, int depth) {
+    static const char *const verbs[] = {
+        "told",     "tell",     "tells",   "telling",   "assured", "assures",
+        "informed", "informs",  "urged",   "urges",     "warned",  "warns",
+        "promised", "promises", "briefed", "reassured", NULL};
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    if (first > x->first && tok_in(x, first - 1, verbs))
+        return 1;
+    /* the second of a pair, once */
+    if (depth == 0 && first > x->first + 1 && tok_is(x, first - 1, "and"))
+        for (j = sa->match_first; j < sa->match_end; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 == first &&
+                ex_is_addressee(x, sa, ms[j].first, 1))
+                return 1;
+    return 0;
+}
+
+/* "Ukraine said it would accept": a pronoun between the reporting verb and
+ * the trigger that fits the speaker (it, they, we for a country; he, she, I
+ * for a person) makes the speaker the actor. */
+static int ex_speaker_is_subject(const ex_ctx *x, const claimcheck_sentence_annot *sa,
+                                 size_t verb_tok, size_t trigger,
+                                 const claimcheck_entity *speaker) {
+    static const char *const person[] = {"he", "she", "i", NULL};
+    static const char *const group[] = {"it", "they", "we", NULL};
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    int is_person = speaker->kind && strcmp(speaker->kind, "person") == 0;
+    size_t i, j;
+    if (verb_tok == CLAIMCHECK_NONE || verb_tok >= trigger)
+        return 0;
+    for (i = verb_tok + 1; i < trigger; i++) {
+        if (!tok_in(x, i, is_person ? person : group))
+            continue;
+        /* "said it would answer any new Russian attack": a party named
+         * between the pronoun and the trigger is the trigger's own */
+        for (j = sa->match_first; j < sa->match_end; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first > i &&
+                ms[j].end <= trigger && !entity_is_target(entity_at(x, &ms[j])))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* Does a target entity after trigger_match belong to a later trigger? */
 static int ex_belongs_to_next_trigger(const ex_ctx *x,
                                       const claimcheck_sentence_annot *sa,
@@ -940,12 +991,21 @@ static int ex_sentence(ex_ctx *x, size_t s, claimcheck_vec *out) {
                  (em->first >= tm->end && em->first - tm->end <= 6)))
                 ex_add_role(c->actors, &c->actor_count, em->owner);
         }
-        if (!ex_type_is_multi(x, tm->owner)) {
+        if (!ex_type_is_multi(x, tm->owner) && c->attribution != CLAIMCHECK_NONE &&
+            ex_speaker_is_subject(x, sa, attr_verb, tm->first,
+                                  CLAIMCHECK_VEC_AT(&x->rules->entities,
+                                                    claimcheck_entity, c->attribution))) {
+            /* "Ukraine said it would accept", "Putin told Trump he would
+             * halt attacks": the speaker, named by a pronoun, not whoever
+             * stands before the reporting verb */
+            ex_add_role(c->actors, &c->actor_count, c->attribution);
+        } else if (!ex_type_is_multi(x, tm->owner)) {
             size_t near = CLAIMCHECK_NONE;
             for (j = sa->match_first; j < sa->match_end; j++) {
                 const claimcheck_match *em = &ms[j];
                 if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->first >= anchor ||
-                    ex_is_object(x, em->first) || entity_is_target(entity_at(x, em)) ||
+                    ex_is_object(x, em->first) || ex_is_addressee(x, sa, em->first, 0) ||
+                    entity_is_target(entity_at(x, em)) ||
                     (em->first == attr_tok && attribution == em->owner))
                     continue;
                 /* not across a "that" clause boundary of a reporting verb */

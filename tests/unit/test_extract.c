@@ -159,6 +159,36 @@ static void extract_attribution_does_not_reach_back_over_that(void **state) {
     }
 }
 
+/* Whoever is told is not the actor; the speaker named by a pronoun is. */
+static void extract_addressee_is_no_actor(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state,
+                 "Ukraine told Marco Rubio and Mike Waltz it would "
+                 "accept an immediate 30-day ceasefire.",
+                 "2025-03-20", "ceasefire");
+    assert_int_equal(claimcheck_claim_actor_count(c), 1);
+    assert_true(has_actor(c, "ukraine"));
+}
+
+static void extract_pronoun_names_the_speaker(void **state) {
+    const claimcheck_claim *c =
+        claim_of(*state,
+                 "Ukrainian officials spoke after Putin told Trump he would halt strikes "
+                 "on energy facilities.",
+                 "2025-03-20", "ceasefire");
+    assert_int_equal(claimcheck_claim_actor_count(c), 1);
+    assert_true(has_actor(c, "putin"));
+}
+
+/* ... unless the trigger names its own party after the pronoun */
+static void extract_pronoun_yields_to_a_nearer_party(void **state) {
+    const claimcheck_claim *c = claim_of(
+        *state, "Ukraine said it would answer any new Russian attack on its grid.",
+        "2025-03-20", "strike");
+    assert_int_equal(claimcheck_claim_actor_count(c), 1);
+    assert_true(has_actor(c, "russia"));
+}
+
 static void extract_unrelated_strike_has_no_actor(void **state) {
     const claimcheck_claim *c =
         claim_of(*state, "Dock workers ended a two-week strike on Thursday.",
@@ -254,6 +284,12 @@ int main(void) {
                                                  NULL, teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(
             extract_attribution_does_not_reach_back_over_that, NULL, teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_addressee_is_no_actor, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_pronoun_names_the_speaker, NULL,
+                                                 teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_pronoun_yields_to_a_nearer_party,
+                                                 NULL, teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(extract_unrelated_strike_has_no_actor,
                                                  NULL, teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(extract_their_call_refers_back, NULL,
