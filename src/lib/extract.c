@@ -717,6 +717,18 @@ static void ex_attribution(const ex_ctx *x, const claimcheck_sentence_annot *sa,
                     out->entity = ms[j].owner;
                     out->entity_tok = ms[j].first;
                 }
+            /* "Zelenskyy put the number at 150 and said ...": the subject of
+             * the first verb of a pair, up to 12 tokens back */
+            if (out->entity == CLAIMCHECK_NONE && m->first > x->first &&
+                tok_is(x, m->first - 1, "and"))
+                for (j = sa->match_first; j < sa->match_end; j++)
+                    if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                        ms[j].end + 1 < m->first && m->first - ms[j].end <= 12 &&
+                        !ex_is_object(x, ms[j].first) &&
+                        !entity_is_target(entity_at(x, &ms[j]))) {
+                        out->entity = ms[j].owner;
+                        out->entity_tok = ms[j].first;
+                    }
             /* ", Zelenskyy said." after the statement */
             if (out->entity == CLAIMCHECK_NONE)
                 for (j = sa->match_first; j < sa->match_end; j++)

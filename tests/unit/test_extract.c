@@ -180,6 +180,19 @@ static void extract_pronoun_names_the_speaker(void **state) {
     assert_true(has_actor(c, "putin"));
 }
 
+/* "X did one thing and said ...": X is who says so, not an actor */
+static void extract_attribution_of_a_second_verb(void **state) {
+    const claimcheck_claim *c = claim_of(
+        *state,
+        "Speaking in Helsinki, Zelenskyy put the number of drones at 150 and said "
+        "two hospitals had been hit.",
+        "2025-03-19", "strike");
+    assert_non_null(claimcheck_claim_attribution(c));
+    assert_string_equal(claimcheck_claim_attribution(c), "zelenskyy");
+    assert_false(has_actor(c, "zelenskyy"));
+    assert_int_equal(claimcheck_claim_target_count(c), 1);
+}
+
 /* ... unless the trigger names its own party after the pronoun */
 static void extract_pronoun_yields_to_a_nearer_party(void **state) {
     const claimcheck_claim *c = claim_of(
@@ -288,6 +301,8 @@ int main(void) {
                                                  teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(extract_pronoun_names_the_speaker, NULL,
                                                  teardown, &f),
+        cmocka_unit_test_prestate_setup_teardown(extract_attribution_of_a_second_verb,
+                                                 NULL, teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(extract_pronoun_yields_to_a_nearer_party,
                                                  NULL, teardown, &f),
         cmocka_unit_test_prestate_setup_teardown(extract_unrelated_strike_has_no_actor,
