@@ -21,7 +21,7 @@
  *   k=KIND|p1=W-1         k=KIND|n1=W+1
  *   n1=W+1                p1=W-1
  *
- * tools/train-hedge reads these names from `claimcheck cues --format json`,
+ * tools/train-hedge reads these names from `claimcheck cues --explain`,
  * so this file is the only definition of them.
  */
 #include "hedgemodel.h"
