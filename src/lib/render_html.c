@@ -288,6 +288,14 @@ static size_t html_snap(const char *text, size_t len, size_t pos, int up) {
     return pos;
 }
 
+/* Escapes the document's bytes [start, end), widened to whole UTF-8
+ * characters and kept inside the text. */
+static void html_escape_span(const html_ctx *c, size_t start, size_t end) {
+    size_t a = html_snap(c->text, c->len, start, 0),
+           b = html_snap(c->text, c->len, end, 1);
+    html_escape(c->out, c->text + a, b > a ? b - a : 0);
+}
+
 /* The separator holding `pos` (seps[i].start <= pos < seps[i].end), or -1. */
 static size_t html_sep_at(const claimcheck_span *seps, size_t nseps, size_t pos) {
     size_t lo = 0, hi = nseps;
@@ -642,14 +650,10 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
         claimcheck_buf_puts(out, "<p class=\"sub\">Cues</p><ul class=\"cues\">");
         for (k = 0; k < ncues; k++) {
             claimcheck_cue cue = claimcheck_finding_cue(f, k);
-            size_t a = cue.span.start < c->len ? cue.span.start : c->len;
-            size_t b = cue.span.end < c->len ? cue.span.end : c->len;
-            a = html_snap(c->text, c->len, a, 0);
-            b = html_snap(c->text, c->len, b, 1);
             claimcheck_buf_puts(out, "<li><span class=\"cue c-");
             html_class(out, cue.kind);
             claimcheck_buf_puts(out, "\">");
-            html_escape(out, c->text + a, b > a ? b - a : 0);
+            html_escape_span(c, cue.span.start, cue.span.end);
             claimcheck_buf_puts(out, "</span>&ensp;&mdash; ");
             html_escapes(out, cue.kind);
             if (cue.cue) {
@@ -668,13 +672,11 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
         claimcheck_span s =
             claimcheck_claim_sentence(claimcheck_report_claim(c->report, rel));
         claimcheck_pos rp = claimcheck_doc_pos(doc, s.start);
-        size_t a = html_snap(c->text, c->len, s.start < c->len ? s.start : c->len, 0);
-        size_t b = html_snap(c->text, c->len, s.end < c->len ? s.end : c->len, 1);
         claimcheck_buf_printf(out,
                               "<p class=\"sub\">Conflicts with claim C%zu (line %u, col "
                               "%u)</p><blockquote class=\"q\">",
                               rel + 1, rp.line, rp.column);
-        html_escape(out, c->text + a, b > a ? b - a : 0);
+        html_escape_span(c, s.start, s.end);
         claimcheck_buf_puts(out, "</blockquote>\n");
     }
 
