@@ -47,6 +47,22 @@ typedef struct ex_ctx {
     claimcheck_date last; /* the last date the text named, for "the next day" */
 } ex_ctx;
 
+/* A context over the annotated document, on sentence `sa` (NULL: none yet;
+ * ex_sentence sets each in turn). `rules` may be NULL where unused. */
+static void ex_ctx_init(ex_ctx *x, const claimcheck_doc *doc, const claimcheck_annot *a,
+                        const claimcheck_rules *rules,
+                        const claimcheck_sentence_annot *sa) {
+    memset(x, 0, sizeof(*x));
+    x->doc = doc;
+    x->a = a;
+    x->rules = rules;
+    x->toks = (const claimcheck_token *)a->tokens.items;
+    if (sa) {
+        x->first = sa->tok_first;
+        x->end = sa->tok_end;
+    }
+}
+
 /* Is token i of the sentence the word `word` (lower case)? Tokens outside
  * the sentence never are. The first byte is compared before the length, as
  * this runs for every token against every time and number word. */
@@ -755,13 +771,7 @@ size_t claimcheck_sentence_attribution(const claimcheck_doc *doc,
     claimcheck_attribution at;
     const claimcheck_sentence_annot *sa =
         CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
-    memset(&x, 0, sizeof(x));
-    x.doc = doc;
-    x.a = a;
-    x.rules = rules;
-    x.toks = (const claimcheck_token *)a->tokens.items;
-    x.first = sa->tok_first;
-    x.end = sa->tok_end;
+    ex_ctx_init(&x, doc, a, rules, sa);
     ex_attribution(&x, sa, &at);
     return at.entity;
 }
@@ -776,12 +786,7 @@ claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck
     ex_ctx x;
     claimcheck_span scope;
     size_t i, first = CLAIMCHECK_NONE, last_word = CLAIMCHECK_NONE;
-    memset(&x, 0, sizeof(x));
-    x.doc = doc;
-    x.a = a;
-    x.toks = toks;
-    x.first = sa->tok_first;
-    x.end = sa->tok_end;
+    ex_ctx_init(&x, doc, a, NULL, sa);
     for (i = sa->tok_first; i < sa->tok_end; i++)
         if (toks[i].start >= cue.end) {
             first = i;
@@ -1215,11 +1220,7 @@ int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
     ex_ctx x;
     size_t s;
     int rc;
-    x.doc = doc;
-    x.a = a;
-    x.rules = rules;
-    x.toks = (const claimcheck_token *)a->tokens.items;
-    memset(&x.last, 0, sizeof(x.last));
+    ex_ctx_init(&x, doc, a, rules, NULL);
     for (s = 0; s < a->sentences.count; s++)
         if ((rc = ex_sentence(&x, s, out)) < 0)
             return rc;
