@@ -49,6 +49,25 @@ static inline int helpers_check(const char *text, const char *date,
     return claimcheck_check(report_out, *doc_out, helpers_rules(), NULL, &err);
 }
 
+/* A checked document and its report: the state of tests that call
+ * helpers_check, released after each by helpers_teardown. */
+typedef struct helpers_fixture {
+    claimcheck_doc *doc;
+    claimcheck_report *report;
+} helpers_fixture;
+
+static inline int helpers_teardown(void **state) {
+    helpers_fixture *f = *state;
+    claimcheck_report_free(f->report);
+    claimcheck_doc_free(f->doc);
+    memset(f, 0, sizeof(*f));
+    return 0;
+}
+
+/* A test of a group whose state is the local `helpers_fixture f`. */
+#define HELPERS_FIXTURE_TEST(name)                                                       \
+    cmocka_unit_test_prestate_setup_teardown(name, NULL, helpers_teardown, &f)
+
 /* The number of findings whose rule id is `rule` or starts with `rule` + ".". */
 static inline size_t helpers_count(const claimcheck_report *r, const char *rule) {
     size_t i, n = 0, len = strlen(rule);

@@ -10,13 +10,8 @@
 
 #include "helpers.h"
 
-typedef struct fixture {
-    claimcheck_doc *doc;
-    claimcheck_report *report;
-} fixture;
-
-static const claimcheck_claim *claim_of(fixture *f, const char *text, const char *date,
-                                        const char *type) {
+static const claimcheck_claim *claim_of(helpers_fixture *f, const char *text,
+                                        const char *date, const char *type) {
     size_t i;
     assert_int_equal(helpers_check(text, date, &f->doc, &f->report), 0);
     for (i = 0; i < claimcheck_report_claim_count(f->report); i++) {
@@ -26,14 +21,6 @@ static const claimcheck_claim *claim_of(fixture *f, const char *text, const char
     }
     fail_msg("no %s claim in: %s", type, text);
     return NULL;
-}
-
-static int teardown(void **state) {
-    fixture *f = *state;
-    claimcheck_report_free(f->report);
-    claimcheck_doc_free(f->doc);
-    memset(f, 0, sizeof(*f));
-    return 0;
 }
 
 static int has_actor(const claimcheck_claim *c, const char *id) {
@@ -145,7 +132,7 @@ static void extract_attribution_of_reported_speech(void **state) {
 }
 
 static void extract_attribution_does_not_reach_back_over_that(void **state) {
-    fixture *f = *state;
+    helpers_fixture *f = *state;
     size_t i;
     assert_int_equal(helpers_check("Russia launched drones overnight, and Kyiv said that "
                                    "the strikes hit a hospital.",
@@ -160,7 +147,7 @@ static void extract_attribution_does_not_reach_back_over_that(void **state) {
 }
 
 /* The claim of `type` in `text` has exactly one actor, `id`. */
-static void assert_sole_actor(fixture *f, const char *text, const char *type,
+static void assert_sole_actor(helpers_fixture *f, const char *text, const char *type,
                               const char *id) {
     const claimcheck_claim *c = claim_of(f, text, "2025-03-20", type);
     assert_int_equal(claimcheck_claim_actor_count(c), 1);
@@ -174,12 +161,12 @@ static void extract_addressee_and_pronoun(void **state) {
                       "Ukraine told Marco Rubio and Mike Waltz it would accept an "
                       "immediate 30-day ceasefire.",
                       "ceasefire", "ukraine");
-    teardown(state);
+    helpers_teardown(state);
     assert_sole_actor(*state,
                       "Ukrainian officials spoke after Putin told Trump he would halt "
                       "strikes on energy facilities.",
                       "ceasefire", "putin");
-    teardown(state);
+    helpers_teardown(state);
     assert_sole_actor(*state,
                       "Ukraine said it would answer any new Russian attack on its grid.",
                       "strike", "russia");
@@ -207,7 +194,7 @@ static void extract_unrelated_strike_has_no_actor(void **state) {
 }
 
 static void extract_their_call_refers_back(void **state) {
-    fixture *f = *state;
+    helpers_fixture *f = *state;
     const claimcheck_claim *c = NULL;
     size_t i;
     assert_int_equal(
@@ -223,7 +210,7 @@ static void extract_their_call_refers_back(void **state) {
 }
 
 static void extract_role_alias_depends_on_date(void **state) {
-    fixture *f = *state;
+    helpers_fixture *f = *state;
     const claimcheck_claim *c = claim_of(
         f, "The US president spoke with Zelenskyy on Wednesday.", "2025-03-19", "call");
     assert_true(has_actor(c, "trump"));
@@ -236,7 +223,7 @@ static void extract_role_alias_depends_on_date(void **state) {
 }
 
 static void extract_next_day_follows_the_last_date(void **state) {
-    fixture *f = *state;
+    helpers_fixture *f = *state;
     const claimcheck_claim *c = NULL;
     size_t i;
     assert_int_equal(
@@ -254,7 +241,7 @@ static void extract_next_day_follows_the_last_date(void **state) {
 }
 
 static void extract_front_matter_date_resolves_weekday(void **state) {
-    fixture *f = *state;
+    helpers_fixture *f = *state;
     claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
     const char *md =
         "---\ndate: 2025-03-19\n---\n\nTrump spoke with Zelenskyy on Wednesday.\n";
@@ -267,46 +254,27 @@ static void extract_front_matter_date_resolves_weekday(void **state) {
 }
 
 int main(void) {
-    fixture f;
+    helpers_fixture f;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_prestate_setup_teardown(extract_status_actor_and_figure, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_negation_before_status, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_negation_inside_trigger, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_weekday_resolves_against_date,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_same_weekday_is_publication_day,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_overnight_spans_two_days, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_last_month_is_a_range, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_date_without_publication_date,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_relative_offset_is_not_a_figure,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_approximate_duration, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_attribution_of_reported_speech,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(
-            extract_attribution_does_not_reach_back_over_that, NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_addressee_and_pronoun, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_attribution_of_a_second_verb,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_unrelated_strike_has_no_actor,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_their_call_refers_back, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_role_alias_depends_on_date, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(extract_next_day_follows_the_last_date,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(
-            extract_front_matter_date_resolves_weekday, NULL, teardown, &f),
+        HELPERS_FIXTURE_TEST(extract_status_actor_and_figure),
+        HELPERS_FIXTURE_TEST(extract_negation_before_status),
+        HELPERS_FIXTURE_TEST(extract_negation_inside_trigger),
+        HELPERS_FIXTURE_TEST(extract_weekday_resolves_against_date),
+        HELPERS_FIXTURE_TEST(extract_same_weekday_is_publication_day),
+        HELPERS_FIXTURE_TEST(extract_overnight_spans_two_days),
+        HELPERS_FIXTURE_TEST(extract_last_month_is_a_range),
+        HELPERS_FIXTURE_TEST(extract_date_without_publication_date),
+        HELPERS_FIXTURE_TEST(extract_relative_offset_is_not_a_figure),
+        HELPERS_FIXTURE_TEST(extract_approximate_duration),
+        HELPERS_FIXTURE_TEST(extract_attribution_of_reported_speech),
+        HELPERS_FIXTURE_TEST(extract_attribution_does_not_reach_back_over_that),
+        HELPERS_FIXTURE_TEST(extract_addressee_and_pronoun),
+        HELPERS_FIXTURE_TEST(extract_attribution_of_a_second_verb),
+        HELPERS_FIXTURE_TEST(extract_unrelated_strike_has_no_actor),
+        HELPERS_FIXTURE_TEST(extract_their_call_refers_back),
+        HELPERS_FIXTURE_TEST(extract_role_alias_depends_on_date),
+        HELPERS_FIXTURE_TEST(extract_next_day_follows_the_last_date),
+        HELPERS_FIXTURE_TEST(extract_front_matter_date_resolves_weekday),
     };
     memset(&f, 0, sizeof(f));
     return HELPERS_RUN_WITH_RULES(tests);

@@ -10,21 +10,8 @@
 
 #include "helpers.h"
 
-typedef struct fixture {
-    claimcheck_doc *doc;
-    claimcheck_report *report;
-} fixture;
-
-static int teardown(void **state) {
-    fixture *f = *state;
-    claimcheck_report_free(f->report);
-    claimcheck_doc_free(f->doc);
-    memset(f, 0, sizeof(*f));
-    return 0;
-}
-
 static claimcheck_report *run(void **state, const char *text, const char *date) {
-    fixture *f = *state;
+    helpers_fixture *f = *state;
     assert_int_equal(helpers_check(text, date, &f->doc, &f->report), 0);
     return f->report;
 }
@@ -129,28 +116,18 @@ static void match_unrelated_vocabulary_is_never_checked(void **state) {
 }
 
 int main(void) {
-    fixture f;
+    helpers_fixture f;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_prestate_setup_teardown(match_wrong_status_is_contradiction,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(match_right_status_is_consistent, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(
-            match_wrong_weekday_is_date_contradiction, NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(match_duration_outside_every_range, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(match_duration_inside_a_reported_range,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(
-            match_negated_strike_contradicts_and_names_speaker, NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(match_strike_inside_pause_scope, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(match_strike_outside_pause_scope, NULL,
-                                                 teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(match_strike_before_pause_is_no_tension,
-                                                 NULL, teardown, &f),
-        cmocka_unit_test_prestate_setup_teardown(
-            match_unrelated_vocabulary_is_never_checked, NULL, teardown, &f),
+        HELPERS_FIXTURE_TEST(match_wrong_status_is_contradiction),
+        HELPERS_FIXTURE_TEST(match_right_status_is_consistent),
+        HELPERS_FIXTURE_TEST(match_wrong_weekday_is_date_contradiction),
+        HELPERS_FIXTURE_TEST(match_duration_outside_every_range),
+        HELPERS_FIXTURE_TEST(match_duration_inside_a_reported_range),
+        HELPERS_FIXTURE_TEST(match_negated_strike_contradicts_and_names_speaker),
+        HELPERS_FIXTURE_TEST(match_strike_inside_pause_scope),
+        HELPERS_FIXTURE_TEST(match_strike_outside_pause_scope),
+        HELPERS_FIXTURE_TEST(match_strike_before_pause_is_no_tension),
+        HELPERS_FIXTURE_TEST(match_unrelated_vocabulary_is_never_checked),
     };
     memset(&f, 0, sizeof(f));
     return HELPERS_RUN_WITH_RULES(tests);
