@@ -194,7 +194,9 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
     return kept;
 }
 
-/* Step 4 over matches[0..n) of sentence s; returns the new count. */
+/* Step 4 over the matches of sentence s, those from index `before` on:
+ * drops the rejected hedge cues and records every decision. Returns 0 or
+ * CLAIMCHECK_ENOMEM. */
 static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
                           const claimcheck_rules *rules, size_t s,
                           const claimcheck_sentence_annot *sa, size_t before,
@@ -217,9 +219,7 @@ static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
             if (!(d = claimcheck_vec_push(&out->cues, sizeof(*d))))
                 return CLAIMCHECK_ENOMEM;
             d->sentence = s;
-            d->first = m->first;
-            d->end = m->end;
-            d->hedge = m->owner;
+            d->match = *m;
             d->score = score;
             d->kept = !decides || score >= rules->model_threshold;
             if (!d->kept)

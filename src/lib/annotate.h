@@ -26,9 +26,8 @@ typedef struct claimcheck_sentence_annot {
  * (hedgemodel.h). Rejected occurrences are not in `matches`. */
 typedef struct claimcheck_cue_decision {
     size_t sentence;
-    size_t first, end; /* tokens */
-    uint32_t hedge;
-    double score; /* 0 without a model */
+    claimcheck_match match; /* the cue's match, rejected or not */
+    double score;           /* 0 without a model */
     int kept;
 } claimcheck_cue_decision;
 

@@ -116,15 +116,15 @@ static int check_cue_candidates(claimcheck_report *r, const claimcheck_annot *a,
         const claimcheck_cue_decision *d =
             CLAIMCHECK_VEC_AT(&a->cues, claimcheck_cue_decision, i);
         const claimcheck_hedge *h =
-            CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, d->hedge);
+            CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, d->match.owner);
         claimcheck_cue_candidate *c = claimcheck_vec_push(&r->cues, sizeof(*c));
         if (!c) {
             rc = CLAIMCHECK_ENOMEM;
             break;
         }
         memset(c, 0, sizeof(*c));
-        c->span.start = toks[d->first].start;
-        c->span.end = toks[d->end - 1].end;
+        c->span.start = toks[d->match.first].start;
+        c->span.end = toks[d->match.end - 1].end;
         c->kind = claimcheck_hedge_kind_names[h->kind];
         c->cue = h->cue;
         c->score = d->score;
@@ -134,18 +134,12 @@ static int check_cue_candidates(claimcheck_report *r, const claimcheck_annot *a,
             const claimcheck_sentence_annot *sa =
                 CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, d->sentence);
             struct check_feature_ctx fc;
-            claimcheck_match m;
-            memset(&m, 0, sizeof(m));
-            m.first = d->first;
-            m.end = d->end;
-            m.owner_kind = CLAIMCHECK_OWNER_HEDGE;
-            m.owner = d->hedge;
             fc.rules = r->rules;
             fc.out = &lines;
             lines.len = 0;
             if ((rc = claimcheck_hedge_features(r->rules, r->doc->view, toks,
-                                                sa->tok_first, sa->tok_end, &m, &scratch,
-                                                check_feature_line, &fc)) < 0)
+                                                sa->tok_first, sa->tok_end, &d->match,
+                                                &scratch, check_feature_line, &fc)) < 0)
                 break;
             if (!(c->features = claimcheck_strdup(lines.len ? lines.ptr : "")))
                 rc = CLAIMCHECK_ENOMEM;
