@@ -13,9 +13,12 @@
  *      hedge cues, the one that starts later is dropped; hedge cues compete
  *      only with cues of their own kind;
  *   3. matches are kept sorted by (first token, longest first);
- *   4. with a hedge model in the rule base, each remaining hedge cue is
- *      scored in its context and dropped below the threshold
- *      (hedgemodel.c); every candidate's decision is kept in `cues`.
+ *   4. with a hedge model in the rule base, each word it knows is scored in
+ *      its context, unless a cancel or a cue of a kind the model does not
+ *      decide covers it; a cue of a kind it decides is dropped when it has
+ *      scored words and none reaches the threshold, and a word that reaches
+ *      it outside any cue becomes a cue of its own (hedgemodel.h); every
+ *      decision is kept in `cues`.
  */
 #include "annotate.h"
 
@@ -139,8 +142,8 @@ static int annotate_competes(const claimcheck_rules *rules, const claimcheck_mat
     return a->first == b->first || a->end == b->end;
 }
 
-static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
-                             size_t n) {
+static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m, size_t n,
+                             unsigned char *blocked, size_t tok_first) {
     size_t i, k, kept = 0;
     unsigned char *drop = claimcheck_calloc(n ? n : 1, 1);
     if (!drop)
@@ -154,10 +157,21 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
         if (!cancel)
             continue;
         for (k = 0; k < n; k++)
-            if (m[k].owner_kind == cancel && m[k].owner == m[i].owner &&
-                m[k].first <= m[i].first && m[k].end >= m[i].end)
+            if (m[k].owner_kind == cancel &&
+                (m[k].owner == m[i].owner || (cancel == CLAIMCHECK_OWNER_CANCEL &&
+                                              m[k].owner == CLAIMCHECK_NOT_HEDGE)) &&
+                m[k].first <= m[i].first && m[k].end >= m[i].end) {
                 drop[i] = 1;
+                /* the hedge model does not find again what a cancel took
+                 * away: no word of "determine whether" is a hedge */
+                if (cancel == CLAIMCHECK_OWNER_CANCEL && blocked)
+                    memset(blocked + (m[k].first - tok_first), 1, m[k].end - m[k].first);
+            }
     }
+    for (i = 0; i < n; i++) /* `not_hedges` take their words from the model too */
+        if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL &&
+            m[i].owner == CLAIMCHECK_NOT_HEDGE && blocked)
+            memset(blocked + (m[i].first - tok_first), 1, m[i].end - m[i].first);
     for (i = 0; i < n; i++) {
         if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL ||
             m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER_CANCEL) {
@@ -183,8 +197,14 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
                      (m[k].owner == m[i].owner ||
                       m[k].owner_kind == CLAIMCHECK_OWNER_HEDGE) &&
                      m[k].first < m[i].end && m[i].first < m[k].end &&
-                     (m[k].first < m[i].first || (m[k].first == m[i].first && lk > li)))
+                     (m[k].first < m[i].first || (m[k].first == m[i].first && lk > li))) {
                 drop[i] = 1;
+                /* the words it has beyond the winner are of the same mention:
+                 * the hedge model does not make a cue of their own of them */
+                if (m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE && blocked &&
+                    m[i].end > m[k].end)
+                    memset(blocked + (m[k].end - tok_first), 1, m[i].end - m[k].end);
+            }
         }
     }
     for (i = 0; i < n; i++)
@@ -194,35 +214,121 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
     return kept;
 }
 
-/* Step 4 over the matches of sentence s, those from index `before` on:
- * drops the rejected hedge cues and records every decision. Returns 0 or
- * CLAIMCHECK_ENOMEM. */
+static claimcheck_cue_decision *annotate_decision(claimcheck_annot *out, size_t s,
+                                                  const claimcheck_match *m, size_t token,
+                                                  unsigned kinds, double score,
+                                                  int kept) {
+    claimcheck_cue_decision *d = claimcheck_vec_push(&out->cues, sizeof(*d));
+    if (d) {
+        d->sentence = s;
+        d->match = *m;
+        d->token = token;
+        d->kinds = kinds;
+        d->score = score;
+        d->kept = kept;
+    }
+    return d;
+}
+
+static int annotate_decision_cmp(const void *a, const void *b) {
+    const claimcheck_cue_decision *x = a, *y = b;
+    if (x->match.first != y->match.first)
+        return x->match.first < y->match.first ? -1 : 1;
+    if (x->match.end != y->match.end)
+        return x->match.end > y->match.end ? -1 : 1;
+    return x->match.owner < y->match.owner ? -1 : x->match.owner > y->match.owner;
+}
+
+/* Step 4 over the matches of sentence s, those from index `before` on;
+ * blocked[] marks the sentence's tokens a cancel covered. Drops the
+ * rejected hedge cues, adds the model's own and records every decision.
+ * Returns 0 or CLAIMCHECK_ENOMEM. */
 static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
                           const claimcheck_rules *rules, size_t s,
                           const claimcheck_sentence_annot *sa, size_t before,
-                          claimcheck_buf *scratch) {
+                          unsigned char *blocked, claimcheck_buf *scratch) {
     const claimcheck_token *toks = (const claimcheck_token *)out->tokens.items;
-    size_t i, kept = before;
-    int rc;
+    size_t first = sa->tok_first, n = sa->tok_end - sa->tok_first, i, t, kept = before;
+    size_t decided_from = out->cues.count, added = 0;
+    size_t *owner = NULL; /* per token: 1 + index of the modelled cue it lies in */
+    double *score = NULL;
+    unsigned char *cand = NULL;
+    unsigned kinds = 0;
+    int rc = CLAIMCHECK_ENOMEM;
+    for (i = before; i < out->matches.count; i++) {
+        const claimcheck_match *m = CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
+        if (m->owner_kind == CLAIMCHECK_OWNER_HEDGE)
+            kinds |=
+                1u << CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->kind;
+    }
+    if (rules->model_features && n) {
+        if (!(owner = claimcheck_calloc(n, sizeof(*owner))) ||
+            !(score = claimcheck_calloc(n, sizeof(*score))) ||
+            !(cand = claimcheck_calloc(n, 1)))
+            goto done;
+        for (i = before; i < out->matches.count; i++) {
+            const claimcheck_match *m =
+                CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
+            if (m->owner_kind != CLAIMCHECK_OWNER_HEDGE)
+                continue;
+            for (t = m->first; t < m->end; t++) {
+                if (!CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)
+                         ->modelled)
+                    blocked[t - first] = 1; /* a weasel's "believed" is the weasel's */
+                else if (!owner[t - first])
+                    owner[t - first] = i + 1;
+            }
+        }
+        for (t = 0; t < n; t++) {
+            const claimcheck_match *m =
+                owner[t]
+                    ? CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, owner[t] - 1)
+                    : NULL;
+            const char *cue =
+                m ? CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->cue
+                  : NULL;
+            claimcheck_match one;
+            if (blocked[t])
+                continue;
+            if ((rc = claimcheck_hedge_candidate(rules, doc->view, toks, first + t,
+                                                 scratch)) <= 0) {
+                if (rc < 0)
+                    goto done;
+                continue;
+            }
+            if ((rc = claimcheck_hedge_score(rules, doc->view, toks, first, sa->tok_end,
+                                             first + t, cue, kinds, scratch, &score[t])) <
+                0)
+                goto done;
+            rc = CLAIMCHECK_ENOMEM;
+            cand[t] = 1;
+            one.first = first + t;
+            one.end = first + t + 1;
+            one.owner_kind = CLAIMCHECK_OWNER_HEDGE;
+            one.owner = m ? m->owner : rules->model_hedge - 1;
+            one.pattern = m ? m->pattern : (size_t)-1;
+            if (!annotate_decision(out, s, &one, first + t, kinds, score[t],
+                                   score[t] >= rules->model_threshold))
+                goto done;
+        }
+    }
     for (i = before; i < out->matches.count; i++) {
         claimcheck_match *m = CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
-        claimcheck_cue_decision *d;
-        double score = 0.0;
         if (m->owner_kind == CLAIMCHECK_OWNER_HEDGE) {
-            const claimcheck_hedge *h =
-                CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner);
-            int decides = h->modelled;
-            if (decides &&
-                (rc = claimcheck_hedge_score(rules, doc->view, toks, sa->tok_first,
-                                             sa->tok_end, m, scratch, &score)) < 0)
-                return rc;
-            if (!(d = claimcheck_vec_push(&out->cues, sizeof(*d))))
-                return CLAIMCHECK_ENOMEM;
-            d->sentence = s;
-            d->match = *m;
-            d->score = score;
-            d->kept = !decides || score >= rules->model_threshold;
-            if (!d->kept)
+            int scored = 0, accepted = 0;
+            if (cand &&
+                CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->modelled)
+                for (t = m->first; t < m->end; t++)
+                    if (cand[t - first] && owner[t - first] == i + 1) {
+                        scored = 1;
+                        accepted |= score[t - first] >= rules->model_threshold;
+                    }
+            /* a cue none of whose words the model knows keeps the lexicon's word */
+            if (!scored && !annotate_decision(out, s, m, (size_t)-1, kinds, 0.0, 1)) {
+                rc = CLAIMCHECK_ENOMEM;
+                goto done;
+            }
+            if (scored && !accepted)
                 continue;
         }
         if (kept != i)
@@ -230,13 +336,42 @@ static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
         kept++;
     }
     out->matches.count = kept;
-    return 0;
+    /* the words the model keeps outside any cue are cues of their own */
+    for (t = 0; cand && t < n; t++) {
+        claimcheck_match *m;
+        if (!cand[t] || owner[t] || score[t] < rules->model_threshold)
+            continue;
+        if (!(m = claimcheck_vec_push(&out->matches, sizeof(*m)))) {
+            rc = CLAIMCHECK_ENOMEM;
+            goto done;
+        }
+        m->first = first + t;
+        m->end = first + t + 1;
+        m->owner_kind = CLAIMCHECK_OWNER_HEDGE;
+        m->owner = rules->model_hedge - 1;
+        m->pattern = (size_t)-1;
+        added++;
+    }
+    if (added)
+        qsort(CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before),
+              out->matches.count - before, sizeof(claimcheck_match), annotate_cmp);
+    if (out->cues.count - decided_from > 1)
+        qsort(CLAIMCHECK_VEC_AT(&out->cues, claimcheck_cue_decision, decided_from),
+              out->cues.count - decided_from, sizeof(claimcheck_cue_decision),
+              annotate_decision_cmp);
+    rc = 0;
+done:
+    free(owner);
+    free(score);
+    free(cand);
+    return rc;
 }
 
 int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                         const claimcheck_rules *rules) {
     claimcheck_stemmer *st = NULL;
     claimcheck_buf scratch = CLAIMCHECK_BUF_INIT;
+    unsigned char *blocked = NULL; /* per token of the sentence: a cancel covers it */
     size_t s;
     int rc;
     memset(out, 0, sizeof(*out));
@@ -265,6 +400,10 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                                            rules->dict, st, &scratch)) < 0)
             goto cleanup;
         before = out->matches.count;
+        if (!(blocked = claimcheck_calloc(sa->tok_end - sa->tok_first + 1, 1))) {
+            rc = CLAIMCHECK_ENOMEM;
+            goto cleanup;
+        }
         ctx.rules = rules;
         ctx.toks = toks;
         ctx.first = sa->tok_first;
@@ -286,16 +425,20 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                 claimcheck_match *m =
                     CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before);
                 qsort(m, n, sizeof(*m), annotate_cmp);
-                out->matches.count = before + annotate_prune(rules, m, n);
+                out->matches.count =
+                    before + annotate_prune(rules, m, n, blocked, sa->tok_first);
             }
         }
-        if ((rc = annotate_weigh(out, doc, rules, s, sa, before, &scratch)) < 0)
+        if ((rc = annotate_weigh(out, doc, rules, s, sa, before, blocked, &scratch)) < 0)
             goto cleanup;
+        free(blocked);
+        blocked = NULL;
         sa->match_first = before;
         sa->match_end = out->matches.count;
     }
     rc = 0;
 cleanup:
+    free(blocked);
     claimcheck_stemmer_free(st);
     claimcheck_buf_free(&scratch);
     return rc;

@@ -22,12 +22,16 @@ typedef struct claimcheck_sentence_annot {
     size_t match_first, match_end; /* range in `matches` */
 } claimcheck_sentence_annot;
 
-/* A hedge cue occurrence and what the rule base's model made of it
- * (hedgemodel.h). Rejected occurrences are not in `matches`. */
+/* A hedge cue candidate and what the rule base's model made of it
+ * (hedgemodel.h): a word the model scored (in a lexicon cue or not), or a
+ * lexicon cue the model does not decide. Rejected ones are not in
+ * `matches`. */
 typedef struct claimcheck_cue_decision {
     size_t sentence;
-    claimcheck_match match; /* the cue's match, rejected or not */
-    double score;           /* 0 without a model */
+    claimcheck_match match; /* a lexicon cue, or the one word the model scored */
+    size_t token;           /* the word the model scored; SIZE_MAX: not decided */
+    unsigned kinds;         /* the sentence's lexicon hedge kinds (a feature) */
+    double score;           /* 0 when not decided */
     int kept;
 } claimcheck_cue_decision;
 

@@ -130,16 +130,20 @@ static int check_cue_candidates(claimcheck_report *r, const claimcheck_annot *a,
         c->score = d->score;
         c->threshold = r->rules->model_threshold;
         c->kept = d->kept;
-        if (opts->cue_features) {
+        if (opts->cue_features && d->token == (size_t)-1) {
+            if (!(c->features = claimcheck_strdup("")))
+                rc = CLAIMCHECK_ENOMEM;
+        } else if (opts->cue_features) {
             const claimcheck_sentence_annot *sa =
                 CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, d->sentence);
             struct check_feature_ctx fc;
             fc.rules = r->rules;
             fc.out = &lines;
             lines.len = 0;
-            if ((rc = claimcheck_hedge_features(r->rules, r->doc->view, toks,
-                                                sa->tok_first, sa->tok_end, &d->match,
-                                                &scratch, check_feature_line, &fc)) < 0)
+            if ((rc = claimcheck_hedge_features(
+                     r->rules, r->doc->view, toks, sa->tok_first, sa->tok_end, d->token,
+                     d->match.owner + 1 == r->rules->model_hedge ? NULL : h->cue,
+                     d->kinds, &scratch, check_feature_line, &fc)) < 0)
                 break;
             if (!(c->features = claimcheck_strdup(lines.len ? lines.ptr : "")))
                 rc = CLAIMCHECK_ENOMEM;

@@ -1,25 +1,26 @@
-/* hedgemodel.c: context features and scores of hedge cue occurrences.
+/* hedgemodel.c: context features and scores of hedge model candidates.
  *
  * The features are deliberately plain, so that a weight file can be read
- * and a decision explained (`claimcheck cues --explain`). For a cue CUE of
- * kind KIND with words W-2 W-1 [cue] W+1 W+2 around it (folded; "<s>" and
- * "</s>" past the sentence's ends, "<num>" for a number):
+ * and a decision explained (`claimcheck cues --explain`). For candidate
+ * word W with words P2 P1 [W] N1 N2 around it (folded; "<s>" and "</s>"
+ * past the sentence's ends, "<num>" for a number):
  *
- *   bias                  every occurrence
- *   c=CUE                 the lexicon entry
- *   c=CUE|m=TEXT          the words it matched ("suggesting" for "suggest")
- *   c=CUE|p1=W-1          c=CUE|n1=W+1
- *   c=CUE|p2=W-2_W-1      c=CUE|n2=W+1_W+2
- *   c=CUE|s2=SUF          the last three letters of W+2 ("may be relATED")
- *   c=CUE|first           the cue opens the sentence
- *   c=CUE|we              the sentence speaks as "we" (what the authors did)
- *   c=CUE|q               the sentence is a question
- *   c=CUE|cap             it is capitalised inside the sentence ("Brian May")
- *   c=CUE|v=VERB          the first word after it that is not an auxiliary,
- *   k=KIND|v=VERB         adverb or "not" ("may also be USED" against "may be
- *                         RELATED": root and epistemic modals)
- *   k=KIND|p1=W-1         k=KIND|n1=W+1
- *   n1=W+1                p1=W-1
+ *   bias                  every candidate
+ *   w=W                   the word itself: it makes the word a candidate
+ *   p1=P1   n1=N1         its neighbours
+ *   p1w=P1_W  wn1=W_N1    the bigrams it is part of
+ *   p2=P2_P1  n2=N1_N2    the bigrams before and after it
+ *   w|p2=W|P2  w|n2=W|N2  the words two away, with W
+ *   suf=SUF               the last three letters of W
+ *   w|first=W             W opens the sentence
+ *   w|cap=W               W is capitalised inside the sentence ("Brian May")
+ *   w|v=W|VERB            the first word after W that is not an auxiliary,
+ *                         adverb or "not" ("may also be USED" against "may
+ *                         be RELATED": root and epistemic modals)
+ *   w|we=W                the sentence speaks as "we" (what the authors did)
+ *   w|q=W                 the sentence is a question
+ *   c=CUE                 the lexicon cue W lies in, if any
+ *   s=KIND  w|s=W|KIND    the sentence has a lexicon cue of hedge kind KIND
  *
  * tools/train-hedge reads these names from `claimcheck cues --explain`,
  * so this file is the only definition of them.
@@ -104,83 +105,89 @@ static int hm_skipped(const char *w) {
     return 0;
 }
 
+int claimcheck_hedge_candidate(const claimcheck_rules *rules, const char *view,
+                               const claimcheck_token *toks, size_t i,
+                               claimcheck_buf *scratch) {
+    char w[HM_WORD_MAX + 1], name[HM_WORD_MAX + 3];
+    int rc;
+    if (!rules->model_features || toks[i].kind != CLAIMCHECK_TOK_WORD)
+        return 0;
+    if ((rc = hm_word(w, view, toks, i, i + 1, i, scratch)) < 0)
+        return rc;
+    snprintf(name, sizeof(name), "w=%s", w);
+    return claimcheck_dict_find(rules->model_features, name, strlen(name)) != 0;
+}
+
 int claimcheck_hedge_features(const claimcheck_rules *rules, const char *view,
                               const claimcheck_token *toks, size_t first, size_t end,
-                              const claimcheck_match *m, claimcheck_buf *scratch,
-                              claimcheck_feature_fn fn, void *ctx) {
-    const claimcheck_hedge *h =
-        CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner);
-    const char *kind = claimcheck_hedge_kind_names[h->kind];
+                              size_t i, const char *cue, unsigned kinds,
+                              claimcheck_buf *scratch, claimcheck_feature_fn fn,
+                              void *ctx) {
     char p2[HM_WORD_MAX + 1], p1[HM_WORD_MAX + 1], n1[HM_WORD_MAX + 1],
-        n2[HM_WORD_MAX + 1], w[HM_WORD_MAX + 1];
-    char text[CLAIMCHECK_FEATURE_MAX + 1];
-    size_t i, tl = 0;
+        n2[HM_WORD_MAX + 1], w[HM_WORD_MAX + 1], v[HM_WORD_MAX + 1];
+    size_t j;
+    unsigned k;
     int rc, we = 0;
+    (void)rules;
     strcpy(p2, "<s>");
     strcpy(p1, "<s>");
-    if ((m->first >= first + 2 &&
-         (rc = hm_word(p2, view, toks, first, end, m->first - 2, scratch)) < 0) ||
-        (m->first >= first + 1 &&
-         (rc = hm_word(p1, view, toks, first, end, m->first - 1, scratch)) < 0) ||
-        (rc = hm_word(n1, view, toks, first, end, m->end, scratch)) < 0 ||
-        (rc = hm_word(n2, view, toks, first, end, m->end + 1, scratch)) < 0)
+    if ((i >= first + 2 &&
+         (rc = hm_word(p2, view, toks, first, end, i - 2, scratch)) < 0) ||
+        (i >= first + 1 &&
+         (rc = hm_word(p1, view, toks, first, end, i - 1, scratch)) < 0) ||
+        (rc = hm_word(w, view, toks, first, end, i, scratch)) < 0 ||
+        (rc = hm_word(n1, view, toks, first, end, i + 1, scratch)) < 0 ||
+        (rc = hm_word(n2, view, toks, first, end, i + 2, scratch)) < 0)
         return rc;
-    /* the matched words, gaps included, joined by "_" */
-    for (i = m->first; i < m->end; i++) {
-        size_t wl;
-        if ((rc = hm_word(w, view, toks, first, end, i, scratch)) < 0)
-            return rc;
-        wl = strlen(w);
-        if (tl + wl + 1 >= sizeof(text))
-            break;
-        if (tl)
-            text[tl++] = '_';
-        memcpy(text + tl, w, wl);
-        tl += wl;
-    }
-    text[tl] = '\0';
-    for (i = first; i < end; i++) {
-        if (toks[i].kind != CLAIMCHECK_TOK_WORD || toks[i].end - toks[i].start != 2)
+    for (j = first; j < end; j++) {
+        if (toks[j].kind != CLAIMCHECK_TOK_WORD || toks[j].end - toks[j].start != 2)
             continue;
-        if ((view[toks[i].start] | 0x20) == 'w' &&
-            (view[toks[i].start + 1] | 0x20) == 'e')
+        if ((view[toks[j].start] | 0x20) == 'w' &&
+            (view[toks[j].start + 1] | 0x20) == 'e')
             we = 1;
     }
-    if ((rc = hm_emit(fn, ctx, "bias")) < 0 ||
-        (rc = hm_emit(fn, ctx, "c=%s", h->cue)) < 0 ||
-        (rc = hm_emit(fn, ctx, "c=%s|m=%s", h->cue, text)) < 0 ||
-        (rc = hm_emit(fn, ctx, "c=%s|p1=%s", h->cue, p1)) < 0 ||
-        (rc = hm_emit(fn, ctx, "c=%s|n1=%s", h->cue, n1)) < 0 ||
-        (rc = hm_emit(fn, ctx, "c=%s|p2=%s_%s", h->cue, p2, p1)) < 0 ||
-        (rc = hm_emit(fn, ctx, "c=%s|n2=%s_%s", h->cue, n1, n2)) < 0 ||
-        (rc = hm_emit(fn, ctx, "c=%s|s2=%s", h->cue, hm_suffix(n2))) < 0 ||
-        (rc = hm_emit(fn, ctx, "k=%s|p1=%s", kind, p1)) < 0 ||
-        (rc = hm_emit(fn, ctx, "k=%s|n1=%s", kind, n1)) < 0 ||
+    if ((rc = hm_emit(fn, ctx, "bias")) < 0 || (rc = hm_emit(fn, ctx, "w=%s", w)) < 0 ||
+        (rc = hm_emit(fn, ctx, "p1=%s", p1)) < 0 ||
         (rc = hm_emit(fn, ctx, "n1=%s", n1)) < 0 ||
-        (rc = hm_emit(fn, ctx, "p1=%s", p1)) < 0)
+        (rc = hm_emit(fn, ctx, "p1w=%s_%s", p1, w)) < 0 ||
+        (rc = hm_emit(fn, ctx, "wn1=%s_%s", w, n1)) < 0 ||
+        (rc = hm_emit(fn, ctx, "p2=%s_%s", p2, p1)) < 0 ||
+        (rc = hm_emit(fn, ctx, "n2=%s_%s", n1, n2)) < 0 ||
+        (rc = hm_emit(fn, ctx, "w|p2=%s|%s", w, p2)) < 0 ||
+        (rc = hm_emit(fn, ctx, "w|n2=%s|%s", w, n2)) < 0 ||
+        (rc = hm_emit(fn, ctx, "suf=%s", hm_suffix(w))) < 0)
         return rc;
-    if (m->first == first && (rc = hm_emit(fn, ctx, "c=%s|first", h->cue)) < 0)
+    if (i == first && (rc = hm_emit(fn, ctx, "w|first=%s", w)) < 0)
         return rc;
-    if (m->first > first && (toks[m->first].flags & CLAIMCHECK_TOKF_CAP) &&
-        (rc = hm_emit(fn, ctx, "c=%s|cap", h->cue)) < 0)
+    if (i > first && (toks[i].flags & CLAIMCHECK_TOKF_CAP) &&
+        (rc = hm_emit(fn, ctx, "w|cap=%s", w)) < 0)
         return rc;
-    for (i = m->end; i < end && i < m->end + 4; i++) {
-        if ((rc = hm_word(w, view, toks, first, end, i, scratch)) < 0)
-            return rc;
-        if (toks[i].kind == CLAIMCHECK_TOK_PUNCT)
+    for (j = i + 1; j < end && j < i + 5; j++) {
+        if (toks[j].kind == CLAIMCHECK_TOK_PUNCT)
             break;
-        if (hm_skipped(w))
+        if ((rc = hm_word(v, view, toks, first, end, j, scratch)) < 0)
+            return rc;
+        if (hm_skipped(v))
             continue;
-        if ((rc = hm_emit(fn, ctx, "c=%s|v=%s", h->cue, w)) < 0 ||
-            (rc = hm_emit(fn, ctx, "k=%s|v=%s", kind, w)) < 0)
+        if ((rc = hm_emit(fn, ctx, "w|v=%s|%s", w, v)) < 0)
             return rc;
         break;
     }
-    if (we && (rc = hm_emit(fn, ctx, "c=%s|we", h->cue)) < 0)
+    if (we && (rc = hm_emit(fn, ctx, "w|we=%s", w)) < 0)
         return rc;
     if (end > first && toks[end - 1].kind == CLAIMCHECK_TOK_PUNCT &&
-        view[toks[end - 1].start] == '?' && (rc = hm_emit(fn, ctx, "c=%s|q", h->cue)) < 0)
+        view[toks[end - 1].start] == '?' && (rc = hm_emit(fn, ctx, "w|q=%s", w)) < 0)
         return rc;
+    if (cue && (rc = hm_emit(fn, ctx, "c=%s", cue)) < 0)
+        return rc;
+    for (k = 0; k < CLAIMCHECK_HEDGE_KIND_COUNT; k++) {
+        const char *kind = claimcheck_hedge_kind_names[k];
+        if (!((kinds >> k) & 1u))
+            continue;
+        if ((rc = hm_emit(fn, ctx, "s=%s", kind)) < 0 ||
+            (rc = hm_emit(fn, ctx, "w|s=%s|%s", w, kind)) < 0)
+            return rc;
+    }
     return 0;
 }
 
@@ -207,13 +214,14 @@ static int hm_add(const char *name, void *ctx) {
 
 int claimcheck_hedge_score(const claimcheck_rules *rules, const char *view,
                            const claimcheck_token *toks, size_t first, size_t end,
-                           const claimcheck_match *m, claimcheck_buf *scratch,
-                           double *score) {
+                           size_t i, const char *cue, unsigned kinds,
+                           claimcheck_buf *scratch, double *score) {
     struct hm_sum c;
     int rc;
     c.rules = rules;
     c.sum = 0.0;
-    rc = claimcheck_hedge_features(rules, view, toks, first, end, m, scratch, hm_add, &c);
+    rc = claimcheck_hedge_features(rules, view, toks, first, end, i, cue, kinds, scratch,
+                                   hm_add, &c);
     *score = c.sum;
     return rc;
 }

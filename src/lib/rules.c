@@ -773,6 +773,22 @@ static int load_hedge_model(loader *ld, const ynode *n) {
                 "epistemic, evidential, distancing, weasel or approximator)");
         r->model_kinds |= 1u << k;
     }
+    if (!r->model_kinds)
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                         "empty 'kinds' (in hedge_model: the hedge kinds it decides)");
+    {
+        /* the entry of the words the model finds outside the lexicon: of
+         * the first kind it decides */
+        claimcheck_hedge *h = claimcheck_vec_push(&r->hedges, sizeof(*h));
+        unsigned k = 0;
+        while (!((r->model_kinds >> k) & 1u))
+            k++;
+        if (!h || !(h->cue = claimcheck_strdup(CLAIMCHECK_MODEL_CUE)))
+            return load_fail(ld, CLAIMCHECK_ENOMEM, n->pos, "out of memory");
+        h->kind = (claimcheck_hedge_kind)k;
+        h->modelled = 1;
+        r->model_hedge = (uint32_t)r->hedges.count;
+    }
     if (!(w = map_get(n, "weights")))
         return load_fail(ld, CLAIMCHECK_ERULES, n->pos,
                          "missing key 'weights' (in hedge_model)");
@@ -1172,11 +1188,10 @@ static int load_tests(loader *ld, const ynode *n) {
 static int load_path(loader *ld, const char *path);
 
 static int load_tree(loader *ld, const ynode *root) {
-    static const char *const keys[] = {"claimcheck",  "include",         "segmentation",
-                                       "negations",   "reporting_verbs", "hedges",
-                                       "entities",    "event_types",     "events",
-                                       "constraints", "tests",           "hedge_model",
-                                       NULL};
+    static const char *const keys[] = {
+        "claimcheck", "include",     "segmentation", "negations", "reporting_verbs",
+        "hedges",     "entities",    "event_types",  "events",    "constraints",
+        "tests",      "hedge_model", "not_hedges",   NULL};
     const ynode *v;
     int rc;
     if (!root)
@@ -1204,6 +1219,11 @@ static int load_tree(loader *ld, const ynode *root) {
                                  "'reporting_verbs'")) < 0)
         return rc;
     if ((v = map_get(root, "hedges")) && (rc = load_hedges(ld, v)) < 0)
+        return rc;
+    /* phrases that are no hedge whatever the lexicon or the model says */
+    if ((v = map_get(root, "not_hedges")) &&
+        (rc = compile_pattern_list(ld, v, CLAIMCHECK_OWNER_CANCEL, CLAIMCHECK_NOT_HEDGE,
+                                   "'not_hedges'")) < 0)
         return rc;
     if ((v = map_get(root, "entities")) && (rc = load_entities(ld, v)) < 0)
         return rc;
@@ -1577,17 +1597,12 @@ static void free_refs(claimcheck_vec *refs) {
     claimcheck_vec_free(refs);
 }
 
-/* Which cues the hedge model decides: those of its kinds that it was
- * trained on. A cue it never saw keeps the lexicon's word. */
+/* Which cues the hedge model decides: those of its kinds (hedgemodel.h). */
 static void mark_modelled(claimcheck_rules *r) {
     size_t i;
     for (i = 0; i < r->hedges.count; i++) {
         claimcheck_hedge *h = CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i);
-        char name[CLAIMCHECK_FEATURE_NAME_MAX];
-        int n = snprintf(name, sizeof(name), "c=%s", h->cue);
-        h->modelled = r->model_features && ((r->model_kinds >> h->kind) & 1u) && n > 0 &&
-                      (size_t)n < sizeof(name) &&
-                      claimcheck_dict_find(r->model_features, name, (size_t)n) != 0;
+        h->modelled = r->model_features && ((r->model_kinds >> h->kind) & 1u);
     }
 }
 
@@ -1676,14 +1691,14 @@ claimcheck_rules_stats claimcheck_rules_get_stats(const claimcheck_rules *r) {
     s.event_types = r->event_types.count;
     s.events = r->events.count;
     s.constraints = r->constraints.count;
-    s.hedges = r->hedges.count;
+    s.hedges = r->hedges.count - (r->model_hedge != 0);
     s.abbreviations =
         claimcheck_strset_count(r->titles) + claimcheck_strset_count(r->abbreviations);
     s.model_features = r->model_weights.count;
     s.modelled_cues = 0;
     for (i = 0; i < r->hedges.count; i++)
-        s.modelled_cues +=
-            CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i)->modelled != 0;
+        s.modelled_cues += CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i)->modelled &&
+                           i + 1 != r->model_hedge;
     return s;
 }
 

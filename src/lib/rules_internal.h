@@ -22,6 +22,10 @@ typedef enum {
 
 /* Longest hedge model feature name (hedgemodel.c cuts longer ones). */
 #define CLAIMCHECK_FEATURE_NAME_MAX 161
+/* The hedge entry of the words the hedge model finds outside the lexicon. */
+#define CLAIMCHECK_MODEL_CUE "(hedge model)"
+/* The owner of a `not_hedges` pattern (a cancel of every cue and of the model). */
+#define CLAIMCHECK_NOT_HEDGE UINT32_MAX
 
 typedef struct claimcheck_pe {
     uint8_t kind;
@@ -65,7 +69,7 @@ typedef struct claimcheck_hedge {
     char *cue;
     claimcheck_hedge_kind kind;
     /* the hedge model decides its occurrences: the model covers its kind
-     * and was trained on it (it has a weight for "c=CUE"); set after loading */
+     * (hedgemodel.h); set after loading */
     int modelled;
 } claimcheck_hedge;
 
@@ -178,6 +182,7 @@ struct claimcheck_rules {
     claimcheck_vec model_weights; /* double */
     double model_threshold;
     unsigned model_kinds; /* bit per claimcheck_hedge_kind the model decides */
+    uint32_t model_hedge; /* 1 + index in `hedges` of CLAIMCHECK_MODEL_CUE; 0: none */
     char *model_file;     /* where the model was loaded from: one per rule base */
     claimcheck_pos model_pos;
 };

@@ -59,13 +59,13 @@ expect 2 "compare refuses json" -- "$cli" compare $r --format json two.jsonl
 m="--rules $root/tests/data/hedgemodel/model"
 printf 'The report may be downloaded here. The drug may be related to the illness.\n' >"$tmp/cues.txt"
 expect 0 "cues dump" -- "$cli" cues $m cues.txt
-[ "$(grep -c '"cue":"may"' "$tmp/out")" = 2 ] &&
+[ "$(grep -c '"text":"may","cue":"may"' "$tmp/out")" = 2 ] &&
     grep -q '"start":11,.*"score":-2.5,"threshold":0.0,"kept":false}$' "$tmp/out" &&
     grep -q '"score":0.5,"threshold":0.0,"kept":true}$' "$tmp/out" ||
     { echo "FAIL: cues: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 expect 0 "cues --explain" -- "$cli" cues $m --explain cues.txt
-grep -q '"features":\[\["bias",-0.5\],\["c=may",1.0\],' "$tmp/out" &&
-    grep -q '\["c=may|v=downloaded",-3.0\]' "$tmp/out" ||
+grep -q '"features":\[\["bias",-0.5\],\["w=may",1.0\],' "$tmp/out" &&
+    grep -q '\["w|v=may|downloaded",-3.0\]' "$tmp/out" ||
     { echo "FAIL: cues --explain: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 expect 1 "the rejected candidate is no finding" -- "$cli" check $m --fail-on info cues.txt
 grep -q '^1 finding ' "$tmp/out" || { echo "FAIL: one hedge: $(cat "$tmp/out")"; fails=$((fails + 1)); }

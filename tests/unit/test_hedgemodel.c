@@ -75,15 +75,15 @@ static size_t hedge_findings(const claimcheck_report *rep) {
     return n;
 }
 
-/* Stats count the model's weights and the cues it decides ("may" only:
- * "could" has no weight of its own, "claimed" is of another kind). */
+/* Stats count the model's weights and the cues of the kinds it decides
+ * ("may" and "could"; "claimed" is of another kind), not its own entry. */
 static void stats_count_the_model(void **state) {
     claimcheck_rules *r = load(DATA "/model");
     claimcheck_rules_stats st = claimcheck_rules_get_stats(r);
     (void)state;
     assert_int_equal(st.hedges, 3);
-    assert_int_equal(st.model_features, 4);
-    assert_int_equal(st.modelled_cues, 1);
+    assert_int_equal(st.model_features, 5);
+    assert_int_equal(st.modelled_cues, 2);
     claimcheck_rules_free(r);
     r = load(DATA "/model/hedges.yaml");
     st = claimcheck_rules_get_stats(r);
@@ -105,17 +105,20 @@ static void model_rejects_a_cue_in_a_negative_context(void **state) {
     assert_int_equal(c.span.start, 11);
     assert_int_equal(c.span.end, 14);
     assert_false(c.kept);
-    /* bias -0.5 + c=may 1.0 + c=may|v=downloaded -3.0 ("also", "be" skipped) */
+    /* bias -0.5 + w=may 1.0 + w|v=may|downloaded -3.0 ("also", "be" skipped) */
     assert_true(fabs(c.score - -2.5) < 1e-9);
     assert_true(fabs(c.threshold - 0.0) < 1e-9);
     assert_non_null(c.features);
     assert_contains(c.features, "-0.5000 bias\n");
-    assert_contains(c.features, "+1.0000 c=may\n");
-    assert_contains(c.features, "-3.0000 c=may|v=downloaded\n");
-    assert_contains(c.features, "+0.0000 c=may|p1=report\n");
-    assert_contains(c.features, "+0.0000 c=may|p2=the_report\n");
-    assert_contains(c.features, "+0.0000 c=may|n2=also_be\n");
-    assert_contains(c.features, "+0.0000 k=epistemic|v=downloaded\n");
+    assert_contains(c.features, "+1.0000 w=may\n");
+    assert_contains(c.features, "-3.0000 w|v=may|downloaded\n");
+    assert_contains(c.features, "+0.0000 p1=report\n");
+    assert_contains(c.features, "+0.0000 p2=the_report\n");
+    assert_contains(c.features, "+0.0000 n2=also_be\n");
+    assert_contains(c.features, "+0.0000 p1w=report_may\n");
+    assert_contains(c.features, "+0.0000 c=may\n");
+    assert_contains(c.features, "+0.0000 s=epistemic\n");
+    assert_contains(c.features, "+0.0000 w|s=may|epistemic\n");
     assert_int_equal(hedge_findings(rep), 0);
     release(rep, doc, r);
 }
@@ -128,7 +131,7 @@ static void model_keeps_a_cue_in_a_neutral_context(void **state) {
     (void)state;
     assert_true(c.kept);
     assert_true(fabs(c.score - 0.5) < 1e-9);
-    assert_contains(c.features, "+0.0000 c=may|v=related\n");
+    assert_contains(c.features, "+0.0000 w|v=may|related\n");
     assert_int_equal(hedge_findings(rep), 1);
     assert_int_equal(claimcheck_finding_cue_count(claimcheck_report_finding(rep, 0)), 1);
     release(rep, doc, r);
@@ -144,21 +147,21 @@ static void features_mark_capitals_and_sentence_edges(void **state) {
     assert_int_equal(claimcheck_report_cue_candidate_count(rep), 2);
     first = claimcheck_report_cue_candidate(rep, 0);
     second = claimcheck_report_cue_candidate(rep, 1);
-    assert_contains(first.features, "c=may|p1=<s>\n");
-    assert_contains(first.features, "c=may|p2=<s>_<s>\n");
-    assert_contains(first.features, "c=may|first\n");
-    assert_contains(first.features, "c=may|we\n");
-    assert_contains(first.features, "c=may|q\n");
-    assert_null(strstr(first.features, "c=may|cap"));
-    assert_contains(second.features, "-2.0000 c=may|cap\n");
-    assert_contains(second.features, "c=may|n1=</s>\n");
-    assert_contains(second.features, "c=may|n2=</s>_</s>\n");
+    assert_contains(first.features, " p1=<s>\n");
+    assert_contains(first.features, " p2=<s>_<s>\n");
+    assert_contains(first.features, " w|first=may\n");
+    assert_contains(first.features, " w|we=may\n");
+    assert_contains(first.features, " w|q=may\n");
+    assert_null(strstr(first.features, "w|cap=may"));
+    assert_contains(second.features, "-2.0000 w|cap=may\n");
+    assert_contains(second.features, " n1=</s>\n");
+    assert_contains(second.features, " n2=</s>_</s>\n");
     assert_false(second.kept);
     release(rep, doc, r);
 }
 
-/* The model decides only cues of its kinds that it was trained on: "could"
- * has no weight of its own and "claimed" is distancing. Both stay, with
+/* A cue none of whose words the model knows ("could": no "w=could") and a
+ * cue of a kind it does not decide ("claimed": distancing) stay, with
  * score 0, whatever the bias says. */
 static void model_leaves_untrained_cues_and_other_kinds_alone(void **state) {
     claimcheck_rules *r = load(DATA "/model");
@@ -173,6 +176,45 @@ static void model_leaves_untrained_cues_and_other_kinds_alone(void **state) {
         assert_true(c.kept);
         assert_true(c.score == 0.0);
     }
+    assert_int_equal(hedge_findings(rep), 1);
+    release(rep, doc, r);
+}
+
+/* A word the model knows is a candidate outside the lexicon too, and is
+ * reported under the model's own entry when it reaches the threshold. */
+static void model_finds_words_outside_the_lexicon(void **state) {
+    claimcheck_rules *r = load(DATA "/model");
+    claimcheck_doc *doc;
+    claimcheck_report *rep = check(r, "Perhaps the talks will resume.", &doc);
+    claimcheck_cue_candidate c;
+    claimcheck_cue cue;
+    (void)state;
+    assert_int_equal(claimcheck_report_cue_candidate_count(rep), 1);
+    c = claimcheck_report_cue_candidate(rep, 0);
+    assert_string_equal(c.cue, "(hedge model)");
+    assert_string_equal(c.kind, "epistemic");
+    assert_true(c.kept);
+    assert_true(fabs(c.score - 0.5) < 1e-9);
+    assert_null(strstr(c.features, " c="));
+    assert_int_equal(hedge_findings(rep), 1);
+    cue = claimcheck_finding_cue(claimcheck_report_finding(rep, 0), 0);
+    assert_string_equal(cue.cue, "(hedge model)");
+    assert_int_equal(cue.span.start, 0);
+    assert_int_equal(cue.span.end, 7);
+    release(rep, doc, r);
+}
+
+/* `not_hedges` cancel the lexicon's cue and take the word from the model:
+ * no candidate is left. */
+static void not_hedges_silence_cue_and_model(void **state) {
+    claimcheck_rules *r = load(DATA "/model");
+    claimcheck_doc *doc;
+    claimcheck_report *rep = check(r, "May I come in? It may rain.", &doc);
+    claimcheck_cue_candidate c;
+    (void)state;
+    assert_int_equal(claimcheck_report_cue_candidate_count(rep), 1);
+    c = claimcheck_report_cue_candidate(rep, 0);
+    assert_int_equal(c.span.start, 18);
     assert_int_equal(hedge_findings(rep), 1);
     release(rep, doc, r);
 }
@@ -276,6 +318,8 @@ int main(void) {
         cmocka_unit_test(model_keeps_a_cue_in_a_neutral_context),
         cmocka_unit_test(features_mark_capitals_and_sentence_edges),
         cmocka_unit_test(model_leaves_untrained_cues_and_other_kinds_alone),
+        cmocka_unit_test(model_finds_words_outside_the_lexicon),
+        cmocka_unit_test(not_hedges_silence_cue_and_model),
         cmocka_unit_test(without_model_every_candidate_is_kept),
         cmocka_unit_test(version_2_options_are_honoured),
         cmocka_unit_test(model_file_errors_say_where),
