@@ -43,15 +43,24 @@ int claimcheck_rules_explain(const claimcheck_rules *r, const char *id, char **o
             claimcheck_buf_printf(&b, "%s: %s\n", id, help);
             if (strncmp(id, "hedge.", 6) == 0) {
                 size_t shown = 0;
-                for (k = 0; k < r->hedges.count && shown < 12; k++) {
+                int modelled = 0;
+                for (k = 0; k < r->hedges.count; k++) {
                     const claimcheck_hedge *h =
                         CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, k);
-                    if (strcmp(claimcheck_hedge_kind_names[h->kind], id + 6) == 0)
+                    if (strcmp(claimcheck_hedge_kind_names[h->kind], id + 6) != 0)
+                        continue;
+                    if (k + 1 == r->model_hedge) /* the model's entry is no phrase */
+                        modelled = 1;
+                    else if (shown < 12)
                         claimcheck_buf_printf(&b, "%s%s",
                                               shown++ ? ", " : "cues: ", h->cue);
                 }
                 if (shown)
                     claimcheck_buf_puts(&b, ", ...\n");
+                if (modelled)
+                    claimcheck_buf_puts(&b, "The hedge model decides these cues word by "
+                                            "word in context, and finds words of its own "
+                                            "(claimcheck cues --explain).\n");
             }
             explain_example(&b, r, id);
             goto done;

@@ -49,6 +49,9 @@ rm "$tmp/.claimcheck.yaml"
 expect 0 "claims dump" -- "$cli" claims $r error.txt
 expect 0 "explain a rule" -- "$cli" explain $r contradiction.status
 expect 2 "explain an unknown rule" -- "$cli" explain $r no-such-rule
+expect 0 "explain a hedge kind" -- "$cli" explain $r hedge.epistemic
+grep -q '^The hedge model decides these cues' "$tmp/out" && ! grep -q '(hedge model)' "$tmp/out" ||
+    { echo "FAIL: explain hedge kind: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 printf '{"id":"a","source":"Wire A","date":"2025-03-19","text":"Putin agreed to a full ceasefire along the front line. The talks reportedly stalled."}\n{"id":"b","source":"Wire B","date":"2025-03-19","text":"Russian drones struck a hospital in Sumy overnight."}\n' >"$tmp/two.jsonl"
 expect 0 "compare sources" -- "$cli" compare $r --format csv two.jsonl
 grep -q '^,Wire A,1,2,2,0,1,0,1$' "$tmp/out" || { echo "FAIL: compare row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
