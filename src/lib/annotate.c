@@ -142,9 +142,17 @@ static int annotate_competes(const claimcheck_rules *rules, const claimcheck_mat
     return a->first == b->first || a->end == b->end;
 }
 
+/* What step 4 knows of each token of a sentence; one array, reused. */
+typedef struct annotate_word {
+    size_t owner;          /* 1 + index in `matches` of the modelled cue it lies in */
+    double score;          /* the model's, when `scored` */
+    unsigned char blocked; /* a cancel, or a cue the model does not decide, covers it */
+    unsigned char scored;
+} annotate_word;
+
 static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m, size_t n,
-                             unsigned char *blocked, size_t tok_first) {
-    size_t i, k, kept = 0;
+                             annotate_word *words, size_t tok_first) {
+    size_t i, k, t, kept = 0;
     unsigned char *drop = claimcheck_calloc(n ? n : 1, 1);
     if (!drop)
         return n; /* keeping everything is safe, only less tidy */
@@ -160,21 +168,17 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
             if (m[k].owner_kind == cancel &&
                 (m[k].owner == m[i].owner || (cancel == CLAIMCHECK_OWNER_CANCEL &&
                                               m[k].owner == CLAIMCHECK_NOT_HEDGE)) &&
-                m[k].first <= m[i].first && m[k].end >= m[i].end) {
+                m[k].first <= m[i].first && m[k].end >= m[i].end)
                 drop[i] = 1;
-                /* the hedge model does not find again what a cancel took
-                 * away: no word of "determine whether" is a hedge */
-                if (cancel == CLAIMCHECK_OWNER_CANCEL && blocked)
-                    memset(blocked + (m[k].first - tok_first), 1, m[k].end - m[k].first);
-            }
     }
-    for (i = 0; i < n; i++) /* `not_hedges` take their words from the model too */
-        if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL &&
-            m[i].owner == CLAIMCHECK_NOT_HEDGE && blocked)
-            memset(blocked + (m[i].first - tok_first), 1, m[i].end - m[i].first);
     for (i = 0; i < n; i++) {
         if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL ||
             m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER_CANCEL) {
+            /* the hedge model does not find again what a cancel takes away:
+             * no word of "determine whether" or of a `not_hedges` phrase */
+            if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL)
+                for (k = m[i].first; k < m[i].end; k++)
+                    words[k - tok_first].blocked = 1;
             drop[i] = 1;
             continue;
         }
@@ -201,9 +205,9 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
                 drop[i] = 1;
                 /* the words it has beyond the winner are of the same mention:
                  * the hedge model does not make a cue of their own of them */
-                if (m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE && blocked &&
-                    m[i].end > m[k].end)
-                    memset(blocked + (m[k].end - tok_first), 1, m[i].end - m[k].end);
+                if (m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE)
+                    for (t = m[k].end; t < m[i].end; t++)
+                        words[t - tok_first].blocked = 1;
             }
         }
     }
@@ -240,94 +244,74 @@ static int annotate_decision_cmp(const void *a, const void *b) {
 }
 
 /* Step 4 over the matches of sentence s, those from index `before` on;
- * blocked[] marks the sentence's tokens a cancel covered. Drops the
+ * words[] is the sentence's, `blocked` set by annotate_prune. Drops the
  * rejected hedge cues, adds the model's own and records every decision.
  * Returns 0 or CLAIMCHECK_ENOMEM. */
 static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
                           const claimcheck_rules *rules, size_t s,
                           const claimcheck_sentence_annot *sa, size_t before,
-                          unsigned char *blocked, claimcheck_buf *scratch) {
+                          annotate_word *words, claimcheck_buf *scratch) {
     const claimcheck_token *toks = (const claimcheck_token *)out->tokens.items;
     size_t first = sa->tok_first, n = sa->tok_end - sa->tok_first, i, t, kept = before;
     size_t decided_from = out->cues.count, added = 0;
-    size_t *owner = NULL; /* per token: 1 + index of the modelled cue it lies in */
-    double *score = NULL;
-    unsigned char *cand = NULL;
     unsigned kinds = 0;
-    int rc = CLAIMCHECK_ENOMEM;
+    int rc;
     for (i = before; i < out->matches.count; i++) {
         const claimcheck_match *m = CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
-        if (m->owner_kind == CLAIMCHECK_OWNER_HEDGE)
-            kinds |=
-                1u << CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->kind;
+        if (m->owner_kind != CLAIMCHECK_OWNER_HEDGE)
+            continue;
+        kinds |=
+            1u << CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->kind;
+        for (t = m->first; t < m->end; t++) {
+            if (!claimcheck_hedge_modelled(
+                    rules, CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)))
+                words[t - first].blocked = 1; /* a weasel's "believed" is the weasel's */
+            else if (!words[t - first].owner)
+                words[t - first].owner = i + 1;
+        }
     }
-    if (rules->model_features && n) {
-        if (!(owner = claimcheck_calloc(n, sizeof(*owner))) ||
-            !(score = claimcheck_calloc(n, sizeof(*score))) ||
-            !(cand = claimcheck_calloc(n, 1)))
-            goto done;
-        for (i = before; i < out->matches.count; i++) {
-            const claimcheck_match *m =
-                CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
-            if (m->owner_kind != CLAIMCHECK_OWNER_HEDGE)
-                continue;
-            for (t = m->first; t < m->end; t++) {
-                if (!CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)
-                         ->modelled)
-                    blocked[t - first] = 1; /* a weasel's "believed" is the weasel's */
-                else if (!owner[t - first])
-                    owner[t - first] = i + 1;
-            }
+    for (t = 0; rules->model_features && t < n; t++) {
+        annotate_word *w = &words[t];
+        const claimcheck_match *m =
+            w->owner ? CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, w->owner - 1)
+                     : NULL;
+        claimcheck_match one;
+        if (w->blocked)
+            continue;
+        if ((rc = claimcheck_hedge_candidate(rules, doc->view, toks, first + t,
+                                             scratch)) <= 0) {
+            if (rc < 0)
+                return rc;
+            continue;
         }
-        for (t = 0; t < n; t++) {
-            const claimcheck_match *m =
-                owner[t]
-                    ? CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, owner[t] - 1)
-                    : NULL;
-            const char *cue =
-                m ? CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->cue
-                  : NULL;
-            claimcheck_match one;
-            if (blocked[t])
-                continue;
-            if ((rc = claimcheck_hedge_candidate(rules, doc->view, toks, first + t,
-                                                 scratch)) <= 0) {
-                if (rc < 0)
-                    goto done;
-                continue;
-            }
-            if ((rc = claimcheck_hedge_score(rules, doc->view, toks, first, sa->tok_end,
-                                             first + t, cue, kinds, scratch, &score[t])) <
-                0)
-                goto done;
-            rc = CLAIMCHECK_ENOMEM;
-            cand[t] = 1;
-            one.first = first + t;
-            one.end = first + t + 1;
-            one.owner_kind = CLAIMCHECK_OWNER_HEDGE;
-            one.owner = m ? m->owner : rules->model_hedge - 1;
-            one.pattern = m ? m->pattern : (size_t)-1;
-            if (!annotate_decision(out, s, &one, first + t, kinds, score[t],
-                                   score[t] >= rules->model_threshold))
-                goto done;
-        }
+        if ((rc = claimcheck_hedge_score(
+                 rules, doc->view, toks, first, sa->tok_end, first + t,
+                 m ? CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->cue
+                   : NULL,
+                 kinds, scratch, &w->score)) < 0)
+            return rc;
+        w->scored = 1;
+        one.first = first + t;
+        one.end = first + t + 1;
+        one.owner_kind = CLAIMCHECK_OWNER_HEDGE;
+        one.owner = m ? m->owner : rules->model_hedge - 1;
+        one.pattern = m ? m->pattern : (size_t)-1;
+        if (!annotate_decision(out, s, &one, first + t, kinds, w->score,
+                               w->score >= rules->model_threshold))
+            return CLAIMCHECK_ENOMEM;
     }
     for (i = before; i < out->matches.count; i++) {
         claimcheck_match *m = CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
         if (m->owner_kind == CLAIMCHECK_OWNER_HEDGE) {
             int scored = 0, accepted = 0;
-            if (cand &&
-                CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->modelled)
-                for (t = m->first; t < m->end; t++)
-                    if (cand[t - first] && owner[t - first] == i + 1) {
-                        scored = 1;
-                        accepted |= score[t - first] >= rules->model_threshold;
-                    }
+            for (t = m->first; t < m->end; t++)
+                if (words[t - first].scored && words[t - first].owner == i + 1) {
+                    scored = 1;
+                    accepted |= words[t - first].score >= rules->model_threshold;
+                }
             /* a cue none of whose words the model knows keeps the lexicon's word */
-            if (!scored && !annotate_decision(out, s, m, (size_t)-1, kinds, 0.0, 1)) {
-                rc = CLAIMCHECK_ENOMEM;
-                goto done;
-            }
+            if (!scored && !annotate_decision(out, s, m, (size_t)-1, kinds, 0.0, 1))
+                return CLAIMCHECK_ENOMEM;
             if (scored && !accepted)
                 continue;
         }
@@ -336,20 +320,17 @@ static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
         kept++;
     }
     out->matches.count = kept;
-    /* the words the model keeps outside any cue are cues of their own */
-    for (t = 0; cand && t < n; t++) {
+    /* the words the model keeps outside any cue are cues of their own: the
+     * matches their decisions carry */
+    for (i = decided_from; i < out->cues.count; i++) {
+        const claimcheck_cue_decision *d =
+            CLAIMCHECK_VEC_AT(&out->cues, claimcheck_cue_decision, i);
         claimcheck_match *m;
-        if (!cand[t] || owner[t] || score[t] < rules->model_threshold)
+        if (!d->kept || d->match.owner + 1 != rules->model_hedge)
             continue;
-        if (!(m = claimcheck_vec_push(&out->matches, sizeof(*m)))) {
-            rc = CLAIMCHECK_ENOMEM;
-            goto done;
-        }
-        m->first = first + t;
-        m->end = first + t + 1;
-        m->owner_kind = CLAIMCHECK_OWNER_HEDGE;
-        m->owner = rules->model_hedge - 1;
-        m->pattern = (size_t)-1;
+        if (!(m = claimcheck_vec_push(&out->matches, sizeof(*m))))
+            return CLAIMCHECK_ENOMEM;
+        *m = d->match;
         added++;
     }
     if (added)
@@ -359,19 +340,14 @@ static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
         qsort(CLAIMCHECK_VEC_AT(&out->cues, claimcheck_cue_decision, decided_from),
               out->cues.count - decided_from, sizeof(claimcheck_cue_decision),
               annotate_decision_cmp);
-    rc = 0;
-done:
-    free(owner);
-    free(score);
-    free(cand);
-    return rc;
+    return 0;
 }
 
 int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                         const claimcheck_rules *rules) {
     claimcheck_stemmer *st = NULL;
     claimcheck_buf scratch = CLAIMCHECK_BUF_INIT;
-    unsigned char *blocked = NULL; /* per token of the sentence: a cancel covers it */
+    claimcheck_vec words = CLAIMCHECK_VEC_INIT; /* annotate_word, the sentence's */
     size_t s;
     int rc;
     memset(out, 0, sizeof(*out));
@@ -400,10 +376,11 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                                            rules->dict, st, &scratch)) < 0)
             goto cleanup;
         before = out->matches.count;
-        if (!(blocked = claimcheck_calloc(sa->tok_end - sa->tok_first + 1, 1))) {
-            rc = CLAIMCHECK_ENOMEM;
-            goto cleanup;
-        }
+        for (words.count = 0, i = sa->tok_first; i < sa->tok_end; i++)
+            if (!claimcheck_vec_push(&words, sizeof(annotate_word))) {
+                rc = CLAIMCHECK_ENOMEM;
+                goto cleanup;
+            }
         ctx.rules = rules;
         ctx.toks = toks;
         ctx.first = sa->tok_first;
@@ -426,19 +403,18 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                     CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before);
                 qsort(m, n, sizeof(*m), annotate_cmp);
                 out->matches.count =
-                    before + annotate_prune(rules, m, n, blocked, sa->tok_first);
+                    before + annotate_prune(rules, m, n, words.items, sa->tok_first);
             }
         }
-        if ((rc = annotate_weigh(out, doc, rules, s, sa, before, blocked, &scratch)) < 0)
+        if ((rc = annotate_weigh(out, doc, rules, s, sa, before, words.items, &scratch)) <
+            0)
             goto cleanup;
-        free(blocked);
-        blocked = NULL;
         sa->match_first = before;
         sa->match_end = out->matches.count;
     }
     rc = 0;
 cleanup:
-    free(blocked);
+    claimcheck_vec_free(&words);
     claimcheck_stemmer_free(st);
     claimcheck_buf_free(&scratch);
     return rc;

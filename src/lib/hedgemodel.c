@@ -31,7 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define HM_WORD_MAX 48
+#define HM_WORD_MAX CLAIMCHECK_MODEL_WORD_MAX
 
 /* The folded form of token i of [first, end) into w (at most HM_WORD_MAX
  * bytes, cut on a UTF-8 boundary); "<s>" before the sentence, "</s>" after. */
@@ -109,8 +109,15 @@ int claimcheck_hedge_candidate(const claimcheck_rules *rules, const char *view,
                                const claimcheck_token *toks, size_t i,
                                claimcheck_buf *scratch) {
     char w[HM_WORD_MAX + 1], name[HM_WORD_MAX + 3];
+    uint32_t id = toks[i].lower;
     int rc;
     if (!rules->model_features || toks[i].kind != CLAIMCHECK_TOK_WORD)
+        return 0;
+    /* the loader interned the model's words: a token says it by its id */
+    if (id && id < rules->model_words.count &&
+        *CLAIMCHECK_VEC_AT(&rules->model_words, unsigned char, id))
+        return 1;
+    if (!rules->model_long_words)
         return 0;
     if ((rc = hm_word(w, view, toks, i, i + 1, i, scratch)) < 0)
         return rc;
@@ -118,17 +125,15 @@ int claimcheck_hedge_candidate(const claimcheck_rules *rules, const char *view,
     return claimcheck_dict_find(rules->model_features, name, strlen(name)) != 0;
 }
 
-int claimcheck_hedge_features(const claimcheck_rules *rules, const char *view,
-                              const claimcheck_token *toks, size_t first, size_t end,
-                              size_t i, const char *cue, unsigned kinds,
-                              claimcheck_buf *scratch, claimcheck_feature_fn fn,
-                              void *ctx) {
+int claimcheck_hedge_features(const char *view, const claimcheck_token *toks,
+                              size_t first, size_t end, size_t i, const char *cue,
+                              unsigned kinds, claimcheck_buf *scratch,
+                              claimcheck_feature_fn fn, void *ctx) {
     char p2[HM_WORD_MAX + 1], p1[HM_WORD_MAX + 1], n1[HM_WORD_MAX + 1],
         n2[HM_WORD_MAX + 1], w[HM_WORD_MAX + 1], v[HM_WORD_MAX + 1];
     size_t j;
     unsigned k;
     int rc, we = 0;
-    (void)rules;
     strcpy(p2, "<s>");
     strcpy(p1, "<s>");
     if ((i >= first + 2 &&
@@ -220,8 +225,8 @@ int claimcheck_hedge_score(const claimcheck_rules *rules, const char *view,
     int rc;
     c.rules = rules;
     c.sum = 0.0;
-    rc = claimcheck_hedge_features(rules, view, toks, first, end, i, cue, kinds, scratch,
-                                   hm_add, &c);
+    rc = claimcheck_hedge_features(view, toks, first, end, i, cue, kinds, scratch, hm_add,
+                                   &c);
     *score = c.sum;
     return rc;
 }

@@ -712,7 +712,6 @@ static int load_hedges(loader *ld, const ynode *n) {
                 "evidential, distancing, weasel or approximator)",
                 cue->value, h->pos.line, h->pos.column);
         hedge->kind = (claimcheck_hedge_kind)k;
-        hedge->modelled = 0;
         if ((rc = compile_pattern(ld, cue, CLAIMCHECK_OWNER_HEDGE, index)) < 0)
             return rc;
         if ((cancel = map_get(h, "cancel")) &&
@@ -720,6 +719,26 @@ static int load_hedges(loader *ld, const ynode *n) {
                                        "'cancel'")) < 0)
             return rc;
     }
+    return 0;
+}
+
+/* Notes the word of feature "w=WORD" in the dictionary, so that a token's
+ * `lower` id tells whether the model decides it (hedgemodel.c). */
+static int model_word(loader *ld, const ynode *key) {
+    claimcheck_rules *r = ld->rules;
+    const char *w = key->value + 2;
+    size_t len = strlen(w);
+    uint32_t id;
+    if (len + 3 >= CLAIMCHECK_MODEL_WORD_MAX) { /* perhaps cut: no token's fold */
+        r->model_long_words = 1;
+        return 0;
+    }
+    if (!(id = claimcheck_dict_intern(r->dict, w, len)))
+        return load_fail(ld, CLAIMCHECK_ENOMEM, key->pos, "out of memory");
+    while (r->model_words.count <= id)
+        if (!claimcheck_vec_push(&r->model_words, 1))
+            return load_fail(ld, CLAIMCHECK_ENOMEM, key->pos, "out of memory");
+    *CLAIMCHECK_VEC_AT(&r->model_words, unsigned char, id) = 1;
     return 0;
 }
 
@@ -786,7 +805,6 @@ static int load_hedge_model(loader *ld, const ynode *n) {
         if (!h || !(h->cue = claimcheck_strdup(CLAIMCHECK_MODEL_CUE)))
             return load_fail(ld, CLAIMCHECK_ENOMEM, n->pos, "out of memory");
         h->kind = (claimcheck_hedge_kind)k;
-        h->modelled = 1;
         r->model_hedge = (uint32_t)r->hedges.count;
     }
     if (!(w = map_get(n, "weights")))
@@ -817,6 +835,8 @@ static int load_hedge_model(loader *ld, const ynode *n) {
         if (id != r->model_weights.count) /* ids are handed out 1, 2, 3 ... */
             return load_fail(ld, CLAIMCHECK_ENOMEM, key->pos,
                              "feature table out of step");
+        if (strncmp(key->value, "w=", 2) == 0 && (rc = model_word(ld, key)) < 0)
+            return rc;
     }
     return 0;
 }
@@ -1551,6 +1571,7 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     claimcheck_stemmer_free(r->stemmer);
     claimcheck_dict_free(r->model_features);
     claimcheck_vec_free(&r->model_weights);
+    claimcheck_vec_free(&r->model_words);
     free(r->model_file);
     free(r);
 }
@@ -1597,15 +1618,6 @@ static void free_refs(claimcheck_vec *refs) {
     claimcheck_vec_free(refs);
 }
 
-/* Which cues the hedge model decides: those of its kinds (hedgemodel.h). */
-static void mark_modelled(claimcheck_rules *r) {
-    size_t i;
-    for (i = 0; i < r->hedges.count; i++) {
-        claimcheck_hedge *h = CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i);
-        h->modelled = r->model_features && ((r->model_kinds >> h->kind) & 1u);
-    }
-}
-
 /* Loads `path` on top of a copy-free scratch set: the caller decides what
  * to keep. */
 static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_error *err) {
@@ -1634,8 +1646,6 @@ static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_err
     rc = load_path(&ld, path);
     if (rc == 0)
         rc = resolve_refs(&ld);
-    if (rc == 0)
-        mark_modelled(r);
     if (rc == 0 && (rc = claimcheck_pindex_build(r)) < 0)
         claimcheck_error_set(err, rc, path, NULL, "out of memory");
     free_refs(&ld.refs);
@@ -1697,7 +1707,8 @@ claimcheck_rules_stats claimcheck_rules_get_stats(const claimcheck_rules *r) {
     s.model_features = r->model_weights.count;
     s.modelled_cues = 0;
     for (i = 0; i < r->hedges.count; i++)
-        s.modelled_cues += CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i)->modelled &&
+        s.modelled_cues += claimcheck_hedge_modelled(
+                               r, CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i)) &&
                            i + 1 != r->model_hedge;
     return s;
 }

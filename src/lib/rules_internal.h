@@ -24,6 +24,9 @@ typedef enum {
 #define CLAIMCHECK_FEATURE_NAME_MAX 161
 /* The hedge entry of the words the hedge model finds outside the lexicon. */
 #define CLAIMCHECK_MODEL_CUE "(hedge model)"
+/* Longest word part of a hedge model feature name (hedgemodel.c cuts a
+ * longer word on a UTF-8 boundary, so a cut word has 45 to 48 bytes). */
+#define CLAIMCHECK_MODEL_WORD_MAX 48
 /* The owner of a `not_hedges` pattern (a cancel of every cue and of the model). */
 #define CLAIMCHECK_NOT_HEDGE UINT32_MAX
 
@@ -68,9 +71,6 @@ extern const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT
 typedef struct claimcheck_hedge {
     char *cue;
     claimcheck_hedge_kind kind;
-    /* the hedge model decides its occurrences: the model covers its kind
-     * (hedgemodel.h); set after loading */
-    int modelled;
 } claimcheck_hedge;
 
 typedef struct claimcheck_entity {
@@ -183,9 +183,21 @@ struct claimcheck_rules {
     double model_threshold;
     unsigned model_kinds; /* bit per claimcheck_hedge_kind the model decides */
     uint32_t model_hedge; /* 1 + index in `hedges` of CLAIMCHECK_MODEL_CUE; 0: none */
-    char *model_file;     /* where the model was loaded from: one per rule base */
+    /* per id of `dict`: 1 for a word the model decides (it has "w=WORD"),
+     * interned at load so that a token's `lower` says it; model words that
+     * may have been cut (CLAIMCHECK_MODEL_WORD_MAX) are left to the slow
+     * path and set `model_long_words` */
+    claimcheck_vec model_words; /* unsigned char */
+    int model_long_words;
+    char *model_file; /* where the model was loaded from: one per rule base */
     claimcheck_pos model_pos;
 };
+
+/* Does the rule base's hedge model decide cues of hedge `h`'s kind? */
+static inline int claimcheck_hedge_modelled(const claimcheck_rules *r,
+                                            const claimcheck_hedge *h) {
+    return r->model_features && ((r->model_kinds >> h->kind) & 1u);
+}
 
 /* Pattern index: open-addressed table from (element kind, id) to a list of
  * pattern indexes. Built once after loading. */
