@@ -483,28 +483,22 @@ static int add_ref(loader *ld, int what, const char *id, claimcheck_pos pos,
 
 /* ------------------------------------------------------------- patterns */
 
-/* Compiles pattern text into rules->patterns with the given owner. */
-static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
-                           uint32_t owner) {
+/* Compiles one pattern without alternatives (valid UTF-8) into
+ * rules->patterns with the given owner; errors are reported at `pos`. */
+static int compile_pattern_text(loader *ld, const char *s, claimcheck_pos pos,
+                                uint8_t owner_kind, uint32_t owner) {
     claimcheck_rules *r = ld->rules;
     claimcheck_vec toks = CLAIMCHECK_VEC_INIT;
     claimcheck_buf fold = CLAIMCHECK_BUF_INIT;
     claimcheck_pattern *pat;
     claimcheck_pe *elems = NULL;
-    const char *s;
-    size_t i, n = 0, len;
+    size_t i, n = 0, len = strlen(s);
     int rc = 0;
 
-    if (v->kind != YNODE_SCALAR)
-        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "a pattern must be a scalar");
-    s = v->value;
-    len = strlen(s);
-    if (claimcheck_utf8_validate(s, len, &i) < 0)
-        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "pattern is not valid UTF-8");
     /* split on spaces first, so that =word, <num>, * and ... are seen whole */
     elems = claimcheck_calloc(len + 1, sizeof(*elems));
     if (!elems) {
-        rc = load_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
+        rc = load_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
         goto cleanup;
     }
     i = 0;
@@ -529,7 +523,7 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
         }
         if (end - start == 3 && memcmp(s + start, "...", 3) == 0) {
             if (n == 0) {
-                rc = load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                rc = load_fail(ld, CLAIMCHECK_ERULES, pos,
                                "pattern '%s' may not start with '...'", s);
                 goto cleanup;
             }
@@ -542,14 +536,14 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
         }
         toks.count = 0;
         if ((rc = claimcheck_tokenize(&toks, s, start, end)) < 0) {
-            load_fail(ld, rc, v->pos, "out of memory");
+            load_fail(ld, rc, pos, "out of memory");
             goto cleanup;
         }
         for (k = 0; k < toks.count; k++) {
             claimcheck_token *t = CLAIMCHECK_VEC_AT(&toks, claimcheck_token, k);
             uint32_t id;
             if ((rc = claimcheck_fold(&fold, s, t->start, t->end)) < 0) {
-                load_fail(ld, rc, v->pos, "out of memory");
+                load_fail(ld, rc, pos, "out of memory");
                 goto cleanup;
             }
             if (exact || t->kind != CLAIMCHECK_TOK_WORD) {
@@ -567,21 +561,21 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
                 elems[n].kind = CLAIMCHECK_PE_STEM;
             }
             if (!id) {
-                rc = load_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
+                rc = load_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
                 goto cleanup;
             }
             elems[n++].id = id;
         }
     }
     if (n == 0 || elems[n - 1].kind == CLAIMCHECK_PE_GAP) {
-        rc = load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+        rc = load_fail(ld, CLAIMCHECK_ERULES, pos,
                        n == 0 ? "empty pattern" : "pattern '%s' may not end with '...'",
                        s);
         goto cleanup;
     }
     pat = claimcheck_vec_push(&r->patterns, sizeof(*pat));
     if (!pat) {
-        rc = load_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
+        rc = load_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
         goto cleanup;
     }
     pat->elems = elems;
@@ -596,6 +590,87 @@ cleanup:
     return rc;
 }
 
+/* Most patterns one pattern with alternatives may stand for. */
+#define PATTERN_ALTERNATIVES_MAX 256
+
+/* Compiles the pattern of scalar `v`. An element "a|b|c" stands for any one
+ * of its alternatives: the pattern is compiled once per combination of
+ * alternatives ("some people ... say|argue" is "some people ... say" and
+ * "some people ... argue"), every copy with the same owner. */
+static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
+                           uint32_t owner) {
+    claimcheck_buf text = CLAIMCHECK_BUF_INIT;
+    const char *s;
+    size_t i, len, combos = 1, combo;
+    int rc = 0;
+
+    if (v->kind != YNODE_SCALAR)
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "a pattern must be a scalar");
+    s = v->value;
+    len = strlen(s);
+    if (claimcheck_utf8_validate(s, len, &i) < 0)
+        return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "pattern is not valid UTF-8");
+    if (!strchr(s, '|'))
+        return compile_pattern_text(ld, s, v->pos, owner_kind, owner);
+    /* count the combinations; every alternative must be a non-empty element */
+    for (i = 0; i < len;) {
+        size_t start, alts = 1;
+        while (i < len && s[i] == ' ')
+            i++;
+        start = i;
+        while (i < len && s[i] != ' ') {
+            if (s[i] == '|') {
+                if (i == start || i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '|')
+                    return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                     "empty alternative in pattern '%s'", s);
+                alts++;
+            }
+            i++;
+        }
+        if (i > start && s[start] == '|')
+            return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                             "empty alternative in pattern '%s'", s);
+        combos *= alts;
+        if (combos > PATTERN_ALTERNATIVES_MAX)
+            return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                             "pattern '%s' stands for more than %d patterns", s,
+                             PATTERN_ALTERNATIVES_MAX);
+    }
+    /* combination `combo` picks, element by element, alternative
+     * (combo / product of the later counts) mod count: a mixed-radix number */
+    for (combo = 0; combo < combos && rc == 0; combo++) {
+        size_t rest = combo;
+        text.len = 0;
+        for (i = 0; i < len && rc == 0;) {
+            size_t start, end, alts = 1, pick, k, a0;
+            while (i < len && s[i] == ' ')
+                i++;
+            start = i;
+            while (i < len && s[i] != ' ')
+                i++;
+            end = i;
+            if (start == end)
+                break;
+            for (k = start; k < end; k++)
+                alts += s[k] == '|';
+            pick = rest % alts;
+            rest /= alts;
+            /* the pick-th alternative of s[start, end) */
+            for (a0 = start, k = 0; k < pick; a0++)
+                k += s[a0] == '|';
+            for (k = a0; k < end && s[k] != '|'; k++)
+                ;
+            if ((text.len && claimcheck_buf_putc(&text, ' ') < 0) ||
+                claimcheck_buf_put(&text, s + a0, k - a0) < 0)
+                rc = load_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
+        }
+        if (rc == 0)
+            rc = compile_pattern_text(ld, text.ptr, v->pos, owner_kind, owner);
+    }
+    claimcheck_buf_free(&text);
+    return rc;
+}
+
 static int compile_pattern_list(loader *ld, const ynode *list, uint8_t owner_kind,
                                 uint32_t owner, const char *what) {
     size_t i;
@@ -607,6 +682,7 @@ static int compile_pattern_list(loader *ld, const ynode *list, uint8_t owner_kin
     for (i = 0; i < list->count; i++) {
         const ynode *item = list->items[i], *pat, *v;
         claimcheck_pattern *p;
+        size_t first, k;
         static const char *const keys[] = {"pattern", "from", "to", NULL};
         if (item->kind != YNODE_MAP || owner_kind != CLAIMCHECK_OWNER_ENTITY) {
             if ((rc = compile_pattern(ld, item, owner_kind, owner)) < 0)
@@ -619,15 +695,22 @@ static int compile_pattern_list(loader *ld, const ynode *list, uint8_t owner_kin
         if (!(pat = map_get(item, "pattern")))
             return load_fail(ld, CLAIMCHECK_ERULES, item->pos,
                              "a role alias needs 'pattern'");
+        first = ld->rules->patterns.count;
         if ((rc = compile_pattern(ld, pat, owner_kind, owner)) < 0)
             return rc;
-        p = CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern,
-                              ld->rules->patterns.count - 1);
+        /* every pattern the alias stands for holds between its dates */
+        p = CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern, first);
         if ((v = map_get(item, "from")) &&
             (rc = get_date(ld, v, &p->from, "role alias")) < 0)
             return rc;
         if ((v = map_get(item, "to")) && (rc = get_date(ld, v, &p->to, "role alias")) < 0)
             return rc;
+        for (k = first + 1; k < ld->rules->patterns.count; k++) {
+            claimcheck_pattern *q =
+                CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern, k);
+            q->from = p->from;
+            q->to = p->to;
+        }
     }
     return 0;
 }

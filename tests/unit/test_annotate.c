@@ -56,6 +56,22 @@ static void annotate_gap_pattern(void **state) {
     assert_string_equal(buf, "launched dozens of attack drones");
 }
 
+static void annotate_alternatives(void **state) {
+    char buf[64];
+    (void)state;
+    /* "some people ... say|believe|...|wonder": one cue, any of its verbs */
+    assert_int_equal(count_kind("Some people wonder about the talks.",
+                                CLAIMCHECK_OWNER_HEDGE, buf, sizeof(buf)),
+                     1);
+    assert_string_equal(buf, "Some people wonder");
+    assert_int_equal(count_kind("Some people have long argued for talks.",
+                                CLAIMCHECK_OWNER_HEDGE, buf, sizeof(buf)),
+                     1);
+    assert_string_equal(buf, "Some people have long argued");
+    assert_int_equal(
+        count_kind("Some people avoid the road.", CLAIMCHECK_OWNER_HEDGE, NULL, 0), 0);
+}
+
 static void annotate_gap_is_bounded(void **state) {
     (void)state;
     /* "launched ... drones" allows at most three tokens in between */
@@ -158,6 +174,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(annotate_stem_matches_inflections),
         cmocka_unit_test(annotate_gap_pattern),
+        cmocka_unit_test(annotate_alternatives),
         cmocka_unit_test(annotate_gap_is_bounded),
         cmocka_unit_test(annotate_month_may_cancels_modal),
         cmocka_unit_test(annotate_claimed_lives_is_not_distancing),

@@ -222,6 +222,23 @@ static void extract_role_alias_depends_on_date(void **state) {
     assert_false(has_actor(c, "trump"));
 }
 
+/* "us|u.s.|american president" is one role alias with alternatives: each of
+ * them holds only between the alias's dates */
+static void extract_role_alias_alternatives_keep_dates(void **state) {
+    helpers_fixture *f = *state;
+    const claimcheck_claim *c =
+        claim_of(f, "The American president spoke with Zelenskyy on Wednesday.",
+                 "2024-03-19", "call");
+    assert_true(has_actor(c, "biden"));
+    assert_false(has_actor(c, "trump"));
+    claimcheck_report_free(f->report);
+    claimcheck_doc_free(f->doc);
+    c = claim_of(f, "The U.S. president spoke with Zelenskyy on Wednesday.", "2025-03-19",
+                 "call");
+    assert_true(has_actor(c, "trump"));
+    assert_false(has_actor(c, "biden"));
+}
+
 static void extract_next_day_follows_the_last_date(void **state) {
     helpers_fixture *f = *state;
     const claimcheck_claim *c = NULL;
@@ -273,6 +290,7 @@ int main(void) {
         HELPERS_FIXTURE_TEST(extract_unrelated_strike_has_no_actor),
         HELPERS_FIXTURE_TEST(extract_their_call_refers_back),
         HELPERS_FIXTURE_TEST(extract_role_alias_depends_on_date),
+        HELPERS_FIXTURE_TEST(extract_role_alias_alternatives_keep_dates),
         HELPERS_FIXTURE_TEST(extract_next_day_follows_the_last_date),
         HELPERS_FIXTURE_TEST(extract_front_matter_date_resolves_weekday),
     };

@@ -182,6 +182,21 @@ static void rules_bad_severity(void **state) {
                 5, 24, "invalid severity (expected error, warning or info)");
 }
 
+static void rules_empty_alternative(void **state) {
+    (void)state;
+    check_error(DATA "/empty-alternative.yaml", CLAIMCHECK_ERULES,
+                DATA "/empty-alternative.yaml", 3, 10,
+                "empty alternative in pattern 'some people ... say||argue'");
+}
+
+static void rules_too_many_alternatives(void **state) {
+    (void)state;
+    /* 4^5 = 1024 patterns: refused before any is compiled */
+    check_error(DATA "/too-many-alternatives.yaml", CLAIMCHECK_ERULES,
+                DATA "/too-many-alternatives.yaml", 3, 10,
+                "stands for more than 256 patterns");
+}
+
 static void rules_figure_min_above_max(void **state) {
     (void)state;
     check_error(DATA "/figure-min-max.yaml", CLAIMCHECK_ERULES,
@@ -621,6 +636,8 @@ int main(void) {
         cmocka_unit_test_teardown(rules_unknown_entity_reference, teardown),
         cmocka_unit_test_teardown(rules_bad_date, teardown),
         cmocka_unit_test_teardown(rules_bad_severity, teardown),
+        cmocka_unit_test_teardown(rules_empty_alternative, teardown),
+        cmocka_unit_test_teardown(rules_too_many_alternatives, teardown),
         cmocka_unit_test_teardown(rules_figure_min_above_max, teardown),
         cmocka_unit_test_teardown(rules_non_scalar_keys_in_inner_maps_refused, teardown),
         cmocka_unit_test_teardown(rules_unknown_key_in_period, teardown),
