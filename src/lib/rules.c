@@ -28,7 +28,8 @@
  * Token patterns are words separated by spaces, matched case-insensitively
  * on Snowball stems; `=word` matches one folded form exactly, `^word` that
  * form written with a capital inside the sentence (not its first word),
- * `<num>` any number, `*` any one token, `...` a gap of up to 3 tokens.
+ * `<num>` any number, `*` any one token, `...` a gap of up to 3 tokens;
+ * `a|b` is either element (the pattern stands for one pattern per choice).
  *
  * Loading is all or nothing: every file is read into a scratch rule set,
  * references (types, entities) are resolved at the end, and only then is the
@@ -627,17 +628,15 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
             }
             i++;
         }
-        if (i > start && s[start] == '|')
-            return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
-                             "empty alternative in pattern '%s'", s);
         combos *= alts;
         if (combos > PATTERN_ALTERNATIVES_MAX)
             return load_fail(ld, CLAIMCHECK_ERULES, v->pos,
                              "pattern '%s' stands for more than %d patterns", s,
                              PATTERN_ALTERNATIVES_MAX);
     }
-    /* combination `combo` picks, element by element, alternative
-     * (combo / product of the later counts) mod count: a mixed-radix number */
+    /* combination `combo` is a mixed-radix number: element k takes
+     * alternative (combo / product of the earlier elements' counts) mod its
+     * own count */
     for (combo = 0; combo < combos && rc == 0; combo++) {
         size_t rest = combo;
         text.len = 0;
