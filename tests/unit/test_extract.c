@@ -209,34 +209,33 @@ static void extract_their_call_refers_back(void **state) {
     assert_true(has_actor(c, "zelenskyy"));
 }
 
-static void extract_role_alias_depends_on_date(void **state) {
-    helpers_fixture *f = *state;
-    const claimcheck_claim *c = claim_of(
-        f, "The US president spoke with Zelenskyy on Wednesday.", "2025-03-19", "call");
-    assert_true(has_actor(c, "trump"));
+/* The call claim of "The ROLE president spoke with Zelenskyy on Wednesday."
+ * published on `date` has actor `who` and not `other`. */
+static void assert_president(helpers_fixture *f, const char *role, const char *date,
+                             const char *who, const char *other) {
+    char text[96];
+    const claimcheck_claim *c;
+    snprintf(text, sizeof(text), "The %s president spoke with Zelenskyy on Wednesday.",
+             role);
+    c = claim_of(f, text, date, "call");
+    assert_true(has_actor(c, who));
+    assert_false(has_actor(c, other));
     claimcheck_report_free(f->report);
     claimcheck_doc_free(f->doc);
-    c = claim_of(f, "The US president spoke with Zelenskyy on Wednesday.", "2024-03-19",
-                 "call");
-    assert_true(has_actor(c, "biden"));
-    assert_false(has_actor(c, "trump"));
+    f->report = NULL;
+    f->doc = NULL;
+}
+
+static void extract_role_alias_depends_on_date(void **state) {
+    assert_president(*state, "US", "2025-03-19", "trump", "biden");
+    assert_president(*state, "US", "2024-03-19", "biden", "trump");
 }
 
 /* "us|u.s.|american president" is one role alias with alternatives: each of
  * them holds only between the alias's dates */
 static void extract_role_alias_alternatives_keep_dates(void **state) {
-    helpers_fixture *f = *state;
-    const claimcheck_claim *c =
-        claim_of(f, "The American president spoke with Zelenskyy on Wednesday.",
-                 "2024-03-19", "call");
-    assert_true(has_actor(c, "biden"));
-    assert_false(has_actor(c, "trump"));
-    claimcheck_report_free(f->report);
-    claimcheck_doc_free(f->doc);
-    c = claim_of(f, "The U.S. president spoke with Zelenskyy on Wednesday.", "2025-03-19",
-                 "call");
-    assert_true(has_actor(c, "trump"));
-    assert_false(has_actor(c, "biden"));
+    assert_president(*state, "American", "2024-03-19", "biden", "trump");
+    assert_president(*state, "U.S.", "2025-03-19", "trump", "biden");
 }
 
 static void extract_next_day_follows_the_last_date(void **state) {
