@@ -72,7 +72,8 @@ static int check_hedges(claimcheck_report *r, const claimcheck_annot *a,
                 CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge);
             f->cues[k].span = cues[k].span;
             f->cues[k].kind = claimcheck_hedge_kind_names[h->kind];
-            f->cues[k].cue = h->cue;
+            f->cues[k].cue =
+                claimcheck_cue_name(r->rules, cues[k].hedge, cues[k].pattern);
         }
         f->cue_count = n;
         /* what the strongest cue governs, and who says so (ConText's scope
@@ -126,7 +127,7 @@ static int check_cue_candidates(claimcheck_report *r, const claimcheck_annot *a,
         c->span.start = toks[d->match.first].start;
         c->span.end = toks[d->match.end - 1].end;
         c->kind = claimcheck_hedge_kind_names[h->kind];
-        c->cue = h->cue;
+        c->cue = claimcheck_cue_name(r->rules, d->match.owner, d->match.pattern);
         c->score = d->score;
         c->threshold = r->rules->model_threshold;
         c->kept = d->kept;

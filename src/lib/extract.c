@@ -118,6 +118,7 @@ size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
         cues[n].span.start = toks[m->first].start;
         cues[n].span.end = toks[m->end - 1].end;
         cues[n].hedge = m->owner;
+        cues[n].pattern = m->pattern;
         n++;
     }
     return n;

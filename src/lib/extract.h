@@ -12,7 +12,8 @@
 /* A hedge cue found in a sentence. */
 typedef struct claimcheck_cue_hit {
     claimcheck_span span;
-    size_t hedge; /* index into rules->hedges */
+    size_t hedge;   /* index into rules->hedges */
+    size_t pattern; /* index into rules->patterns, or (size_t)-1 */
 } claimcheck_cue_hit;
 
 typedef struct claimcheck_figure_hit {

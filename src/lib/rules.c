@@ -485,9 +485,11 @@ static int add_ref(loader *ld, int what, const char *id, claimcheck_pos pos,
 /* ------------------------------------------------------------- patterns */
 
 /* Compiles one pattern without alternatives (valid UTF-8) into
- * rules->patterns with the given owner; errors are reported at `pos`. */
+ * rules->patterns with the given owner; errors are reported at `pos`.
+ * `variant`: s is one choice of a pattern with alternatives (kept as the
+ * pattern's text). */
 static int compile_pattern_text(loader *ld, const char *s, claimcheck_pos pos,
-                                uint8_t owner_kind, uint32_t owner) {
+                                uint8_t owner_kind, uint32_t owner, int variant) {
     claimcheck_rules *r = ld->rules;
     claimcheck_vec toks = CLAIMCHECK_VEC_INIT;
     claimcheck_buf fold = CLAIMCHECK_BUF_INIT;
@@ -579,6 +581,12 @@ static int compile_pattern_text(loader *ld, const char *s, claimcheck_pos pos,
         rc = load_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
         goto cleanup;
     }
+    memset(pat, 0, sizeof(*pat));
+    if (variant && !(pat->text = claimcheck_strdup(s))) {
+        r->patterns.count--;
+        rc = load_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
+        goto cleanup;
+    }
     pat->elems = elems;
     pat->count = n;
     pat->owner_kind = owner_kind;
@@ -612,7 +620,7 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
     if (claimcheck_utf8_validate(s, len, &i) < 0)
         return load_fail(ld, CLAIMCHECK_ERULES, v->pos, "pattern is not valid UTF-8");
     if (!strchr(s, '|'))
-        return compile_pattern_text(ld, s, v->pos, owner_kind, owner);
+        return compile_pattern_text(ld, s, v->pos, owner_kind, owner, 0);
     /* count the combinations; every alternative must be a non-empty element */
     for (i = 0; i < len;) {
         size_t start, alts = 1;
@@ -664,7 +672,7 @@ static int compile_pattern(loader *ld, const ynode *v, uint8_t owner_kind,
                 rc = load_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
         }
         if (rc == 0)
-            rc = compile_pattern_text(ld, text.ptr, v->pos, owner_kind, owner);
+            rc = compile_pattern_text(ld, text.ptr, v->pos, owner_kind, owner, 1);
     }
     claimcheck_buf_free(&text);
     return rc;
@@ -1569,8 +1577,10 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     size_t i, k;
     if (!r)
         return;
-    for (i = 0; i < r->patterns.count; i++)
+    for (i = 0; i < r->patterns.count; i++) {
         free(CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i)->elems);
+        free(CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i)->text);
+    }
     claimcheck_vec_free(&r->patterns);
     for (i = 0; i < r->hedges.count; i++)
         free(CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, i)->cue);

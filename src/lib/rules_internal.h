@@ -50,6 +50,9 @@ typedef enum {
 typedef struct claimcheck_pattern {
     claimcheck_pe *elems;
     size_t count;
+    /* the choice of alternatives this copy stands for ("critics say" of
+     * "critics|experts say|warn"); NULL when the pattern has none */
+    char *text;
     uint8_t owner_kind;
     uint32_t owner;
     /* a role alias holds only between these dates ("the US president");
@@ -197,6 +200,21 @@ struct claimcheck_rules {
 static inline int claimcheck_hedge_modelled(const claimcheck_rules *r,
                                             const claimcheck_hedge *h) {
     return r->model_features && ((r->model_kinds >> h->kind) & 1u);
+}
+
+/* The name a cue found by pattern `pattern` of hedge `hedge` is reported
+ * under: the choice of alternatives that matched ("critics say"), else the
+ * hedge's cue as written. `pattern` may be (size_t)-1 (a model cue). */
+static inline const char *claimcheck_cue_name(const claimcheck_rules *r, size_t hedge,
+                                              size_t pattern) {
+    const claimcheck_hedge *h = CLAIMCHECK_VEC_AT(&r->hedges, claimcheck_hedge, hedge);
+    if (pattern < r->patterns.count) {
+        const claimcheck_pattern *p =
+            CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, pattern);
+        if (p->text && p->owner_kind == CLAIMCHECK_OWNER_HEDGE && p->owner == hedge)
+            return p->text;
+    }
+    return h->cue;
 }
 
 /* Pattern index: open-addressed table from (element kind, id) to a list of

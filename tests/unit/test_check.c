@@ -122,12 +122,30 @@ static void check_hedge_scope_and_attribution(void **state) {
     claimcheck_doc_free(doc);
 }
 
+/* a cue of an entry with alternatives is named by the alternatives that
+ * matched, not by the whole entry */
+static void check_cue_named_by_its_alternative(void **state) {
+    claimcheck_doc *doc;
+    claimcheck_report *r;
+    claimcheck_cue cue;
+    (void)state;
+    assert_int_equal(
+        helpers_check("Economists warn that the pause is fragile.\n", NULL, &doc, &r), 0);
+    assert_int_equal(claimcheck_report_finding_count(r), 1);
+    cue = claimcheck_finding_cue(claimcheck_report_finding(r, 0), 0);
+    assert_string_equal(cue.kind, "weasel");
+    assert_string_equal(cue.cue, "economists warn");
+    claimcheck_report_free(r);
+    claimcheck_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(check_findings_sorted_and_counted),
         cmocka_unit_test(check_same_input_same_output),
         cmocka_unit_test(check_out_of_memory_everywhere),
         cmocka_unit_test(check_hedge_scope_and_attribution),
+        cmocka_unit_test(check_cue_named_by_its_alternative),
     };
     return HELPERS_RUN_WITH_RULES(tests);
 }
