@@ -769,7 +769,7 @@ static int load_word_patterns(loader *ld, const ynode *n, claimcheck_vec *names,
 }
 
 static int load_hedges(loader *ld, const ynode *n) {
-    static const char *const keys[] = {"cue", "kind", "cancel", "note", NULL};
+    static const char *const keys[] = {"cue", "kind", "cancel", "note", "model", NULL};
     size_t i, k;
     int rc;
     if ((rc = expect_kind(ld, n, YNODE_SEQ, "'hedges'")) < 0)
@@ -802,6 +802,12 @@ static int load_hedges(loader *ld, const ynode *n) {
                 "evidential, distancing, weasel or approximator)",
                 cue->value, h->pos.line, h->pos.column);
         hedge->kind = (claimcheck_hedge_kind)k;
+        if (map_get(h, "model")) {
+            int model;
+            if ((rc = get_bool(ld, h, "model", &model, "hedge")) < 0)
+                return rc;
+            hedge->unmodelled = !model;
+        }
         if ((rc = compile_pattern(ld, cue, CLAIMCHECK_OWNER_HEDGE, index)) < 0)
             return rc;
         if ((cancel = map_get(h, "cancel")) &&

@@ -74,6 +74,8 @@ extern const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT
 typedef struct claimcheck_hedge {
     char *cue;
     claimcheck_hedge_kind kind;
+    int unmodelled; /* `model: false`: a hedge wherever it matches, whatever the
+                       hedge model would say */
 } claimcheck_hedge;
 
 typedef struct claimcheck_entity {
@@ -199,7 +201,7 @@ struct claimcheck_rules {
 /* Does the rule base's hedge model decide cues of hedge `h`'s kind? */
 static inline int claimcheck_hedge_modelled(const claimcheck_rules *r,
                                             const claimcheck_hedge *h) {
-    return r->model_features && ((r->model_kinds >> h->kind) & 1u);
+    return r->model_features && !h->unmodelled && ((r->model_kinds >> h->kind) & 1u);
 }
 
 /* The name a cue found by pattern `pattern` of hedge `hedge` is reported

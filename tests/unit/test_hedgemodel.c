@@ -221,6 +221,27 @@ static void not_hedges_silence_cue_and_model(void **state) {
 
 /* Without a model every candidate is kept, and without cue_features the
  * candidates carry no feature list. */
+/* `model: false`: the cue is a hedge whatever the model says, and its words
+ * are no candidates ("may" alone would be rejected here, as above) */
+static void unmodelled_cue_is_kept(void **state) {
+    claimcheck_rules *r = load(DATA "/model");
+    claimcheck_doc *doc;
+    claimcheck_report *rep;
+    claimcheck_cue_candidate c;
+    claimcheck_error err;
+    (void)state;
+    assert_int_equal(claimcheck_rules_add(r, DATA "/unmodelled.yaml", &err), 0);
+    assert_int_equal(claimcheck_rules_get_stats(r).modelled_cues, 2);
+    rep = check(r, "The report may also be downloaded here.", &doc);
+    assert_int_equal(claimcheck_report_cue_candidate_count(rep), 1);
+    c = claimcheck_report_cue_candidate(rep, 0);
+    assert_string_equal(c.cue, "may also");
+    assert_true(c.kept);
+    assert_string_equal(c.features, "");
+    assert_int_equal(hedge_findings(rep), 1);
+    release(rep, doc, r);
+}
+
 static void without_model_every_candidate_is_kept(void **state) {
     claimcheck_rules *r = load(DATA "/model/hedges.yaml");
     claimcheck_doc *doc;
@@ -274,6 +295,8 @@ static void model_file_errors_say_where(void **state) {
     check_error(DATA "/missing-weights.yaml", DATA "/missing-weights.yaml", 3, 3,
                 "missing key 'weights'");
     check_error(DATA "/second", DATA "/second/b.yaml", 3, 3, "a second 'hedge_model'");
+    check_error(DATA "/bad-model-flag.yaml", DATA "/bad-model-flag.yaml", 5, 12,
+                "'model' must be true or false (in hedge)");
 }
 
 /* Out of memory anywhere while scoring and listing candidates: an error,
@@ -320,6 +343,7 @@ int main(void) {
         cmocka_unit_test(model_leaves_untrained_cues_and_other_kinds_alone),
         cmocka_unit_test(model_finds_words_outside_the_lexicon),
         cmocka_unit_test(not_hedges_silence_cue_and_model),
+        cmocka_unit_test(unmodelled_cue_is_kept),
         cmocka_unit_test(without_model_every_candidate_is_kept),
         cmocka_unit_test(version_2_options_are_honoured),
         cmocka_unit_test(model_file_errors_say_where),
