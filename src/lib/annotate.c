@@ -77,7 +77,8 @@ struct try_ctx {
     const claimcheck_token *toks;
     size_t ti, first, end;
     claimcheck_vec *matches;
-    claimcheck_date date; /* publication date, for role aliases */
+    int dated;  /* the document has a publication date, for role aliases */
+    long today; /* ... as days (claimcheck_date_to_days) */
     int rc;
 };
 
@@ -90,10 +91,8 @@ static void annotate_candidate(size_t pattern, void *vctx) {
     if (ctx->rc < 0)
         return;
     /* a role alias outside its dates names somebody else */
-    if (ctx->date.year && ((p->from.year && claimcheck_date_to_days(ctx->date) <
-                                                claimcheck_date_to_days(p->from)) ||
-                           (p->to.year && claimcheck_date_to_days(ctx->date) >
-                                              claimcheck_date_to_days(p->to))))
+    if (ctx->dated && ((p->from.year && ctx->today < claimcheck_date_to_days(p->from)) ||
+                       (p->to.year && ctx->today > claimcheck_date_to_days(p->to))))
         return;
     e = annotate_try(p, 0, ctx->toks, ctx->ti, ctx->first, ctx->end);
     if (!e)
@@ -258,13 +257,15 @@ static int annotate_weigh(claimcheck_annot *out, const claimcheck_doc *doc,
     int rc;
     for (i = before; i < out->matches.count; i++) {
         const claimcheck_match *m = CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, i);
+        const claimcheck_hedge *h;
+        int modelled;
         if (m->owner_kind != CLAIMCHECK_OWNER_HEDGE)
             continue;
-        kinds |=
-            1u << CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)->kind;
+        h = CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner);
+        modelled = claimcheck_hedge_modelled(rules, h);
+        kinds |= 1u << h->kind;
         for (t = m->first; t < m->end; t++) {
-            if (!claimcheck_hedge_modelled(
-                    rules, CLAIMCHECK_VEC_AT(&rules->hedges, claimcheck_hedge, m->owner)))
+            if (!modelled)
                 words[t - first].blocked = 1; /* a weasel's "believed" is the weasel's */
             else if (!words[t - first].owner)
                 words[t - first].owner = i + 1;
@@ -386,7 +387,8 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
         ctx.first = sa->tok_first;
         ctx.end = sa->tok_end;
         ctx.matches = &out->matches;
-        ctx.date = doc->pubdate;
+        ctx.dated = doc->pubdate.year != 0;
+        ctx.today = ctx.dated ? claimcheck_date_to_days(doc->pubdate) : 0;
         ctx.rc = 0;
         for (i = sa->tok_first; i < sa->tok_end && rules->index; i++) {
             ctx.ti = i;
