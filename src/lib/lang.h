@@ -29,49 +29,49 @@
  * claimcheck_lex_class_names (lang.c); the value a phrase carries is in
  * the comment. Classes without a value give 1. */
 typedef enum {
-    CLAIMCHECK_LEX_MONTH = 0,        /* months: value 1..12 */
-    CLAIMCHECK_LEX_MONTH_AMBIGUOUS,  /* month names that are also common words
+    CLAIMCHECK_LEX_MONTH = 0,       /* months: value 1..12 */
+    CLAIMCHECK_LEX_MONTH_AMBIGUOUS, /* month names that are also common words
                                         ("may"): value 1..12; a month only after
                                         a month_lead word */
-    CLAIMCHECK_LEX_MONTH_LEAD,       /* in, since, early, late, mid */
-    CLAIMCHECK_LEX_MONTH_EARLY,      /* early (February): days 1..10 */
-    CLAIMCHECK_LEX_MONTH_LATE,       /* late (February): days 21..end */
-    CLAIMCHECK_LEX_SINCE,            /* since (March): up to the publication date */
-    CLAIMCHECK_LEX_WEEKDAY,          /* weekdays: value 1..7, Monday 1 */
-    CLAIMCHECK_LEX_WEEKDAY_LAST,     /* last (Monday): the one before */
-    CLAIMCHECK_LEX_WEEKDAY_ON,       /* on (Monday): part of the expression */
-    CLAIMCHECK_LEX_WEEKDAY_NEXT,     /* next (Monday): the one after */
-    CLAIMCHECK_LEX_FUTURE,           /* will, would, 'll, scheduled, planned, set,
+    CLAIMCHECK_LEX_MONTH_LEAD,      /* in, since, early, late, mid */
+    CLAIMCHECK_LEX_MONTH_EARLY,     /* early (February): days 1..10 */
+    CLAIMCHECK_LEX_MONTH_LATE,      /* late (February): days 21..end */
+    CLAIMCHECK_LEX_SINCE,           /* since (March): up to the publication date */
+    CLAIMCHECK_LEX_WEEKDAY,         /* weekdays: value 1..7, Monday 1 */
+    CLAIMCHECK_LEX_WEEKDAY_LAST,    /* last (Monday): the one before */
+    CLAIMCHECK_LEX_WEEKDAY_ON,      /* on (Monday): part of the expression */
+    CLAIMCHECK_LEX_WEEKDAY_NEXT,    /* next (Monday): the one after */
+    CLAIMCHECK_LEX_FUTURE,          /* will, would, 'll, scheduled, planned, set,
                                         expected: a weekday after one is ahead */
-    CLAIMCHECK_LEX_NUMBER,           /* number words: value (zero 0 ... ninety 90) */
-    CLAIMCHECK_LEX_NUMBER_JOIN,      /* "-" of "thirty-five" */
-    CLAIMCHECK_LEX_ARTICLE_ONE,      /* a, an: one, before a time unit */
-    CLAIMCHECK_LEX_HALF,             /* half (an hour): value 0.5 */
-    CLAIMCHECK_LEX_AND_A_HALF,       /* and a half: value 0.5, added */
-    CLAIMCHECK_LEX_APPROXIMATOR,     /* about, nearly ... before a figure */
-    CLAIMCHECK_LEX_BOUND,            /* more than 1, less than -1, over 1, under -1 */
-    CLAIMCHECK_LEX_OFFSET,           /* after, before, ago, later, earlier: "two days
+    CLAIMCHECK_LEX_NUMBER,          /* number words: value (zero 0 ... ninety 90) */
+    CLAIMCHECK_LEX_NUMBER_JOIN,     /* "-" of "thirty-five" */
+    CLAIMCHECK_LEX_ARTICLE_ONE,     /* a, an: one, before a time unit */
+    CLAIMCHECK_LEX_HALF,            /* half (an hour): value 0.5 */
+    CLAIMCHECK_LEX_AND_A_HALF,      /* and a half: value 0.5, added */
+    CLAIMCHECK_LEX_APPROXIMATOR,    /* about, nearly ... before a figure */
+    CLAIMCHECK_LEX_BOUND,           /* more than 1, less than -1, over 1, under -1 */
+    CLAIMCHECK_LEX_OFFSET,          /* after, before, ago, later, earlier: "two days
                                         after" is a time offset, not a figure */
-    CLAIMCHECK_LEX_HYPOTHETICAL,     /* will, could, if, unless ...: a claim shortly
+    CLAIMCHECK_LEX_HYPOTHETICAL,    /* will, could, if, unless ...: a claim shortly
                                         after one is not of the record */
-    CLAIMCHECK_LEX_PSEUDO_NEGATION,  /* not only, not just, not by ...: a "not" that
+    CLAIMCHECK_LEX_PSEUDO_NEGATION, /* not only, not just, not by ...: a "not" that
                                         does not negate */
-    CLAIMCHECK_LEX_OBJECT_PREP,      /* against, on, at, ...: the entity after it is an
+    CLAIMCHECK_LEX_OBJECT_PREP,     /* against, on, at, ...: the entity after it is an
                                         object, not an actor */
-    CLAIMCHECK_LEX_TARGET_PREP,      /* against, on, at, over, into, towards: who was
+    CLAIMCHECK_LEX_TARGET_PREP,     /* against, on, at, over, into, towards: who was
                                         struck */
-    CLAIMCHECK_LEX_AGENT_PREP,       /* by: the actor of a passive */
-    CLAIMCHECK_LEX_CONJUNCTION,      /* and: "Russia and Ukraine agreed" */
-    CLAIMCHECK_LEX_ADDRESSEE_VERB,   /* told, assured, urged ...: who hears a claim */
-    CLAIMCHECK_LEX_PRONOUN_PERSON,   /* he, she, I: refer back to a person */
-    CLAIMCHECK_LEX_PRONOUN_GROUP,    /* it, they, we: refer back to a country or body */
-    CLAIMCHECK_LEX_AUXILIARY,        /* was, were, had been ...: "two hospitals were hit" */
-    CLAIMCHECK_LEX_BACK_DETERMINER,  /* their, the, this, that, his: "their call" refers
+    CLAIMCHECK_LEX_AGENT_PREP,      /* by: the actor of a passive */
+    CLAIMCHECK_LEX_CONJUNCTION,     /* and: "Russia and Ukraine agreed" */
+    CLAIMCHECK_LEX_ADDRESSEE_VERB,  /* told, assured, urged ...: who hears a claim */
+    CLAIMCHECK_LEX_PRONOUN_PERSON,  /* he, she, I: refer back to a person */
+    CLAIMCHECK_LEX_PRONOUN_GROUP,   /* it, they, we: refer back to a country or body */
+    CLAIMCHECK_LEX_AUXILIARY, /* was, were, had been ...: "two hospitals were hit" */
+    CLAIMCHECK_LEX_BACK_DETERMINER, /* their, the, this, that, his: "their call" refers
                                         back two sentences */
-    CLAIMCHECK_LEX_SCOPE_STOP,       /* but, however, ;, ...: ends a hedge cue's scope */
-    CLAIMCHECK_LEX_REPORT_FORWARD,   /* that , : after a reporting verb: it covers what
+    CLAIMCHECK_LEX_SCOPE_STOP,      /* but, however, ;, ...: ends a hedge cue's scope */
+    CLAIMCHECK_LEX_REPORT_FORWARD,  /* that , : after a reporting verb: it covers what
                                         follows */
-    CLAIMCHECK_LEX_ACCORDING,        /* according (to): the source stands after it */
+    CLAIMCHECK_LEX_ACCORDING,       /* according (to): the source stands after it */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 
@@ -91,11 +91,11 @@ typedef enum {
 typedef struct claimcheck_time_phrase {
     uint32_t *words; /* dictionary ids; 0: any one token */
     size_t count;
-    int from, to;    /* offsets in `grain` units */
-    uint8_t grain;   /* claimcheck_grain */
-    uint8_t anchor;  /* 0: the publication date; 1: the last date the text named */
-    uint8_t vague;   /* places a claim near the date but never contradicts one */
-    uint8_t alone;   /* only when no word follows ("the day before" but not "the
+    int from, to;   /* offsets in `grain` units */
+    uint8_t grain;  /* claimcheck_grain */
+    uint8_t anchor; /* 0: the publication date; 1: the last date the text named */
+    uint8_t vague;  /* places a claim near the date but never contradicts one */
+    uint8_t alone;  /* only when no word follows ("the day before" but not "the
                         day before the talks") */
 } claimcheck_time_phrase;
 
@@ -120,10 +120,10 @@ typedef struct claimcheck_unit {
 /* How a status reads against another (domain `statuses:`). */
 typedef struct claimcheck_status_def {
     char *id;
-    int polarity;   /* 1: it happened or was agreed (agreed, occurred, signed);
+    int polarity; /* 1: it happened or was agreed (agreed, occurred, signed);
                        -1: it was refused or undone (rejected, denied, cancelled);
                        0: neither (proposed, mentioned) */
-    int future;     /* planned: not yet of the record, never contradicts */
+    int future;   /* planned: not yet of the record, never contradicts */
     claimcheck_pos pos;
     char *file;
 } claimcheck_status_def;
@@ -160,14 +160,15 @@ typedef struct claimcheck_relation {
 
 /* Matching thresholds (domain `thresholds:`); defaults when absent. */
 typedef struct claimcheck_thresholds {
-    int date_slack_days;   /* 7 */
-    int recent_days;       /* 45 */
-    int place_slack_days;  /* 62 */
-    int figure_reach;      /* 60 bytes */
-    int time_reach;        /* 120 bytes */
+    int date_slack_days;  /* 7 */
+    int recent_days;      /* 45 */
+    int place_slack_days; /* 62 */
+    int figure_reach;     /* 60 bytes */
+    int time_reach;       /* 120 bytes */
 } claimcheck_thresholds;
 
-#define CLAIMCHECK_THRESHOLDS_INIT {7, 45, 62, 60, 120}
+#define CLAIMCHECK_THRESHOLDS_INIT                                                       \
+    { 7, 45, 62, 60, 120 }
 
 typedef struct claimcheck_lang_table claimcheck_lang_table;
 

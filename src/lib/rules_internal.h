@@ -1,5 +1,8 @@
 /* rules_internal.h: the compiled rule base (load rules stage). The YAML
- * schema is described at the top of rules.c and in docs/rules.md. */
+ * schema is described at the top of rules_schema.c and in docs/rules.md.
+ * Built by rules.c (API), rules_schema.c (sections), rules_compile.c
+ * (patterns, index) and rules_yaml.c (YAML tree); read by every later
+ * stage. */
 #ifndef CLAIMCHECK_RULES_INTERNAL_H
 #define CLAIMCHECK_RULES_INTERNAL_H
 
@@ -177,6 +180,9 @@ struct claimcheck_rules {
     claimcheck_vec paths;        /* char *: what was loaded, for claimcheck_rules_add */
     claimcheck_strset *titles, *abbreviations;
     claimcheck_strset *files_seen; /* canonical paths, against include cycles */
+    /* id -> 1 + index of entities, event types and events (ids are unique
+     * per kind, registered in load order) */
+    claimcheck_dict *entity_ids, *type_ids, *event_ids;
     /* index of patterns by the id of their first element (stem or exact);
      * patterns starting with <num> or * are in `any_first` */
     struct claimcheck_pindex *index;
