@@ -1,93 +1,13 @@
-/* extract.h: the extract stage: claims from annotated sentences. */
+/* extract.h: the extract stage: claims from annotated sentences.
+ *
+ * The claim and hit types are in extract_types.h; a sentence's hedge cues,
+ * their scope and its attribution (used by the check stage too) in
+ * extract_attribution.h. */
 #ifndef CLAIMCHECK_EXTRACT_H
 #define CLAIMCHECK_EXTRACT_H
 
-#include "annotate.h"
-
-#define CLAIMCHECK_CLAIM_MAX_ROLES      6
-#define CLAIMCHECK_CLAIM_MAX_FIGURES    4
-#define CLAIMCHECK_CLAIM_MAX_CUES       8
-#define CLAIMCHECK_CLAIM_MAX_CANDIDATES 4
-
-/* A hedge cue found in a sentence. */
-typedef struct claimcheck_cue_hit {
-    claimcheck_span span;
-    size_t hedge;   /* index into rules->hedges */
-    size_t pattern; /* index into rules->patterns, or (size_t)-1 */
-} claimcheck_cue_hit;
-
-typedef struct claimcheck_figure_hit {
-    claimcheck_span span;
-    double value; /* as written, in `unit` */
-    const char
-        *unit; /* normalised: minute, hour, day, week, month, year, or a count noun */
-    int approximate; /* about, nearly, roughly ... */
-    int bound;       /* -1 at most ("less than"), 0 exact, 1 at least ("more than") */
-} claimcheck_figure_hit;
-
-struct claimcheck_claim {
-    const claimcheck_rules *rules; /* to name types and entities */
-    size_t sentence;               /* index of the sentence */
-    claimcheck_span span;          /* the sentence */
-    claimcheck_span trigger;       /* the trigger phrase */
-    size_t type;                   /* event type index */
-    const char *status;            /* borrowed from the rules */
-    claimcheck_span status_span;   /* empty when the status is the type's default */
-    int negated;
-    claimcheck_span negation;
-    size_t actors[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entity indexes */
-    size_t actor_count;
-    size_t targets[CLAIMCHECK_CLAIM_MAX_ROLES];
-    size_t target_count;
-    size_t objects[CLAIMCHECK_CLAIM_MAX_ROLES]; /* "against Ukraine": who was struck */
-    size_t object_count;
-    size_t places[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entities of kind place */
-    size_t place_count;
-    int has_time;
-    int time_vague; /* "within hours": selects events, never contradicts a date */
-    claimcheck_date time_start, time_end;
-    claimcheck_span time_span;
-    char time_start_text[11], time_end_text[11];
-    char *time_text; /* owned */
-    claimcheck_figure_hit figures[CLAIMCHECK_CLAIM_MAX_FIGURES];
-    size_t figure_count;
-    claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
-    size_t cue_count;
-    int hedged;         /* has a cue of a kind other than approximator */
-    size_t attribution; /* entity index or CLAIMCHECK_NONE */
-    int quoted;         /* inside quotation marks */
-    int mention;        /* the trigger is the object of a preposition: a topic */
-    int hypothetical;   /* under a modal or condition: "would answer any attack" */
-    /* set by the match stage */
-    const char *verdict;
-    size_t event;
-    size_t
-        candidates[CLAIMCHECK_CLAIM_MAX_CANDIDATES]; /* events considered, best first */
-    int candidate_scores[CLAIMCHECK_CLAIM_MAX_CANDIDATES];
-    size_t candidate_count;
-};
-
-/* Hedge cues of sentence `s`, in text order, into cues[0..max); returns the count. */
-size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
-                                claimcheck_cue_hit *cues, size_t max);
-
-/* Who sentence `s` says so: an entity index, or CLAIMCHECK_NONE. */
-typedef struct claimcheck_attribution {
-    size_t entity;     /* entity index or CLAIMCHECK_NONE */
-    size_t entity_tok; /* its first token */
-    size_t verb_tok;   /* the reporting verb's first token */
-    int forward;       /* "said that ...": it covers what follows the verb */
-} claimcheck_attribution;
-
-size_t claimcheck_sentence_attribution(const claimcheck_doc *doc,
-                                       const claimcheck_annot *a,
-                                       const claimcheck_rules *rules, size_t s);
-
-/* The scope of a hedge cue in sentence `s`: from the cue to the next
- * termination word ("but", "however", ";") or the sentence end; a cue that
- * ends its sentence governs what precedes it. */
-claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck_annot *a,
-                                     size_t s, claimcheck_span cue);
+#include "extract_attribution.h"
+#include "extract_types.h"
 
 /* Appends the claims of every sentence to `out` (vector of struct
  * claimcheck_claim). `pubdate` resolves relative time ("on Wednesday");

@@ -1,0 +1,52 @@
+/* extract_ctx.c: the extract stage's per-sentence context and the entity
+ * and token tests its units share (see extract_ctx.h). */
+#include "extract_ctx.h"
+
+void claimcheck_extract_ctx_init(claimcheck_extract_ctx *x, const claimcheck_doc *doc,
+                                 const claimcheck_annot *a, const claimcheck_rules *rules,
+                                 const claimcheck_sentence_annot *sa) {
+    memset(x, 0, sizeof(*x));
+    x->doc = doc;
+    x->a = a;
+    x->rules = rules;
+    x->toks = (const claimcheck_token *)a->tokens.items;
+    if (sa) {
+        x->first = sa->tok_first;
+        x->end = sa->tok_end;
+    }
+}
+
+const claimcheck_entity *claimcheck_extract_entity_at(const claimcheck_extract_ctx *x,
+                                                      const claimcheck_match *m) {
+    return CLAIMCHECK_VEC_AT(&x->rules->entities, claimcheck_entity, m->owner);
+}
+
+int claimcheck_extract_entity_is_target(const claimcheck_entity *e) {
+    return e->kind && (strcmp(e->kind, "target") == 0 || strcmp(e->kind, "scope") == 0 ||
+                       strcmp(e->kind, "place") == 0);
+}
+
+int claimcheck_extract_entity_is_place(const claimcheck_entity *e) {
+    return e->kind && strcmp(e->kind, "place") == 0;
+}
+
+int claimcheck_extract_type_is_multi(const claimcheck_extract_ctx *x, size_t type) {
+    return CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, type)
+        ->multi_party;
+}
+
+int claimcheck_extract_is_object(const claimcheck_extract_ctx *x, size_t i) {
+    static const char *const preps[] = {"against", "on",   "at",   "towards", "toward",
+                                        "into",    "over", "near", "from",    "in",
+                                        "to",      "with", "of",   NULL};
+    return i > x->first && claimcheck_extract_tok_in(x, i - 1, preps);
+}
+
+void claimcheck_extract_add_role(size_t *list, size_t *count, size_t entity) {
+    size_t k;
+    for (k = 0; k < *count; k++)
+        if (list[k] == entity)
+            return;
+    if (*count < CLAIMCHECK_CLAIM_MAX_ROLES)
+        list[(*count)++] = entity;
+}

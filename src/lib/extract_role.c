@@ -1,0 +1,300 @@
+/* extract_role.c: actors, targets, places, objects, addressees, pronoun
+ * speakers and back references (extract stage; see extract_role.h). */
+#include "extract_role.h"
+
+/* Is the entity starting at token `first` the one somebody is told,
+ * assured or urged ("told Marco Rubio and Mike Waltz it would accept")?
+ * The addressee hears the claim; it is not its actor. */
+static int role_is_addressee(const claimcheck_extract_ctx *x,
+                             const claimcheck_sentence_annot *sa, size_t first,
+                             int depth) {
+    static const char *const verbs[] = {
+        "told",     "tell",     "tells",   "telling",   "assured", "assures",
+        "informed", "informs",  "urged",   "urges",     "warned",  "warns",
+        "promised", "promises", "briefed", "reassured", NULL};
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    if (first > x->first && claimcheck_extract_tok_in(x, first - 1, verbs))
+        return 1;
+    /* the second of a pair, once */
+    if (depth == 0 && first > x->first + 1 &&
+        claimcheck_extract_tok_is(x, first - 1, "and"))
+        for (j = sa->match_first; j < sa->match_end; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 == first &&
+                role_is_addressee(x, sa, ms[j].first, 1))
+                return 1;
+    return 0;
+}
+
+/* "Ukraine said it would accept": a pronoun between the reporting verb and
+ * the trigger that fits the speaker (it, they, we for a country; he, she, I
+ * for a person) makes the speaker the actor. */
+static int role_speaker_is_subject(const claimcheck_extract_ctx *x,
+                                   const claimcheck_sentence_annot *sa, size_t verb_tok,
+                                   size_t trigger, const claimcheck_entity *speaker) {
+    static const char *const person[] = {"he", "she", "i", NULL};
+    static const char *const group[] = {"it", "they", "we", NULL};
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    int is_person = speaker->kind && strcmp(speaker->kind, "person") == 0;
+    size_t i, j;
+    if (verb_tok == CLAIMCHECK_NONE || verb_tok >= trigger)
+        return 0;
+    for (i = verb_tok + 1; i < trigger; i++) {
+        if (!claimcheck_extract_tok_in(x, i, is_person ? person : group))
+            continue;
+        /* "said it would answer any new Russian attack": a party named
+         * between the pronoun and the trigger is the trigger's own */
+        for (j = sa->match_first; j < sa->match_end; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first > i &&
+                ms[j].end <= trigger &&
+                !claimcheck_extract_entity_is_target(
+                    claimcheck_extract_entity_at(x, &ms[j])))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does a target entity after trigger_match belong to a later trigger? */
+static int role_belongs_to_next_trigger(const claimcheck_extract_ctx *x,
+                                        const claimcheck_sentence_annot *sa,
+                                        size_t trigger_match,
+                                        const claimcheck_match *em) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    for (j = trigger_match + 1; j < sa->match_end; j++) {
+        if (ms[j].owner_kind != CLAIMCHECK_OWNER_TRIGGER ||
+            ms[j].first <= ms[trigger_match].first)
+            continue;
+        /* "the full ceasefire": a qualifier right before a later trigger */
+        if (ms[j].first >= em->end && ms[j].first - em->end <= 2)
+            return 1;
+        /* a later strike or ceasefire takes the targets after it ("sent
+         * drones ... after Putin promised to halt strikes on energy
+         * facilities"); a later call does not ("... of the call, damaging a
+         * hospital") */
+        if (ms[j].end <= em->first && !claimcheck_extract_type_is_multi(x, ms[j].owner))
+            return 1;
+    }
+    return 0;
+}
+
+/* Places, targets and (for multi-party types) the participants near the
+ * trigger. */
+static void role_near_trigger(const claimcheck_extract_ctx *x,
+                              const claimcheck_sentence_annot *sa, size_t tmi,
+                              const claimcheck_attribution *at,
+                              struct claimcheck_claim *c) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    const claimcheck_match *tm = &ms[tmi];
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++) {
+        const claimcheck_match *em = &ms[j];
+        const claimcheck_entity *e;
+        if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY)
+            continue;
+        e = claimcheck_extract_entity_at(x, em);
+        if (claimcheck_extract_entity_is_place(e)) {
+            /* "talks in Riyadh", "in Jeddah, talks ..." */
+            if ((em->first >= tm->end && em->first - tm->end <= 8) ||
+                (em->end <= tm->first && tm->first - em->end <= 4))
+                claimcheck_extract_add_role(c->places, &c->place_count, em->owner);
+            continue;
+        }
+        if (claimcheck_extract_entity_is_target(e)) {
+            if ((em->first >= tm->end && !role_belongs_to_next_trigger(x, sa, tmi, em)) ||
+                (em->end <= tm->first && tm->first - em->end <= 4))
+                claimcheck_extract_add_role(c->targets, &c->target_count, em->owner);
+            continue;
+        }
+        if (em->first == at->entity_tok && at->entity == em->owner)
+            continue;
+        /* participants of a call or meeting stand near it: "Trump and
+         * Putin held a call", "a call between Putin and Trump" */
+        if (claimcheck_extract_type_is_multi(x, tm->owner) &&
+            ((em->end <= tm->first && tm->first - em->end <= 12) ||
+             (em->first >= tm->end && em->first - tm->end <= 6)))
+            claimcheck_extract_add_role(c->actors, &c->actor_count, em->owner);
+    }
+}
+
+/* The actor of a one-party claim: the nearest entity before the anchor
+ * (with one joined to it by "and"), else one after "by". */
+static void role_single_actor(const claimcheck_extract_ctx *x,
+                              const claimcheck_sentence_annot *sa,
+                              const claimcheck_match *tm, size_t anchor,
+                              const claimcheck_attribution *at,
+                              struct claimcheck_claim *c) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j, near = CLAIMCHECK_NONE;
+    for (j = sa->match_first; j < sa->match_end; j++) {
+        const claimcheck_match *em = &ms[j];
+        if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->first >= anchor ||
+            claimcheck_extract_is_object(x, em->first) ||
+            role_is_addressee(x, sa, em->first, 0) ||
+            claimcheck_extract_entity_is_target(claimcheck_extract_entity_at(x, em)) ||
+            (em->first == at->entity_tok && at->entity == em->owner))
+            continue;
+        /* not across a "that" clause boundary of a reporting verb */
+        near = j;
+    }
+    if (near != CLAIMCHECK_NONE) {
+        claimcheck_extract_add_role(c->actors, &c->actor_count, ms[near].owner);
+        /* "Russia and Ukraine agreed" */
+        for (j = sa->match_first; j < near; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                ms[j].end + 1 == ms[near].first &&
+                claimcheck_extract_tok_is(x, ms[j].end, "and") &&
+                !claimcheck_extract_entity_is_target(
+                    claimcheck_extract_entity_at(x, &ms[j])))
+                claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
+    } else {
+        for (j = sa->match_first; j < sa->match_end; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
+                ms[j].first > x->first &&
+                claimcheck_extract_tok_is(x, ms[j].first - 1, "by") &&
+                !claimcheck_extract_entity_is_target(
+                    claimcheck_extract_entity_at(x, &ms[j]))) {
+                claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
+                break;
+            }
+    }
+}
+
+/* "drones were launched against Ukraine": who was struck */
+static void role_objects(const claimcheck_extract_ctx *x,
+                         const claimcheck_sentence_annot *sa, const claimcheck_match *tm,
+                         struct claimcheck_claim *c) {
+    static const char *const against[] = {"against", "on",      "at",     "over",
+                                          "into",    "towards", "toward", NULL};
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
+            ms[j].first - tm->end <= 4 && ms[j].first > x->first &&
+            claimcheck_extract_tok_in(x, ms[j].first - 1, against) &&
+            !claimcheck_extract_entity_is_target(claimcheck_extract_entity_at(x, &ms[j])))
+            claimcheck_extract_add_role(c->objects, &c->object_count, ms[j].owner);
+}
+
+void claimcheck_extract_roles(const claimcheck_extract_ctx *x,
+                              const claimcheck_sentence_annot *sa, size_t tmi,
+                              size_t anchor, const claimcheck_attribution *at,
+                              struct claimcheck_claim *c) {
+    const claimcheck_match *tm = (const claimcheck_match *)x->a->matches.items + tmi;
+    int multi = claimcheck_extract_type_is_multi(x, tm->owner);
+    role_near_trigger(x, sa, tmi, at, c);
+    if (!multi && c->attribution != CLAIMCHECK_NONE &&
+        role_speaker_is_subject(
+            x, sa, at->verb_tok, tm->first,
+            CLAIMCHECK_VEC_AT(&x->rules->entities, claimcheck_entity, c->attribution))) {
+        /* "Ukraine said it would accept", "Putin told Trump he would
+         * halt attacks": the speaker, named by a pronoun, not whoever
+         * stands before the reporting verb */
+        claimcheck_extract_add_role(c->actors, &c->actor_count, c->attribution);
+    } else if (!multi) {
+        role_single_actor(x, sa, tm, anchor, at, c);
+    }
+    role_objects(x, sa, tm, c);
+    /* "Moscow insisted that no drone was launched": a denial without
+     * a named actor is the speaker's denial of its own act */
+    if (!c->actor_count && c->negated && c->attribution != CLAIMCHECK_NONE)
+        claimcheck_extract_add_role(c->actors, &c->actor_count, c->attribution);
+}
+
+/* Is there a claim of `type` with actors before claims[j] in its sentence? */
+static int role_has_earlier(const claimcheck_vec *claims, size_t j, size_t type) {
+    const struct claimcheck_claim *c =
+        CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
+    while (j-- > 0) {
+        const struct claimcheck_claim *p =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
+        if (p->sentence != c->sentence)
+            return 0;
+        if (p->type == type && p->actor_count)
+            return 1;
+    }
+    return 0;
+}
+
+/* Claim c takes the participants (and, as a vague time, the time) of the
+ * earlier claim p. */
+static void role_inherit(struct claimcheck_claim *c, const struct claimcheck_claim *p) {
+    memcpy(c->actors, p->actors, sizeof(c->actors));
+    c->actor_count = p->actor_count;
+    if (!c->has_time && p->has_time) {
+        /* an inherited time helps find the event, but the
+         * earlier sentence answers for it */
+        c->has_time = 1;
+        c->time_vague = 1;
+        c->time_start = p->time_start;
+        c->time_end = p->time_end;
+        memcpy(c->time_start_text, p->time_start_text, sizeof(c->time_start_text));
+        memcpy(c->time_end_text, p->time_end_text, sizeof(c->time_end_text));
+    }
+}
+
+/* Claim c (of sentence s, a multi-party type) refers back `reach`
+ * sentences at most: the latest earlier sentence that has a claim of its
+ * type with actors; in it, the first (the main clause's) one. */
+static void role_refer_back(claimcheck_vec *claims, size_t claims_before, size_t s,
+                            size_t reach, struct claimcheck_claim *c) {
+    size_t j;
+    for (j = claims_before; j-- > 0;) {
+        const struct claimcheck_claim *p =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
+        if (p->sentence + reach < s)
+            break;
+        while (j > 0 &&
+               CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j - 1)->sentence ==
+                   p->sentence &&
+               !(p->type == c->type && p->actor_count &&
+                 !role_has_earlier(claims, j, c->type)))
+            p = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, --j);
+        if (p->type == c->type && p->actor_count) {
+            role_inherit(c, p);
+            break;
+        }
+    }
+}
+
+void claimcheck_extract_back_references(const claimcheck_extract_ctx *x,
+                                        claimcheck_vec *claims, size_t claims_before,
+                                        size_t s) {
+    static const char *const dets[] = {"their", "the", "this", "that", "his", NULL};
+    size_t i;
+    for (i = claims_before; i < claims->count; i++) {
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        size_t t = CLAIMCHECK_NONE, j, reach;
+        if (c->actor_count || !claimcheck_extract_type_is_multi(x, c->type))
+            continue;
+        for (j = x->first; j < x->end; j++)
+            if (x->toks[j].start == c->trigger.start)
+                t = j;
+        /* with a determiner ("their call") up to two sentences back; without
+         * one ("... with 600 prisoners of war freed") only the sentence before */
+        if (t == CLAIMCHECK_NONE)
+            continue;
+        reach = t > x->first && claimcheck_extract_tok_in(x, t - 1, dets) ? 2 : 1;
+        role_refer_back(claims, claims_before, s, reach, c);
+    }
+}
+
+void claimcheck_extract_sentence_parties(const claimcheck_extract_ctx *x,
+                                         const claimcheck_sentence_annot *sa,
+                                         claimcheck_vec *claims, size_t claims_before) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t i, j;
+    for (i = claims_before; i < claims->count; i++) {
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        if (c->actor_count || !claimcheck_extract_type_is_multi(x, c->type))
+            continue;
+        for (j = sa->match_first; j < sa->match_end; j++)
+            if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                !claimcheck_extract_entity_is_target(
+                    claimcheck_extract_entity_at(x, &ms[j])))
+                claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
+    }
+}

@@ -1,0 +1,101 @@
+/* extract_status.c: status phrase, negation, hypothetical, mention (extract
+ * stage; see extract_status.h). */
+#include "extract_status.h"
+
+size_t claimcheck_extract_status(const claimcheck_extract_ctx *x,
+                                 const claimcheck_sentence_annot *sa,
+                                 const claimcheck_match *tm, struct claimcheck_claim *c) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    const claimcheck_event_type *et =
+        CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, tm->owner);
+    size_t j, best = CLAIMCHECK_NONE, best_dist = (size_t)-1;
+    for (j = sa->match_first; j < sa->match_end; j++) {
+        const claimcheck_match *sm = &ms[j];
+        const claimcheck_status_phrase *sp;
+        size_t dist;
+        if (sm->owner_kind != CLAIMCHECK_OWNER_STATUS)
+            continue;
+        sp = CLAIMCHECK_VEC_AT(&x->rules->statuses, claimcheck_status_phrase, sm->owner);
+        if (sp->type != tm->owner)
+            continue;
+        if (sm->end <= tm->first)
+            dist = tm->first - sm->end;
+        else if (sm->first >= tm->end)
+            dist = sm->first - tm->end + 1;
+        else
+            dist = 0;
+        if ((sm->end <= tm->first && dist > 6) || (sm->first >= tm->end && dist > 4))
+            continue;
+        /* a phrase before the trigger governs it ("X accepted the
+         * ceasefire"); one after it often belongs to a relative clause
+         * ("the ceasefire that Ukraine endorsed"), so it only counts
+         * when nothing precedes */
+        if (sm->first >= tm->end)
+            dist += 100;
+        if (dist < best_dist) {
+            best_dist = dist;
+            best = j;
+        }
+    }
+    if (best != CLAIMCHECK_NONE) {
+        const claimcheck_status_phrase *sp = CLAIMCHECK_VEC_AT(
+            &x->rules->statuses, claimcheck_status_phrase, ms[best].owner);
+        c->status = sp->status;
+        c->status_span.start = x->toks[ms[best].first].start;
+        c->status_span.end = x->toks[ms[best].end - 1].end;
+    } else {
+        c->status = et->default_status ? et->default_status : "occurred";
+    }
+    return best;
+}
+
+/* NegEx's pseudo-negations: "not" that does not negate what follows ("not
+ * by what its readouts say", "not only", "not just"). */
+static int status_is_pseudo_negation(const claimcheck_extract_ctx *x, size_t neg_first,
+                                     size_t neg_end) {
+    static const char *const after[] = {"by",      "only",  "just", "for",
+                                        "because", "least", NULL};
+    return neg_end == neg_first + 1 && claimcheck_extract_tok_is(x, neg_first, "not") &&
+           claimcheck_extract_tok_in(x, neg_end, after);
+}
+
+void claimcheck_extract_negation(const claimcheck_extract_ctx *x,
+                                 const claimcheck_sentence_annot *sa,
+                                 const claimcheck_match *tm, size_t status, size_t anchor,
+                                 struct claimcheck_claim *c) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    /* negation just before the anchor, or "no" just before the trigger */
+    for (j = sa->match_first; j < sa->match_end; j++) {
+        const claimcheck_match *nm = &ms[j];
+        if (nm->owner_kind != CLAIMCHECK_OWNER_NEGATION ||
+            status_is_pseudo_negation(x, nm->first, nm->end))
+            continue;
+        if ((nm->end <= anchor && anchor - nm->end <= 3) ||
+            (nm->first >= tm->first && nm->end <= tm->end) || /* "launched no drones" */
+            (nm->end <= tm->first && tm->first - nm->end <= 1) ||
+            (status != CLAIMCHECK_NONE && nm->first >= tm->end &&
+             nm->end <= ms[status].first)) {
+            c->negated = 1;
+            c->negation.start = x->toks[nm->first].start;
+            c->negation.end = x->toks[nm->end - 1].end;
+        }
+    }
+}
+
+int claimcheck_extract_is_hypothetical(const claimcheck_extract_ctx *x, size_t i) {
+    /* a modal or condition shortly before it puts it out of reach of the
+     * reported record */
+    static const char *const modals[] = {"will",   "would", "could",   "might",
+                                         "should", "can",   "if",      "unless",
+                                         "any",    "'ll",   "whether", NULL};
+    size_t j, from = i > x->first + 5 ? i - 5 : x->first;
+    for (j = from; j < i; j++)
+        if (claimcheck_extract_tok_in(x, j, modals))
+            return 1;
+    return 0;
+}
+
+int claimcheck_extract_is_mention(const claimcheck_extract_ctx *x, size_t i) {
+    return claimcheck_extract_is_object(x, i);
+}
