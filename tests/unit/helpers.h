@@ -1,7 +1,8 @@
 /* helpers.h: shared fixtures of the unit tests: their own small rule base
  * (tests/data/unit, not the shipped rules/) and a document checked with it.
  * A test that is about the shipped base says so in its name and loads
- * HELPERS_SHIPPED_RULES itself. */
+ * CLAIMCHECK_SOURCE_DIR "/rules" itself (rules_shipped_* in test_rules.c,
+ * segment_shipped_* in test_segment.c). */
 #ifndef CLAIMCHECK_TEST_HELPERS_H
 #define CLAIMCHECK_TEST_HELPERS_H
 
@@ -11,9 +12,6 @@
 
 /* The unit tests' rule base: editing rules/ leaves the unit tests alone. */
 #define HELPERS_RULES CLAIMCHECK_SOURCE_DIR "/tests/data/unit"
-
-/* The shipped rule base, for the tests that are about it. */
-#define HELPERS_SHIPPED_RULES CLAIMCHECK_SOURCE_DIR "/rules"
 
 static claimcheck_rules *helpers_rules_loaded;
 
