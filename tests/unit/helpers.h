@@ -1,5 +1,8 @@
-/* helpers.h: shared fixtures of the unit tests: the shipped rule base and
- * a document checked with it. */
+/* helpers.h: shared fixtures of the unit tests: their own small rule base
+ * (tests/data/unit, not the shipped rules/) and a document checked with it.
+ * A test that is about the shipped base says so in its name and loads
+ * CLAIMCHECK_SOURCE_DIR "/rules" itself (rules_shipped_* in test_rules.c,
+ * segment_shipped_* in test_segment.c). */
 #ifndef CLAIMCHECK_TEST_HELPERS_H
 #define CLAIMCHECK_TEST_HELPERS_H
 
@@ -7,14 +10,16 @@
 
 #include "claimcheck.h"
 
+/* The unit tests' rule base: editing rules/ leaves the unit tests alone. */
+#define HELPERS_RULES CLAIMCHECK_SOURCE_DIR "/tests/data/unit"
+
 static claimcheck_rules *helpers_rules_loaded;
 
-/* Loads the shipped rule base once per test program. */
+/* Loads the unit tests' rule base once per test program. */
 static inline claimcheck_rules *helpers_rules(void) {
     if (!helpers_rules_loaded) {
         claimcheck_error err;
-        if (claimcheck_rules_load(&helpers_rules_loaded, CLAIMCHECK_SOURCE_DIR "/rules",
-                                  &err) < 0)
+        if (claimcheck_rules_load(&helpers_rules_loaded, HELPERS_RULES, &err) < 0)
             return NULL;
     }
     return helpers_rules_loaded;
@@ -27,12 +32,11 @@ static inline int helpers_finish(int rc) {
     return rc;
 }
 
-/* Runs a cmocka group with the shipped rule base loaded, then frees it; a
+/* Runs a cmocka group with the unit tests' rule base loaded, then frees it; a
  * rule base that does not load fails the program. */
 #define HELPERS_RUN_WITH_RULES(tests)                                                    \
-    (helpers_rules()                                                                     \
-         ? helpers_finish(cmocka_run_group_tests(tests, NULL, NULL))                     \
-         : (fprintf(stderr, "cannot load " CLAIMCHECK_SOURCE_DIR "/rules\n"), 1))
+    (helpers_rules() ? helpers_finish(cmocka_run_group_tests(tests, NULL, NULL))         \
+                     : (fprintf(stderr, "cannot load " HELPERS_RULES "\n"), 1))
 
 /* Checks `text` published on `date` (may be NULL); the caller frees both. */
 static inline int helpers_check(const char *text, const char *date,

@@ -16,7 +16,7 @@
 #define HOSTILE_RULES CLAIMCHECK_SOURCE_DIR "/tests/data/html/hostile-events.yaml"
 
 /* Renders `text` (published 2025-03-19, metadata from `o`, which may be
- * NULL) as HTML with the shipped rules plus `extra` (may be NULL). */
+ * NULL) as HTML with the unit tests' rules plus `extra` (may be NULL). */
 static char *render_with(const char *text, const claimcheck_doc_options *o,
                          const char *extra) {
     claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
@@ -31,8 +31,7 @@ static char *render_with(const char *text, const claimcheck_doc_options *o,
     if (!d.path)
         d.path = "test.txt";
     d.date = "2025-03-19";
-    assert_int_equal(claimcheck_rules_load(&rules, CLAIMCHECK_SOURCE_DIR "/rules", &err),
-                     0);
+    assert_int_equal(claimcheck_rules_load(&rules, HELPERS_RULES, &err), 0);
     if (extra)
         assert_int_equal(claimcheck_rules_add(rules, extra, &err), 0);
     assert_int_equal(claimcheck_doc_new(&doc, text, strlen(text), &d, &err), 0);
