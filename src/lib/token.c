@@ -227,16 +227,10 @@ int claimcheck_fold(claimcheck_buf *buf, const char *text, size_t start, size_t 
     }
 }
 
-struct dict_slot {
-    char *s;
-    size_t len;
-    uint32_t id;
-};
-
+/* The dictionary is one hash table of exact (case-sensitive) keys whose
+ * value is the id: ids count the entries, so the n-th string added is n. */
 struct claimcheck_dict {
-    struct dict_slot *slots;
-    size_t cap;
-    uint32_t count;
+    claimcheck_hash table;
 };
 
 int claimcheck_dict_new(claimcheck_dict **out) {
@@ -244,9 +238,7 @@ int claimcheck_dict_new(claimcheck_dict **out) {
     *out = NULL;
     if (!d)
         return CLAIMCHECK_ENOMEM;
-    d->cap = 1024;
-    d->slots = claimcheck_calloc(d->cap, sizeof(*d->slots));
-    if (!d->slots) {
+    if (claimcheck_hash_init(&d->table, 1024, 0) < 0) {
         free(d);
         return CLAIMCHECK_ENOMEM;
     }
@@ -255,51 +247,25 @@ int claimcheck_dict_new(claimcheck_dict **out) {
 }
 
 void claimcheck_dict_free(claimcheck_dict *d) {
-    size_t i;
     if (!d)
         return;
-    for (i = 0; i < d->cap; i++)
-        free(d->slots[i].s);
-    free(d->slots);
+    claimcheck_hash_free(&d->table);
     free(d);
 }
 
-static struct dict_slot *dict_slot(struct dict_slot *slots, size_t cap, const char *s,
-                                   size_t len) {
-    size_t i = (size_t)claimcheck_hash_lower(s, len) & (cap - 1);
-    while (slots[i].s && !(slots[i].len == len && memcmp(slots[i].s, s, len) == 0))
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
 uint32_t claimcheck_dict_intern(claimcheck_dict *d, const char *s, size_t len) {
-    struct dict_slot *slot;
-    if ((d->count + 1) * 2 > d->cap) {
-        size_t cap = d->cap * 2, i;
-        struct dict_slot *slots = claimcheck_calloc(cap, sizeof(*slots));
-        if (!slots)
-            return 0;
-        for (i = 0; i < d->cap; i++)
-            if (d->slots[i].s)
-                *dict_slot(slots, cap, d->slots[i].s, d->slots[i].len) = d->slots[i];
-        free(d->slots);
-        d->slots = slots;
-        d->cap = cap;
-    }
-    slot = dict_slot(d->slots, d->cap, s, len);
-    if (slot->s)
-        return slot->id;
-    slot->s = claimcheck_strndup(s, len);
-    if (!slot->s)
+    int added;
+    claimcheck_hash_entry *e = claimcheck_hash_put(&d->table, s, len, &added);
+    if (!e)
         return 0;
-    slot->len = len;
-    slot->id = ++d->count;
-    return slot->id;
+    if (added)
+        e->value = d->table.count;
+    return (uint32_t)e->value;
 }
 
 uint32_t claimcheck_dict_find(const claimcheck_dict *d, const char *s, size_t len) {
-    struct dict_slot *slot = dict_slot(d->slots, d->cap, s, len);
-    return slot->s ? slot->id : 0;
+    const claimcheck_hash_entry *e = claimcheck_hash_get(&d->table, s, len);
+    return e ? (uint32_t)e->value : 0;
 }
 
 struct claimcheck_stemmer {
