@@ -13,8 +13,6 @@
 #include <string.h>
 
 #include "read.h"
-#include "rules_internal.h"
-#include "segment.h"
 
 static int doc_build_lines(claimcheck_doc *doc) {
     int rc =
@@ -207,26 +205,6 @@ claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc, size_t i) {
 claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset) {
     return claimcheck_pos_at_marked(doc->text, doc->len, doc->line_starts,
                                     doc->line_count, doc->cp_marks, offset);
-}
-
-int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
-                           claimcheck_error *err) {
-    claimcheck_segment_config cfg = {NULL, NULL};
-    int rc;
-    claimcheck_error_init(err);
-    if (doc->segmented)
-        return 0;
-    if (rules) {
-        cfg.titles = rules->titles;
-        cfg.abbreviations = rules->abbreviations;
-    }
-    rc = claimcheck_segment(&doc->sentences, doc->view, doc->len, &cfg);
-    if (rc < 0) {
-        claimcheck_vec_free(&doc->sentences);
-        return claimcheck_error_set(err, rc, doc->path, NULL, "out of memory");
-    }
-    doc->segmented = 1;
-    return 0;
 }
 
 size_t claimcheck_doc_sentence_count(const claimcheck_doc *doc) {
