@@ -123,13 +123,7 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
     in.path = path;
     in.comments = &doc->comments;
     in.joins = &doc->joins;
-    switch (input) {
-        case CLAIMCHECK_INPUT_MARKDOWN:
-            rc = claimcheck_read_markdown(&in, &meta, err);
-            break;
-        case CLAIMCHECK_INPUT_HTML: rc = claimcheck_read_html(&in, &meta, err); break;
-        default: claimcheck_read_bom(doc->text, len, doc->view); break;
-    }
+    rc = claimcheck_read(&in, input, &meta, err);
     if (rc < 0)
         goto cleanup;
 
