@@ -20,7 +20,7 @@
 /* Copies text[start..end) into a new string with references decoded and
  * each run of whitespace made one space, trimmed; NULL if out of memory,
  * an empty string if nothing is left. */
-static char *read_clean_string(const char *s, size_t start, size_t end) {
+static char *html_clean_string(const char *s, size_t start, size_t end) {
     char *out = claimcheck_malloc(end - start + 1);
     size_t i = start, n = 0;
     int space = 0;
@@ -52,12 +52,12 @@ static char *read_clean_string(const char *s, size_t start, size_t end) {
 }
 
 /* Raw text elements: their content is never markup, and never prose. */
-static const char *const read_raw_tags[] = {"script",   "style",  "textarea", "title",
+static const char *const html_raw_tags[] = {"script",   "style",  "textarea", "title",
                                             "noscript", "iframe", "xmp",      "noembed",
                                             "noframes", NULL};
 
 /* Elements that may be inside <head>; any other start tag ends it. */
-static const char *const read_head_tags[] = {"title",  "meta",     "link",     "style",
+static const char *const html_head_tags[] = {"title",  "meta",     "link",     "style",
                                              "script", "base",     "noscript", "template",
                                              "head",   "basefont", "bgsound",  NULL};
 
@@ -69,15 +69,74 @@ enum {
     READ_SKIP_MATH,
     READ_SKIPS
 };
-static const char *const read_skip_tags[] = {"head", "template", "code",
+static const char *const html_skip_tags[] = {"head", "template", "code",
                                              "svg",  "math",     NULL};
 
-static int read_skip_index(const claimcheck_read_tag *t) {
+static int html_skip_index(const claimcheck_read_tag *t) {
     int k;
-    for (k = 0; read_skip_tags[k]; k++)
-        if (read_name_is(t->name, t->name_len, read_skip_tags[k]))
+    for (k = 0; html_skip_tags[k]; k++)
+        if (read_name_is(t->name, t->name_len, html_skip_tags[k]))
             return k;
     return -1;
+}
+
+/* Offset just past the markup declaration or processing instruction at
+ * s[i] ("<!" or "<?"): its first '>', or for "<![CDATA[" its "]]>"; len
+ * when there is none. */
+static size_t html_declaration_end(const char *s, size_t len, size_t i) {
+    const char *gt = memchr(s + i, '>', len - i);
+    size_t j;
+    if (!read_starts_ci(s, len, i, "<![CDATA["))
+        return gt ? (size_t)(gt - s) + 1 : len;
+    for (j = i + 9; j + 2 < len; j++)
+        if (s[j] == ']' && s[j + 1] == ']' && s[j + 2] == '>')
+            return j + 3;
+    return len;
+}
+
+/* An end tag t at i, already blanked: it closes one skipped element of its
+ * name, and a block-level one ends a <code> and starts a block. */
+static void html_end_tag(char *v, const claimcheck_read_tag *t, size_t i,
+                         unsigned long *skip, int skipping) {
+    int k = html_skip_index(t);
+    if (k >= 0 && skip[k])
+        skip[k]--;
+    if (read_name_in(t->name, t->name_len, claimcheck_read_block_tags)) {
+        skip[READ_SKIP_CODE] = 0;
+        if (!skipping)
+            read_break(v, i, t->end);
+    }
+}
+
+/* The raw text element whose start tag t (already blanked) is at hand: its
+ * content is blanked up to its end tag, the first <title> outside svg and
+ * math gives the title. Stores where to go on in *next; returns 0 or
+ * CLAIMCHECK_ENOMEM. */
+static int html_raw_element(const claimcheck_reader *in, claimcheck_read_meta *meta,
+                            const claimcheck_read_tag *t, const unsigned long *skip,
+                            int skipping, size_t *next) {
+    const char *s = in->text;
+    char name[16];
+    size_t content_end, e;
+    memcpy(name, t->name, t->name_len); /* every raw tag name is short */
+    name[t->name_len] = '\0';
+    e = claimcheck_read_raw_end(s, in->len, t->end, name, &content_end);
+    if (read_name_is(t->name, t->name_len, "title") && !meta->title &&
+        !skip[READ_SKIP_SVG] && !skip[READ_SKIP_MATH]) {
+        meta->title = html_clean_string(s, t->end, content_end);
+        if (!meta->title)
+            return CLAIMCHECK_ENOMEM;
+        if (!meta->title[0]) {
+            free(meta->title);
+            meta->title = NULL;
+        }
+    }
+    read_blank(s, in->view, t->end, e);
+    if (!skipping && e > content_end &&
+        read_name_in(t->name, t->name_len, claimcheck_read_block_tags))
+        read_break(in->view, content_end, e);
+    *next = e;
+    return 0;
 }
 
 int claimcheck_read_html(const claimcheck_reader *in, claimcheck_read_meta *meta,
@@ -111,16 +170,7 @@ int claimcheck_read_html(const claimcheck_reader *in, claimcheck_read_meta *meta
             continue;
         }
         if (i + 1 < len && (s[i + 1] == '!' || s[i + 1] == '?')) {
-            const char *gt = memchr(s + i, '>', len - i);
-            size_t e = gt ? (size_t)(gt - s) + 1 : len;
-            if (read_starts_ci(s, len, i, "<![CDATA[")) {
-                size_t j;
-                for (j = i + 9, e = len; j + 2 < len; j++)
-                    if (s[j] == ']' && s[j + 1] == ']' && s[j + 2] == '>') {
-                        e = j + 3;
-                        break;
-                    }
-            }
+            size_t e = html_declaration_end(s, len, i);
             read_blank(s, v, i, e);
             i = e;
             continue;
@@ -136,18 +186,11 @@ int claimcheck_read_html(const claimcheck_reader *in, claimcheck_read_meta *meta
             claimcheck_read_join(in, i, t.end) < 0)
             goto oom;
         if (t.closing) {
-            int k = read_skip_index(&t);
-            if (k >= 0 && skip[k])
-                skip[k]--;
-            if (read_name_in(t.name, t.name_len, claimcheck_read_block_tags)) {
-                skip[READ_SKIP_CODE] = 0;
-                if (!skipping)
-                    read_break(v, i, t.end);
-            }
+            html_end_tag(v, &t, i, skip, skipping);
             i = t.end;
             continue;
         }
-        if (skip[READ_SKIP_HEAD] && !read_name_in(t.name, t.name_len, read_head_tags)) {
+        if (skip[READ_SKIP_HEAD] && !read_name_in(t.name, t.name_len, html_head_tags)) {
             skip[READ_SKIP_HEAD] = 0; /* content: the head ended without </head> */
             skipping = skip[1] || skip[2] || skip[3] || skip[4];
         }
@@ -161,31 +204,13 @@ int claimcheck_read_html(const claimcheck_reader *in, claimcheck_read_meta *meta
             read_blank(s, v, i, len);
             break;
         }
-        if (!t.self_closing && read_name_in(t.name, t.name_len, read_raw_tags)) {
-            char name[16];
-            size_t content_end, e;
-            memcpy(name, t.name, t.name_len); /* every raw tag name is short */
-            name[t.name_len] = '\0';
-            e = claimcheck_read_raw_end(s, len, t.end, name, &content_end);
-            if (read_name_is(t.name, t.name_len, "title") && !meta->title &&
-                !skip[READ_SKIP_SVG] && !skip[READ_SKIP_MATH]) {
-                meta->title = read_clean_string(s, t.end, content_end);
-                if (!meta->title)
-                    goto oom;
-                if (!meta->title[0]) {
-                    free(meta->title);
-                    meta->title = NULL;
-                }
-            }
-            read_blank(s, v, t.end, e);
-            if (!skipping && e > content_end &&
-                read_name_in(t.name, t.name_len, claimcheck_read_block_tags))
-                read_break(v, content_end, e);
-            i = e;
+        if (!t.self_closing && read_name_in(t.name, t.name_len, html_raw_tags)) {
+            if (html_raw_element(in, meta, &t, skip, skipping, &i) < 0)
+                goto oom;
             continue;
         }
         if (!t.self_closing) {
-            int k = read_skip_index(&t);
+            int k = html_skip_index(&t);
             if (k >= 0)
                 skip[k]++;
         }
