@@ -5,12 +5,7 @@
 
 #include "util.h"
 
-/* A calendar date; all zero when unknown. */
-typedef struct claimcheck_date {
-    int year, month, day;
-} claimcheck_date;
-
-#define CLAIMCHECK_DOC_CP_STEP 4096
+#define CLAIMCHECK_DOC_CP_STEP CLAIMCHECK_POS_CP_STEP
 
 struct claimcheck_doc {
     char *text; /* NUL-terminated copy of the input */
@@ -46,24 +41,7 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
                           const claimcheck_doc_options *opts, int detect_by_path,
                           claimcheck_error *err);
 
-/* Validates UTF-8. Returns 0, or CLAIMCHECK_EUTF8 and stores the offset of
- * the first invalid byte in *bad_out. Rejects overlong forms, surrogates,
- * code points above U+10FFFF and truncated sequences. */
-int claimcheck_utf8_validate(const char *s, size_t len, size_t *bad_out);
-
-/* Parses "YYYY-MM-DD" exactly; returns 0 or CLAIMCHECK_EINVAL. */
-int claimcheck_date_parse(claimcheck_date *out, const char *s, size_t len);
-/* Days since 1970-01-01 (proleptic Gregorian), and back. */
-long claimcheck_date_to_days(claimcheck_date d);
-claimcheck_date claimcheck_date_from_days(long days);
-/* 0 = Monday ... 6 = Sunday. */
-int claimcheck_date_weekday(claimcheck_date d);
-/* Writes "YYYY-MM-DD" into buf (at least 11 bytes). */
-void claimcheck_date_format(char *buf, claimcheck_date d);
-
-/* Line/column of `offset` in `text` given its line table (shared with the
- * rule loader, which positions YAML errors the same way). */
-claimcheck_pos claimcheck_pos_at(const char *text, size_t len, const size_t *line_starts,
-                                 size_t line_count, size_t offset);
+/* claimcheck_utf8_validate (utf8.h), claimcheck_date_* (date.h) and
+ * claimcheck_pos_at (pos.h), once declared here, are in the util tier. */
 
 #endif

@@ -17,7 +17,8 @@
 #ifndef CLAIMCHECK_HEDGEMODEL_H
 #define CLAIMCHECK_HEDGEMODEL_H
 
-#include "annotate.h"
+#include "rules_internal.h"
+#include "token.h"
 
 /* Longest feature name built; longer word parts are cut (on a UTF-8
  * boundary) so that every feature fits. */

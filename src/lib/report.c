@@ -139,38 +139,6 @@ const claimcheck_claim *claimcheck_report_claim(const claimcheck_report *r, size
                                : NULL;
 }
 
-const char *claimcheck_finding_kind_name(claimcheck_finding_kind kind) {
-    switch (kind) {
-        case CLAIMCHECK_FINDING_CONTRADICTION: return "contradiction";
-        case CLAIMCHECK_FINDING_TENSION: return "tension";
-        case CLAIMCHECK_FINDING_HEDGE: return "hedge";
-        case CLAIMCHECK_FINDING_UNSUPPORTED: return "unsupported";
-        case CLAIMCHECK_FINDING_SUPPRESSION: return "suppression";
-    }
-    return "unknown";
-}
-
-const char *claimcheck_severity_name(claimcheck_severity s) {
-    switch (s) {
-        case CLAIMCHECK_SEVERITY_INFO: return "info";
-        case CLAIMCHECK_SEVERITY_WARNING: return "warning";
-        case CLAIMCHECK_SEVERITY_ERROR: return "error";
-    }
-    return "unknown";
-}
-
-int claimcheck_severity_parse(claimcheck_severity *out, const char *name) {
-    if (strcmp(name, "info") == 0)
-        *out = CLAIMCHECK_SEVERITY_INFO;
-    else if (strcmp(name, "warning") == 0)
-        *out = CLAIMCHECK_SEVERITY_WARNING;
-    else if (strcmp(name, "error") == 0)
-        *out = CLAIMCHECK_SEVERITY_ERROR;
-    else
-        return CLAIMCHECK_EINVAL;
-    return 0;
-}
-
 claimcheck_finding_kind claimcheck_finding_get_kind(const claimcheck_finding *f) {
     return f->kind;
 }

@@ -67,6 +67,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "doc.h"
+#include "rules_internal.h"
+
 enum segment_class {
     SEGMENT_NONE = 0, /* no next token */
     SEGMENT_LOWER,
@@ -755,4 +758,26 @@ int claimcheck_segment(claimcheck_vec *out, const char *text, size_t len,
         segment_sentence_add(&st, nxt);
         tmp = cur, cur = nxt, nxt = tmp;
     }
+}
+
+/* The segment stage of a document, with the rule base's titles and
+ * abbreviations (here, not in doc.c: the document knows no rule base). */
+int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
+                           claimcheck_error *err) {
+    claimcheck_segment_config cfg = {NULL, NULL};
+    int rc;
+    claimcheck_error_init(err);
+    if (doc->segmented)
+        return 0;
+    if (rules) {
+        cfg.titles = rules->titles;
+        cfg.abbreviations = rules->abbreviations;
+    }
+    rc = claimcheck_segment(&doc->sentences, doc->view, doc->len, &cfg);
+    if (rc < 0) {
+        claimcheck_vec_free(&doc->sentences);
+        return claimcheck_error_set(err, rc, doc->path, NULL, "out of memory");
+    }
+    doc->segmented = 1;
+    return 0;
 }

@@ -1,4 +1,6 @@
-/* segment.h: sentence segmentation (segment stage). */
+/* segment.h: sentence segmentation (segment stage). The public
+ * claimcheck_doc_segment (claimcheck.h), which runs it over a document with
+ * the rule base's sets, is defined in segment.c. */
 #ifndef CLAIMCHECK_SEGMENT_H
 #define CLAIMCHECK_SEGMENT_H
 

@@ -60,6 +60,87 @@ static int token_is_letter_ascii(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A token starting with a digit at text[i]: a number, or a word when
+ * letters follow ("2nd", "1990s"). Returns its end. */
+static size_t token_number(claimcheck_token *t, const char *text, size_t i, size_t end) {
+    size_t j = i;
+    while (j < end && (token_is_digit(text[j]) ||
+                       ((text[j] == ',' || text[j] == '.') && j + 1 < end &&
+                        token_is_digit(text[j + 1]) && j > i)))
+        j++;
+    /* "2nd", "1990s": a number glued to letters is a word */
+    if (j < end && token_is_letter_ascii(text[j])) {
+        while (j < end && (token_is_letter_ascii(text[j]) || token_is_digit(text[j])))
+            j++;
+        t->kind = CLAIMCHECK_TOK_WORD;
+    } else {
+        /* The first CLAIMCHECK_TOKEN_NUM_DIGITS characters, far more
+         * than a double holds, and for each integer digit left out a
+         * power of ten: cutting the digits off instead read a
+         * 70-digit number as 1e62. */
+        char tmp[CLAIMCHECK_TOKEN_NUM_DIGITS + 24];
+        size_t k, m = 0, dropped = 0;
+        int dot = 0;
+        t->kind = CLAIMCHECK_TOK_NUM;
+        for (k = i; k < j; k++) {
+            if (text[k] == ',')
+                continue;
+            if (m < CLAIMCHECK_TOKEN_NUM_DIGITS)
+                tmp[m++] = text[k];
+            else if (!dot && text[k] != '.')
+                dropped++;
+            if (text[k] == '.')
+                dot = 1;
+        }
+        tmp[m] = '\0';
+        if (dropped)
+            snprintf(tmp + m, sizeof(tmp) - m, "e%zu", dropped);
+        t->value = strtod(tmp, NULL);
+    }
+    return j;
+}
+
+/* The end of an acronym of at least two letter-period pairs at text[i]
+ * ("U.S." "U.A.E."), or 0 when there is none. */
+static size_t token_acronym(const char *text, size_t i, size_t end) {
+    size_t j = i;
+    if (!(i + 3 < end && text[i + 1] == '.' && token_is_letter_ascii(text[i + 2]) &&
+          text[i + 3] == '.'))
+        return 0;
+    while (j + 1 < end && token_is_letter_ascii(text[j]) && text[j + 1] == '.' &&
+           (!token_alnum_at(text, j + 2, end) || (j + 3 < end && text[j + 3] == '.')))
+        j += 2;
+    /* "x.y.z": one pair is no acronym; read it as plain words */
+    return j >= i + 4 ? j : 0;
+}
+
+/* The end of a word whose first code point (n bytes) is at text[i]:
+ * letters, digits and marks with internal apostrophes, stopping before a
+ * possessive "'s". */
+static size_t token_word(const char *text, size_t i, size_t n, size_t end) {
+    size_t j = i + n;
+    while (j < end) {
+        int32_t c2, c3;
+        size_t n2 = claimcheck_utf8_decode(text + j, end - j, &c2), n3;
+        if (token_is_alnum(c2)) {
+            j += n2;
+            continue;
+        }
+        if (token_is_apostrophe(c2) && j + n2 < end) {
+            n3 = claimcheck_utf8_decode(text + j + n2, end - j - n2, &c3);
+            if (token_is_alnum(c3)) {
+                /* possessive 's ends the word: it becomes a token */
+                if ((c3 == 's' || c3 == 'S') && !token_alnum_at(text, j + n2 + n3, end))
+                    break;
+                j += n2 + n3;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
 int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, size_t end) {
     size_t i = start;
     int space = 1;
@@ -79,43 +160,7 @@ int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, siz
         t->flags = space ? CLAIMCHECK_TOKF_SPACE : 0;
         space = 0;
         if (token_is_digit(text[i])) {
-            j = i;
-            while (j < end && (token_is_digit(text[j]) ||
-                               ((text[j] == ',' || text[j] == '.') && j + 1 < end &&
-                                token_is_digit(text[j + 1]) && j > i)))
-                j++;
-            /* "2nd", "1990s": a number glued to letters is a word */
-            if (j < end && token_is_letter_ascii(text[j])) {
-                while (j < end &&
-                       (token_is_letter_ascii(text[j]) || token_is_digit(text[j])))
-                    j++;
-                t->kind = CLAIMCHECK_TOK_WORD;
-            } else {
-                /* The first CLAIMCHECK_TOKEN_NUM_DIGITS characters, far more
-                 * than a double holds, and for each integer digit left out a
-                 * power of ten: cutting the digits off instead read a
-                 * 70-digit number as 1e62. */
-                char tmp[CLAIMCHECK_TOKEN_NUM_DIGITS + 24];
-                size_t k, m = 0, dropped = 0;
-                int dot = 0;
-                t->kind = CLAIMCHECK_TOK_NUM;
-                for (k = i; k < j; k++) {
-                    if (text[k] == ',')
-                        continue;
-                    if (m < CLAIMCHECK_TOKEN_NUM_DIGITS)
-                        tmp[m++] = text[k];
-                    else if (!dot && text[k] != '.')
-                        dropped++;
-                    if (text[k] == '.')
-                        dot = 1;
-                }
-                tmp[m] = '\0';
-                if (dropped)
-                    snprintf(tmp + m, sizeof(tmp) - m, "e%zu", dropped);
-                t->value = strtod(tmp, NULL);
-            }
-            t->end = j;
-            i = j;
+            t->end = i = token_number(t, text, i, end);
             continue;
         }
         if (token_is_alnum(cp)) {
@@ -123,45 +168,8 @@ int claimcheck_tokenize(claimcheck_vec *out, const char *text, size_t start, siz
             if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
                 t->flags |= CLAIMCHECK_TOKF_CAP;
             t->kind = CLAIMCHECK_TOK_WORD;
-            /* acronym: L.L. (at least two letter-period pairs) */
-            if (n == 1 && i + 3 < end && text[i + 1] == '.' &&
-                token_is_letter_ascii(text[i + 2]) && text[i + 3] == '.') {
-                j = i;
-                while (j + 1 < end && token_is_letter_ascii(text[j]) &&
-                       text[j + 1] == '.' &&
-                       (!token_alnum_at(text, j + 2, end) ||
-                        (j + 3 < end && text[j + 3] == '.')))
-                    j += 2;
-                /* "x.y.z": one pair is no acronym; read it as plain words */
-                if (j >= i + 4) {
-                    t->end = j;
-                    i = j;
-                    continue;
-                }
-            }
-            j = i + n;
-            while (j < end) {
-                int32_t c2, c3;
-                size_t n2 = claimcheck_utf8_decode(text + j, end - j, &c2), n3;
-                if (token_is_alnum(c2)) {
-                    j += n2;
-                    continue;
-                }
-                if (token_is_apostrophe(c2) && j + n2 < end) {
-                    n3 = claimcheck_utf8_decode(text + j + n2, end - j - n2, &c3);
-                    if (token_is_alnum(c3)) {
-                        /* possessive 's ends the word: it becomes a token */
-                        if ((c3 == 's' || c3 == 'S') &&
-                            !token_alnum_at(text, j + n2 + n3, end))
-                            break;
-                        j += n2 + n3;
-                        continue;
-                    }
-                }
-                break;
-            }
-            t->end = j;
-            i = j;
+            j = n == 1 ? token_acronym(text, i, end) : 0;
+            t->end = i = j ? j : token_word(text, i, n, end);
             continue;
         }
         if (token_is_apostrophe(cp) && i + n < end &&
@@ -227,16 +235,10 @@ int claimcheck_fold(claimcheck_buf *buf, const char *text, size_t start, size_t 
     }
 }
 
-struct dict_slot {
-    char *s;
-    size_t len;
-    uint32_t id;
-};
-
+/* The dictionary is one hash table of exact (case-sensitive) keys whose
+ * value is the id: ids count the entries, so the n-th string added is n. */
 struct claimcheck_dict {
-    struct dict_slot *slots;
-    size_t cap;
-    uint32_t count;
+    claimcheck_hash table;
 };
 
 int claimcheck_dict_new(claimcheck_dict **out) {
@@ -244,9 +246,7 @@ int claimcheck_dict_new(claimcheck_dict **out) {
     *out = NULL;
     if (!d)
         return CLAIMCHECK_ENOMEM;
-    d->cap = 1024;
-    d->slots = claimcheck_calloc(d->cap, sizeof(*d->slots));
-    if (!d->slots) {
+    if (claimcheck_hash_init(&d->table, 1024, 0) < 0) {
         free(d);
         return CLAIMCHECK_ENOMEM;
     }
@@ -255,51 +255,25 @@ int claimcheck_dict_new(claimcheck_dict **out) {
 }
 
 void claimcheck_dict_free(claimcheck_dict *d) {
-    size_t i;
     if (!d)
         return;
-    for (i = 0; i < d->cap; i++)
-        free(d->slots[i].s);
-    free(d->slots);
+    claimcheck_hash_free(&d->table);
     free(d);
 }
 
-static struct dict_slot *dict_slot(struct dict_slot *slots, size_t cap, const char *s,
-                                   size_t len) {
-    size_t i = (size_t)claimcheck_hash_lower(s, len) & (cap - 1);
-    while (slots[i].s && !(slots[i].len == len && memcmp(slots[i].s, s, len) == 0))
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
 uint32_t claimcheck_dict_intern(claimcheck_dict *d, const char *s, size_t len) {
-    struct dict_slot *slot;
-    if ((d->count + 1) * 2 > d->cap) {
-        size_t cap = d->cap * 2, i;
-        struct dict_slot *slots = claimcheck_calloc(cap, sizeof(*slots));
-        if (!slots)
-            return 0;
-        for (i = 0; i < d->cap; i++)
-            if (d->slots[i].s)
-                *dict_slot(slots, cap, d->slots[i].s, d->slots[i].len) = d->slots[i];
-        free(d->slots);
-        d->slots = slots;
-        d->cap = cap;
-    }
-    slot = dict_slot(d->slots, d->cap, s, len);
-    if (slot->s)
-        return slot->id;
-    slot->s = claimcheck_strndup(s, len);
-    if (!slot->s)
+    int added;
+    claimcheck_hash_entry *e = claimcheck_hash_put(&d->table, s, len, &added);
+    if (!e)
         return 0;
-    slot->len = len;
-    slot->id = ++d->count;
-    return slot->id;
+    if (added)
+        e->value = d->table.count;
+    return (uint32_t)e->value;
 }
 
 uint32_t claimcheck_dict_find(const claimcheck_dict *d, const char *s, size_t len) {
-    struct dict_slot *slot = dict_slot(d->slots, d->cap, s, len);
-    return slot->s ? slot->id : 0;
+    const claimcheck_hash_entry *e = claimcheck_hash_get(&d->table, s, len);
+    return e ? (uint32_t)e->value : 0;
 }
 
 struct claimcheck_stemmer {

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -159,6 +160,32 @@ static void expect_pos(claimcheck_doc *doc, size_t offset, unsigned line, unsign
     assert_int_equal(pos.offset, offset);
     assert_int_equal(pos.line, line);
     assert_int_equal(pos.column, col);
+}
+
+/* A text of whole CLAIMCHECK_DOC_CP_STEPs: the position of its end was read
+ * from a code point mark never written (a column such as 2139062144). The
+ * freed blocks leave non-zero bytes where the mark array is likely to go. */
+static void doc_positions_the_end_of_whole_steps(void **state) {
+    size_t len = 2 * CLAIMCHECK_DOC_CP_STEP, i;
+    char *text = claimcheck_malloc(len);
+    void *junk[64];
+    claimcheck_doc *doc;
+    (void)state;
+    assert_non_null(text);
+    for (i = 0; i < 64; i++) {
+        junk[i] = claimcheck_malloc(24);
+        assert_non_null(junk[i]);
+        memset(junk[i], 0x7F, 24);
+    }
+    for (i = 0; i < 64; i++)
+        free(junk[i]);
+    memset(text, 'a', len);
+    memcpy(text + 10, "\xC3\xA9", 2); /* one code point, two bytes */
+    assert_int_equal(claimcheck_doc_new(&doc, text, len, NULL, NULL), 0);
+    expect_pos(doc, len, 1, (unsigned)len);
+    expect_pos(doc, CLAIMCHECK_DOC_CP_STEP, 1, CLAIMCHECK_DOC_CP_STEP);
+    claimcheck_doc_free(doc);
+    free(text);
 }
 
 static void doc_counts_columns_in_code_points(void **state) {
@@ -351,6 +378,7 @@ int main(void) {
         cmocka_unit_test(doc_accepts_empty_input),
         cmocka_unit_test(doc_handles_missing_final_newline),
         cmocka_unit_test(doc_counts_columns_in_code_points),
+        cmocka_unit_test(doc_positions_the_end_of_whole_steps),
         cmocka_unit_test(doc_ignores_byte_order_mark),
         cmocka_unit_test(doc_keeps_metadata_from_options),
         cmocka_unit_test(doc_rejects_bad_options),

@@ -494,6 +494,167 @@ static void util_utf8_decode_truncated_and_bad_lead(void **state) {
     assert_int_equal(cp, 0);
 }
 
+/* ---------------------------------------------------------- hash table */
+
+static void util_hash_exact_keys_and_values(void **state) {
+    claimcheck_hash h;
+    claimcheck_hash_entry *e;
+    int added = -1;
+    (void)state;
+    assert_int_equal(claimcheck_hash_init(&h, 3, 0), 0);
+    assert_int_equal(h.cap, 8);
+    e = claimcheck_hash_put(&h, "May", 3, &added);
+    assert_non_null(e);
+    assert_int_equal(added, 1);
+    assert_int_equal(e->value, 0);
+    e->value = 42;
+    /* exact keys: "may" is another key */
+    assert_null(claimcheck_hash_get(&h, "may", 3));
+    e = claimcheck_hash_put(&h, "May", 3, &added);
+    assert_int_equal(added, 0);
+    assert_int_equal(e->value, 42);
+    assert_int_equal(claimcheck_hash_get(&h, "May", 3)->value, 42);
+    assert_null(claimcheck_hash_get(&h, "Ma", 2));
+    assert_int_equal(h.count, 1);
+    claimcheck_hash_free(&h);
+    claimcheck_hash_free(&h); /* twice is harmless */
+    assert_null(claimcheck_hash_get(&h, "May", 3));
+}
+
+static void util_hash_folded_keys(void **state) {
+    claimcheck_hash h;
+    (void)state;
+    assert_int_equal(claimcheck_hash_init(&h, 8, CLAIMCHECK_HASH_FOLD), 0);
+    assert_non_null(claimcheck_hash_put(&h, "U.S", 3, NULL));
+    assert_non_null(claimcheck_hash_get(&h, "u.s", 3));
+    assert_non_null(claimcheck_hash_put(&h, "u.S", 3, NULL));
+    assert_int_equal(h.count, 1);
+    claimcheck_hash_free(&h);
+}
+
+static void util_hash_u64_keys_grow(void **state) {
+    claimcheck_hash h;
+    uint64_t k;
+    int added;
+    (void)state;
+    assert_int_equal(claimcheck_hash_init(&h, 0, CLAIMCHECK_HASH_U64), 0);
+    for (k = 0; k < 5000; k++) {
+        claimcheck_hash_entry *e = claimcheck_hash_put_u64(&h, k << 32 | k, &added);
+        assert_non_null(e);
+        assert_int_equal(added, 1);
+        e->value = (size_t)k + 1;
+    }
+    assert_int_equal(h.count, 5000);
+    assert_true(h.cap >= 10000);
+    for (k = 0; k < 5000; k++)
+        assert_int_equal(claimcheck_hash_get_u64(&h, k << 32 | k)->value, k + 1);
+    assert_null(claimcheck_hash_get_u64(&h, 5000));
+    claimcheck_hash_free(&h);
+}
+
+static void util_hash_put_failure_keeps_table(void **state) {
+    claimcheck_hash h;
+    char key[16];
+    int i, n;
+    (void)state;
+    assert_int_equal(claimcheck_hash_init(&h, 8, 0), 0);
+    for (i = 0; i < 4; i++) {
+        n = snprintf(key, sizeof(key), "k%d", i);
+        assert_non_null(claimcheck_hash_put(&h, key, (size_t)n, NULL));
+    }
+    /* the fifth key needs a bigger array: that allocation fails */
+    claimcheck_alloc_fail_after(0);
+    assert_null(claimcheck_hash_put(&h, "k4", 2, NULL));
+    /* then the copy of the key fails */
+    claimcheck_alloc_fail_after(1);
+    assert_null(claimcheck_hash_put(&h, "k4", 2, NULL));
+    claimcheck_alloc_fail_after(-1);
+    assert_int_equal(h.count, 4);
+    assert_null(claimcheck_hash_get(&h, "k4", 2));
+    for (i = 0; i < 4; i++) {
+        n = snprintf(key, sizeof(key), "k%d", i);
+        assert_non_null(claimcheck_hash_get(&h, key, (size_t)n));
+    }
+    claimcheck_hash_free(&h);
+    claimcheck_alloc_fail_after(0);
+    assert_int_equal(claimcheck_hash_init(&h, 8, 0), CLAIMCHECK_ENOMEM);
+}
+
+/* ---------------------------------------------------------------- names */
+
+static void util_names_round_trip_every_value(void **state) {
+    const claimcheck_name *tables[] = {claimcheck_finding_kind_names,
+                                       claimcheck_severity_names, claimcheck_input_names,
+                                       claimcheck_status_names};
+    size_t t;
+    int v;
+    (void)state;
+    for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+        const claimcheck_name *n;
+        for (n = tables[t]; n->name; n++) {
+            assert_int_equal(claimcheck_name_find(tables[t], n->name, &v), 0);
+            assert_int_equal(v, n->value);
+        }
+    }
+    for (v = 0; v < CLAIMCHECK_FINDING_KIND_COUNT; v++)
+        assert_string_not_equal(claimcheck_finding_kind_name((claimcheck_finding_kind)v),
+                                "unknown");
+    assert_string_equal(claimcheck_finding_kind_name(CLAIMCHECK_FINDING_SUPPRESSION),
+                        "suppression");
+    assert_string_equal(claimcheck_finding_kind_name((claimcheck_finding_kind)99),
+                        "unknown");
+    assert_string_equal(claimcheck_input_name(CLAIMCHECK_INPUT_MARKDOWN), "markdown");
+    assert_int_equal(claimcheck_name_find(claimcheck_input_names, "md", &v), 0);
+    assert_int_equal(v, CLAIMCHECK_INPUT_MARKDOWN);
+    assert_int_equal(claimcheck_name_find(claimcheck_severity_names, "Error", &v),
+                     CLAIMCHECK_EINVAL);
+}
+
+/* ----------------------------------------------------- dates, positions */
+
+static void util_date_parse_and_days(void **state) {
+    claimcheck_date d;
+    char buf[11];
+    (void)state;
+    assert_int_equal(claimcheck_date_parse(&d, "2024-02-29", 10), 0);
+    assert_int_equal(claimcheck_date_parse(&d, "2025-02-29", 10), CLAIMCHECK_EINVAL);
+    assert_int_equal(claimcheck_date_parse(&d, "2025-3-19", 9), CLAIMCHECK_EINVAL);
+    assert_int_equal(claimcheck_date_parse(&d, "2025-03-19", 10), 0);
+    assert_int_equal(claimcheck_date_weekday(d), 2); /* a Wednesday */
+    d = claimcheck_date_from_days(claimcheck_date_to_days(d) + 13);
+    claimcheck_date_format(buf, d);
+    assert_string_equal(buf, "2025-04-01");
+    d = claimcheck_date_from_days(0);
+    assert_int_equal(d.year, 1970);
+    assert_int_equal(claimcheck_date_weekday(d), 3);
+}
+
+static void util_pos_both_ways_agree(void **state) {
+    /* BOM, CRLF, a lone CR, multibyte characters */
+    const char text[] = "\xEF\xBB\xBF"
+                        "ab\r\nc\xC3\xA9"
+                        "d\re\n\nf";
+    size_t len = sizeof(text) - 1, *starts, *marks, count, i;
+    (void)state;
+    assert_int_equal(claimcheck_lines_build(text, len, &starts, &count), 0);
+    assert_int_equal(claimcheck_cp_marks_build(text, len, &marks), 0);
+    assert_int_equal(count, 5);
+    assert_int_equal(starts[1], 7);
+    assert_int_equal(starts[2], 12);
+    for (i = 0; i <= len + 1; i++) {
+        claimcheck_pos a = claimcheck_pos_at(text, len, starts, count, i);
+        claimcheck_pos b = claimcheck_pos_at_marked(text, len, starts, count, marks, i);
+        assert_int_equal(a.offset, b.offset);
+        assert_int_equal(a.line, b.line);
+        assert_int_equal(a.column, b.column);
+    }
+    assert_int_equal(claimcheck_pos_at(text, len, starts, count, 3).column, 1);
+    assert_int_equal(claimcheck_pos_at(text, len, starts, count, 10).column, 3);
+    assert_int_equal(claimcheck_pos_at(text, len, starts, count, len).line, 5);
+    free(starts);
+    free(marks);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(util_buf_put_appends_and_terminates, teardown),
@@ -524,6 +685,13 @@ int main(void) {
         cmocka_unit_test_teardown(util_strndup_copies_prefix, teardown),
         cmocka_unit_test_teardown(util_utf8_decode_each_length, teardown),
         cmocka_unit_test_teardown(util_utf8_decode_truncated_and_bad_lead, teardown),
+        cmocka_unit_test_teardown(util_hash_exact_keys_and_values, teardown),
+        cmocka_unit_test_teardown(util_hash_folded_keys, teardown),
+        cmocka_unit_test_teardown(util_hash_u64_keys_grow, teardown),
+        cmocka_unit_test_teardown(util_hash_put_failure_keeps_table, teardown),
+        cmocka_unit_test_teardown(util_names_round_trip_every_value, teardown),
+        cmocka_unit_test_teardown(util_date_parse_and_days, teardown),
+        cmocka_unit_test_teardown(util_pos_both_ways_agree, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
