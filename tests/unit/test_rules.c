@@ -318,7 +318,7 @@ static void rules_directory_loads_in_name_order(void **state) {
     s = claimcheck_rules_get_stats(r);
     assert_int_equal(s.files, 2); /* README.txt and .hidden.yaml are skipped */
     assert_int_equal(s.entities, 2);
-    assert_int_equal(s.event_types, 1);
+    assert_int_equal(s.event_types, 3); /* call, and the two its relation names */
     assert_int_equal(s.events, 1);
     assert_int_equal(s.constraints, 1);
     assert_int_equal(s.hedges, 2);
