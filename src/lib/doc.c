@@ -1,7 +1,7 @@
 /* doc.c: the document. A document is a NUL-terminated copy of its input,
  * validated as UTF-8 without NUL bytes (the first bad byte is reported with
  * line and column; UTF-16 is refused at 1:1), the view the analysis reads
- * (made by a reader of read.c, same length, same offsets), its metadata
+ * (made by a reader of read.h, same length, same offsets), its metadata
  * (given by the caller, else found by the reader), and a table of line
  * starts from which every position is computed on demand: a line starts at
  * offset 0 and after each LF; a CR before an LF belongs to the line it ends,

@@ -12,7 +12,7 @@ struct claimcheck_doc {
     /* What every analysis stage reads: NUL-terminated, exactly `len` bytes,
      * the input with what is not prose blanked to spaces (line breaks
      * kept), entities decoded in place, '\n' written at block starts; see
-     * read.c. Offsets into it are offsets into `text`. */
+     * read.h. Offsets into it are offsets into `text`. */
     char *view;
     size_t len;
     claimcheck_input input; /* how it was read; never AUTO */

@@ -72,6 +72,7 @@ typedef enum {
     CLAIMCHECK_LEX_REPORT_FORWARD,  /* that , : after a reporting verb: it covers what
                                         follows */
     CLAIMCHECK_LEX_ACCORDING,       /* according (to): the source stands after it */
+    CLAIMCHECK_LEX_DATE_SEPARATOR,  /* , of "March 18, 2025" */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 
@@ -172,11 +173,26 @@ typedef struct claimcheck_thresholds {
 
 typedef struct claimcheck_lang_table claimcheck_lang_table;
 
+/* One phrase of a class, a unit form or a time phrase: the dictionary ids
+ * of its folded words (0: any one token, never first) and its value (the
+ * class's value; for a unit form the unit's index, for a time phrase its
+ * index in time_phrases). */
+typedef struct claimcheck_lang_phrase {
+    uint32_t *words;
+    size_t count;
+    double value;
+    uint8_t cls; /* claimcheck_lex_class, or CLAIMCHECK_LANG_UNIT / _TIME */
+} claimcheck_lang_phrase;
+
+/* The table classes of unit forms and time phrases, after the word classes. */
+#define CLAIMCHECK_LANG_UNIT (CLAIMCHECK_LEX_CLASS_COUNT)
+#define CLAIMCHECK_LANG_TIME (CLAIMCHECK_LEX_CLASS_COUNT + 1)
+
 /* The knowledge of one rule base; part of claimcheck_rules. */
 typedef struct claimcheck_lang {
     /* (class, first word id) -> phrases; see claimcheck_lang_at */
     claimcheck_lang_table *table;
-    claimcheck_vec phrases;      /* claimcheck_lang_phrase (lang.c) */
+    claimcheck_vec phrases;      /* claimcheck_lang_phrase */
     claimcheck_vec time_phrases; /* claimcheck_time_phrase, in file order */
     claimcheck_vec units;        /* claimcheck_unit */
     claimcheck_vec statuses;     /* claimcheck_status_def */
@@ -186,6 +202,10 @@ typedef struct claimcheck_lang {
     claimcheck_thresholds thresholds;
     char *default_status; /* of an event type without one ("occurred"); NULL: none */
     int has_domain;
+    /* id -> 1 + index into units, statuses, kinds, roles, relations */
+    claimcheck_dict *unit_ids, *status_ids, *kind_ids, *role_ids, *relation_ids;
+    char *domain_file; /* where the `domain:` section is: one per rule base */
+    claimcheck_pos domain_pos;
 } claimcheck_lang;
 
 /* Does a phrase of class `cls` start at token `i` of toks[0..end)? Returns
@@ -216,6 +236,21 @@ const claimcheck_party_role *claimcheck_lang_role(const claimcheck_lang *lang,
 const claimcheck_relation *claimcheck_lang_relation(const claimcheck_lang *lang,
                                                     const char *id);
 
+/* The time phrase at token `i` ("yesterday", "within 24 hours", "the day
+ * before" when no word follows): its index into lang->time_phrases, or
+ * CLAIMCHECK_LANG_NONE; `*used` gets the tokens. */
+size_t claimcheck_lang_time_at(const claimcheck_lang *lang, const claimcheck_token *toks,
+                               size_t i, size_t end, size_t *used);
+
+/* Building (rules_lang.c): allocates the id dictionaries; splits `text` on
+ * spaces, folds each word and interns it into `dict` ("*": 0) and appends
+ * the phrase; builds the table once every phrase is in. */
+int claimcheck_lang_init(claimcheck_lang *lang);
+int claimcheck_lang_add_phrase(claimcheck_lang *lang, claimcheck_dict *dict, unsigned cls,
+                               const char *text, double value);
+int claimcheck_lang_build(claimcheck_lang *lang);
+
+/* Frees what `lang` holds (not `lang` itself); leaves it zeroed. */
 void claimcheck_lang_free(claimcheck_lang *lang);
 
 #define CLAIMCHECK_LANG_NONE ((size_t)-1)

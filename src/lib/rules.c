@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "rules_lang.h"
 #include "rules_schema.h"
 #include "rules_yaml.h"
 
@@ -131,6 +132,7 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     claimcheck_dict_free(r->entity_ids);
     claimcheck_dict_free(r->type_ids);
     claimcheck_dict_free(r->event_ids);
+    claimcheck_lang_free(&r->lang);
     claimcheck_stemmer_free(r->stemmer);
     claimcheck_dict_free(r->model_features);
     claimcheck_vec_free(&r->model_weights);
@@ -149,7 +151,8 @@ static int rules_alloc(claimcheck_rules **out) {
         claimcheck_strset_new(&r->abbreviations) < 0 ||
         claimcheck_strset_new(&r->files_seen) < 0 ||
         claimcheck_dict_new(&r->entity_ids) < 0 ||
-        claimcheck_dict_new(&r->type_ids) < 0 || claimcheck_dict_new(&r->event_ids) < 0) {
+        claimcheck_dict_new(&r->type_ids) < 0 || claimcheck_dict_new(&r->event_ids) < 0 ||
+        claimcheck_lang_init(&r->lang) < 0) {
         claimcheck_rules_free(r);
         return CLAIMCHECK_ENOMEM;
     }
@@ -161,8 +164,11 @@ static int resolve_refs(claimcheck_loader *ld) {
     size_t i;
     for (i = 0; i < ld->refs.count; i++) {
         claimcheck_ref *r = CLAIMCHECK_VEC_AT(&ld->refs, claimcheck_ref, i);
-        size_t ix = r->what == 0 ? claimcheck_rules_entity_index(ld->rules, r->id)
-                                 : claimcheck_rules_type_index(ld->rules, r->id);
+        size_t ix;
+        if (r->what != CLAIMCHECK_REF_ENTITY && r->what != CLAIMCHECK_REF_TYPE)
+            continue; /* claimcheck_rules_lint_lang's */
+        ix = r->what == 0 ? claimcheck_rules_entity_index(ld->rules, r->id)
+                          : claimcheck_rules_type_index(ld->rules, r->id);
         if (ix == CLAIMCHECK_NONE)
             return claimcheck_error_set(ld->err, CLAIMCHECK_ERULES, r->file, &r->pos,
                                         "unknown %s '%s'",
@@ -179,6 +185,7 @@ static void free_refs(claimcheck_vec *refs) {
         claimcheck_ref *r = CLAIMCHECK_VEC_AT(refs, claimcheck_ref, i);
         free(r->id);
         free(r->file);
+        free(r->ctx);
     }
     claimcheck_vec_free(refs);
 }
@@ -211,7 +218,10 @@ static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_err
     rc = claimcheck_rules_load_path(&ld, path);
     if (rc == 0)
         rc = resolve_refs(&ld);
-    if (rc == 0 && (rc = claimcheck_pindex_build(r)) < 0)
+    if (rc == 0)
+        rc = claimcheck_rules_lint_lang(&ld);
+    if (rc == 0 && ((rc = claimcheck_pindex_build(r)) < 0 ||
+                    (rc = claimcheck_lang_build(&r->lang)) < 0))
         claimcheck_error_set(err, rc, path, NULL, "out of memory");
     free_refs(&ld.refs);
     return rc;

@@ -7,6 +7,7 @@
 #define CLAIMCHECK_RULES_INTERNAL_H
 
 #include "doc.h"
+#include "lang.h"
 #include "token.h"
 #include "util.h"
 
@@ -77,8 +78,10 @@ extern const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT
 typedef struct claimcheck_hedge {
     char *cue;
     claimcheck_hedge_kind kind;
-    int unmodelled; /* `model: false`: a hedge wherever it matches, whatever the
+    int unmodelled;    /* `model: false`: a hedge wherever it matches, whatever the
                        hedge model would say */
+    int before_figure; /* `before_figure: true`: the cue's first word right before a
+                          figure makes it approximate (class approximator) */
 } claimcheck_hedge;
 
 typedef struct claimcheck_entity {
@@ -202,6 +205,8 @@ struct claimcheck_rules {
     int model_long_words;
     char *model_file; /* where the model was loaded from: one per rule base */
     claimcheck_pos model_pos;
+    /* the `language:` and `domain:` sections (lang.h) */
+    claimcheck_lang lang;
 };
 
 /* Does the rule base's hedge model decide cues of hedge `h`'s kind? */

@@ -47,6 +47,7 @@
 #include <sys/stat.h>
 
 #include "rules_compile.h"
+#include "rules_lang.h"
 #include "rules_schema.h"
 #include "rules_yaml.h"
 
@@ -55,17 +56,7 @@ const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT] = {
 
 static int add_ref(claimcheck_loader *ld, int what, const char *id, claimcheck_pos pos,
                    size_t event) {
-    claimcheck_ref *r = claimcheck_vec_push(&ld->refs, sizeof(claimcheck_ref));
-    if (!r)
-        return claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
-    r->what = what;
-    r->pos = pos;
-    r->event = event;
-    r->id = claimcheck_strdup(id);
-    r->file = claimcheck_strdup(ld->file);
-    if (!r->id || !r->file)
-        return claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
-    return 0;
+    return claimcheck_loader_add_ref(ld, what, id, pos, event, NULL);
 }
 
 /* ------------------------------------------------------------- sections */
@@ -136,7 +127,8 @@ static int load_word_patterns(claimcheck_loader *ld, const claimcheck_ynode *n,
 }
 
 static int load_hedges(claimcheck_loader *ld, const claimcheck_ynode *n) {
-    static const char *const keys[] = {"cue", "kind", "cancel", "note", "model", NULL};
+    static const char *const keys[] = {"cue",   "kind",          "cancel", "note",
+                                       "model", "before_figure", NULL};
     size_t i, k;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'hedges'")) < 0)
@@ -175,6 +167,17 @@ static int load_hedges(claimcheck_loader *ld, const claimcheck_ynode *n) {
                 return rc;
             hedge->unmodelled = !model;
         }
+        if ((rc = claimcheck_yaml_bool(ld, h, "before_figure", &hedge->before_figure,
+                                       "hedge")) < 0)
+            return rc;
+        if (hedge->before_figure && hedge->kind != CLAIMCHECK_HEDGE_APPROXIMATOR)
+            return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES,
+                                        claimcheck_yaml_get(h, "before_figure")->pos,
+                                        "'before_figure' is for approximator cues (in "
+                                        "hedge '%s')",
+                                        cue->value);
+        if (hedge->before_figure && (rc = claimcheck_rules_approximator(ld, cue)) < 0)
+            return rc;
         if ((rc = claimcheck_compile_pattern(ld, cue, CLAIMCHECK_OWNER_HEDGE, index)) < 0)
             return rc;
         if ((cancel = claimcheck_yaml_get(h, "cancel")) &&
@@ -335,6 +338,10 @@ static int load_entities(claimcheck_loader *ld, const claimcheck_ynode *n) {
             (rc = claimcheck_yaml_str_list(ld, e, "categories", &ent->categories,
                                            &ent->category_count, "entity")) < 0)
             return rc;
+        if (ent->kind &&
+            (rc = add_ref(ld, CLAIMCHECK_REF_KIND, ent->kind,
+                          claimcheck_yaml_get(e, "kind")->pos, CLAIMCHECK_NONE)) < 0)
+            return rc;
         if ((rc = register_id(ld, ld->rules->entity_ids, ent->id, index,
                               claimcheck_yaml_get(e, "id")->pos, "entity")) < 0)
             return rc;
@@ -384,6 +391,11 @@ static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
             (rc = claimcheck_yaml_bool(ld, e, "recurring", &et->recurring,
                                        "event type")) < 0)
             return rc;
+        if (et->default_status &&
+            (rc = add_ref(ld, CLAIMCHECK_REF_STATUS, et->default_status,
+                          claimcheck_yaml_get(e, "default_status")->pos,
+                          CLAIMCHECK_NONE)) < 0)
+            return rc;
         if ((rc = register_id(ld, ld->rules->type_ids, et->id, index,
                               claimcheck_yaml_get(e, "id")->pos, "event type")) < 0)
             return rc;
@@ -414,6 +426,9 @@ static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
                 return claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, e->pos,
                                             "out of memory");
             sp->type = index;
+            if ((rc = add_ref(ld, CLAIMCHECK_REF_STATUS, sp->status,
+                              statuses->items[k]->pos, CLAIMCHECK_NONE)) < 0)
+                return rc;
             if ((rc = claimcheck_compile_pattern_list(ld, statuses->items[k + 1],
                                                       CLAIMCHECK_OWNER_STATUS, sindex,
                                                       "a status's patterns")) < 0)
@@ -442,7 +457,9 @@ static int load_figures(claimcheck_loader *ld, const claimcheck_ynode *n,
             (rc = claimcheck_yaml_keys(ld, f, keys, "figure", f->pos)) < 0 ||
             (rc = claimcheck_yaml_str(ld, f, "name", 1, &fig->name, "figure")) < 0 ||
             (rc = claimcheck_yaml_str(ld, f, "unit", 1, &fig->unit, "figure")) < 0 ||
-            (rc = claimcheck_yaml_str(ld, f, "source", 0, &fig->source, "figure")) < 0)
+            (rc = claimcheck_yaml_str(ld, f, "source", 0, &fig->source, "figure")) < 0 ||
+            (rc = add_ref(ld, CLAIMCHECK_REF_UNIT, fig->unit,
+                          claimcheck_yaml_get(f, "unit")->pos, CLAIMCHECK_NONE)) < 0)
             return rc;
         if ((v = claimcheck_yaml_get(f, "value"))) {
             if ((rc = claimcheck_yaml_number(ld, v, &fig->min, "figure")) < 0)
@@ -490,6 +507,13 @@ static int load_parties(claimcheck_loader *ld, const claimcheck_ynode *v,
                                         &party->since, "party")) < 0) ||
             (rc = add_ref(ld, 0, party->entity, claimcheck_yaml_get(p, "entity")->pos,
                           CLAIMCHECK_NONE)) < 0)
+            return rc;
+        if ((party->status && (rc = add_ref(ld, CLAIMCHECK_REF_STATUS, party->status,
+                                            claimcheck_yaml_get(p, "status")->pos,
+                                            CLAIMCHECK_NONE)) < 0) ||
+            (party->role &&
+             (rc = add_ref(ld, CLAIMCHECK_REF_ROLE, party->role,
+                           claimcheck_yaml_get(p, "role")->pos, CLAIMCHECK_NONE)) < 0))
             return rc;
     }
     return 0;
@@ -554,6 +578,11 @@ static int load_events(claimcheck_loader *ld, const claimcheck_ynode *n) {
         if ((rc = register_id(ld, ld->rules->event_ids, ev->id,
                               ld->rules->events.count - 1,
                               claimcheck_yaml_get(e, "id")->pos, "event")) < 0) {
+            free(type);
+            return rc;
+        }
+        if ((rc = add_ref(ld, CLAIMCHECK_REF_STATUS, ev->status,
+                          claimcheck_yaml_get(e, "status")->pos, CLAIMCHECK_NONE)) < 0) {
             free(type);
             return rc;
         }
@@ -652,12 +681,11 @@ static int load_constraints(claimcheck_loader *ld, const claimcheck_ynode *n) {
             (rc = claimcheck_yaml_str(ld, c, "description", 0, &con->description,
                                       "constraint")) < 0)
             return rc;
-        if (strcmp(con->relation, "strike-during-ceasefire") != 0)
-            return claimcheck_yaml_fail(
-                ld, CLAIMCHECK_ERULES, claimcheck_yaml_get(c, "relation")->pos,
-                "unknown relation '%s' (in constraint '%s'; known: "
-                "strike-during-ceasefire)",
-                con->relation, con->id);
+        /* checked against the domain's relations once every file is in */
+        if ((rc = claimcheck_loader_add_ref(ld, CLAIMCHECK_REF_RELATION, con->relation,
+                                            claimcheck_yaml_get(c, "relation")->pos,
+                                            CLAIMCHECK_NONE, con->id)) < 0)
+            return rc;
         if ((sev = claimcheck_yaml_get(c, "severity"))) {
             static const char *const sev_keys[] = {"inside", "outside", NULL};
             if ((rc = claimcheck_yaml_expect(ld, sev, CLAIMCHECK_YNODE_MAP,
@@ -711,9 +739,10 @@ static int load_tests(claimcheck_loader *ld, const claimcheck_ynode *n) {
 
 static int load_tree(claimcheck_loader *ld, const claimcheck_ynode *root) {
     static const char *const keys[] = {
-        "claimcheck", "include",     "segmentation", "negations", "reporting_verbs",
-        "hedges",     "entities",    "event_types",  "events",    "constraints",
-        "tests",      "hedge_model", "not_hedges",   NULL};
+        "claimcheck",      "include",     "segmentation", "negations",
+        "reporting_verbs", "hedges",      "entities",     "event_types",
+        "events",          "constraints", "tests",        "hedge_model",
+        "not_hedges",      "language",    "domain",       NULL};
     const claimcheck_ynode *v;
     int rc;
     if (!root)
@@ -732,6 +761,12 @@ static int load_tree(claimcheck_loader *ld, const claimcheck_ynode *root) {
         return claimcheck_yaml_fail(
             ld, CLAIMCHECK_ERULES, v->pos,
             "unsupported schema version (this claimcheck reads 'claimcheck: 1')");
+    if ((v = claimcheck_yaml_get(root, "language")) &&
+        (rc = claimcheck_rules_load_language(ld, v)) < 0)
+        return rc;
+    if ((v = claimcheck_yaml_get(root, "domain")) &&
+        (rc = claimcheck_rules_load_domain(ld, v)) < 0)
+        return rc;
     if ((v = claimcheck_yaml_get(root, "segmentation")) &&
         (rc = load_segmentation(ld, v)) < 0)
         return rc;

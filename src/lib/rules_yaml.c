@@ -411,6 +411,23 @@ void claimcheck_str_list_free(char **list, size_t n) {
     free(list);
 }
 
+int claimcheck_loader_add_ref(claimcheck_loader *ld, int what, const char *id,
+                              claimcheck_pos pos, size_t event, const char *ctx) {
+    claimcheck_ref *r = claimcheck_vec_push(&ld->refs, sizeof(claimcheck_ref));
+    if (!r)
+        return claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
+    r->what = what;
+    r->pos = pos;
+    r->event = event;
+    r->id = claimcheck_strdup(id);
+    r->file = claimcheck_strdup(ld->file);
+    if (ctx)
+        r->ctx = claimcheck_strdup(ctx);
+    if (!r->id || !r->file || (ctx && !r->ctx))
+        return claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
+    return 0;
+}
+
 /* ----------------------------------------------------------- one file */
 
 int claimcheck_yaml_read(claimcheck_loader *ld, const char *path,

@@ -53,14 +53,32 @@ typedef struct claimcheck_loader {
     size_t text_len, text_start, mark_index, mark_offset;
 } claimcheck_loader;
 
-/* A reference to an entity or event type, resolved when every file is in. */
+/* What a reference names; resolved when every file is in: entities and
+ * event types first (rules.c), then the declarations of the `language:`
+ * and `domain:` sections (rules_lang.c). */
+typedef enum {
+    CLAIMCHECK_REF_ENTITY = 0,
+    CLAIMCHECK_REF_TYPE,
+    CLAIMCHECK_REF_UNIT,
+    CLAIMCHECK_REF_STATUS,
+    CLAIMCHECK_REF_KIND,
+    CLAIMCHECK_REF_ROLE,
+    CLAIMCHECK_REF_RELATION
+} claimcheck_ref_kind;
+
 typedef struct claimcheck_ref {
-    int what; /* 0 entity, 1 event type */
+    int what; /* claimcheck_ref_kind */
     char *id;
     char *file;
     claimcheck_pos pos;
     size_t event; /* for a type reference: the event whose type it is */
+    char *ctx;    /* for a relation: the constraint's id */
 } claimcheck_ref;
+
+/* Records a reference of kind `what` to `id` at `pos` of the current file;
+ * `ctx` may be NULL. */
+int claimcheck_loader_add_ref(claimcheck_loader *ld, int what, const char *id,
+                              claimcheck_pos pos, size_t event, const char *ctx);
 
 int claimcheck_yaml_fail(claimcheck_loader *ld, int code, claimcheck_pos pos,
                          const char *fmt, ...)

@@ -1,4 +1,4 @@
-/* test_read.c: unit tests of the input readers (src/lib/read.c): what each
+/* test_read.c: unit tests of the input readers (src/lib/read*.c): what each
  * reader keeps and blanks, metadata, auto-detection, JSON Lines records and
  * hostile input. */
 #include <setjmp.h> /* cmocka 1.x needs these four first; the blank line */
@@ -733,6 +733,52 @@ static void read_json_errors_have_columns(void **state) {
                "malformed JSON");
 }
 
+/* claimcheck_read runs the reader of the kind it is given; a kind that is no
+ * reader's (AUTO, or out of range) is read as plain text. */
+static void read_dispatches_by_kind(void **state) {
+    static const char input[] = "\xEF\xBB\xBF# A &amp; <b>b</b>\n";
+    const claimcheck_input kinds[] = {CLAIMCHECK_INPUT_TEXT, CLAIMCHECK_INPUT_MARKDOWN,
+                                      CLAIMCHECK_INPUT_HTML, CLAIMCHECK_INPUT_AUTO,
+                                      (claimcheck_input)99};
+    size_t len = sizeof(input) - 1, k, *starts, count;
+    (void)state;
+    assert_int_equal(claimcheck_lines_build(input, len, &starts, &count), 0);
+    for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+        char view[sizeof(input)];
+        claimcheck_vec comments = CLAIMCHECK_VEC_INIT, joins = CLAIMCHECK_VEC_INIT;
+        claimcheck_read_meta meta;
+        claimcheck_reader in;
+        claimcheck_error err;
+        memcpy(view, input, sizeof(input));
+        memset(&meta, 0, sizeof(meta));
+        in.text = input;
+        in.len = len;
+        in.view = view;
+        in.line_starts = starts;
+        in.line_count = count;
+        in.path = "t";
+        in.comments = &comments;
+        in.joins = &joins;
+        claimcheck_error_init(&err);
+        assert_int_equal(claimcheck_read(&in, kinds[k], &meta, &err), 0);
+        assert_memory_equal(view, "   ", 3); /* the byte order mark, always */
+        if (kinds[k] == CLAIMCHECK_INPUT_MARKDOWN) {
+            assert_int_equal(view[3], '\n'); /* the heading marker */
+            assert_memory_equal(view + 7, "&     ", 6);
+        } else if (kinds[k] == CLAIMCHECK_INPUT_HTML) {
+            assert_memory_equal(view + 3, "# A &     ", 10);
+            assert_int_equal(view[14], ' '); /* <b> */
+        } else {
+            assert_string_equal(view + 3, input + 3);
+        }
+        assert_int_equal(comments.count, 0);
+        claimcheck_vec_free(&comments);
+        claimcheck_vec_free(&joins);
+        claimcheck_read_meta_free(&meta);
+    }
+    free(starts);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(read_text_view_equals_input),
@@ -755,6 +801,7 @@ int main(void) {
         cmocka_unit_test(read_random_markup_keeps_invariants),
         cmocka_unit_test(read_deep_nesting),
         cmocka_unit_test(read_detects_kind),
+        cmocka_unit_test(read_dispatches_by_kind),
         cmocka_unit_test(read_json_record),
         cmocka_unit_test(read_json_errors_have_columns),
     };
