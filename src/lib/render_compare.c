@@ -16,7 +16,9 @@
  *          table of its sources
  *   csv    event,source,documents,sentences,claims,consistent,
  *          contradictions,tensions,hedged_sentences; one row each, the event
- *          empty on source rows; LF line ends */
+ *          empty on source rows; LF line ends; text fields written as
+ *          `check --format csv` writes them (claimcheck_csv_field: quoted as
+ *          needed, a ' in front of a leading = + - @ TAB CR) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,21 +147,6 @@ static int compare_row_cmp(const void *a, const void *b) {
     return strcmp(x->source, y->source);
 }
 
-/* Appends s as a CSV field (RFC 4180). */
-static void compare_csv_field(claimcheck_buf *out, const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        claimcheck_buf_puts(out, s);
-        return;
-    }
-    claimcheck_buf_putc(out, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            claimcheck_buf_putc(out, '"');
-        claimcheck_buf_putc(out, *s);
-    }
-    claimcheck_buf_putc(out, '"');
-}
-
 static void compare_csv(claimcheck_buf *out, const compare_row *const *rows,
                         size_t count) {
     size_t i;
@@ -167,9 +154,9 @@ static void compare_csv(claimcheck_buf *out, const compare_row *const *rows,
                              "contradictions,tensions,hedged_sentences\n");
     for (i = 0; i < count; i++) {
         const compare_row *r = rows[i];
-        compare_csv_field(out, r->event ? r->event : "");
+        claimcheck_csv_str(out, r->event);
         claimcheck_buf_putc(out, ',');
-        compare_csv_field(out, r->source);
+        claimcheck_csv_str(out, r->source);
         claimcheck_buf_printf(out, ",%zu,%zu,%zu,%zu,%zu,%zu,%zu\n", r->docs,
                               r->sentences, r->claims, r->consistent, r->contradictions,
                               r->tensions, r->hedged);

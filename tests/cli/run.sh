@@ -58,6 +58,15 @@ grep -q '^,Wire A,1,2,2,0,1,0,1$' "$tmp/out" || { echo "FAIL: compare row: $(cat
 grep -q '^full-ceasefire-proposal-2025-03,Wire A,0,0,1,0,1,0,0$' "$tmp/out" || { echo "FAIL: compare event row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 grep -q '^strikes-2025-03-18-19,Wire B,0,0,1,0,0,1,0$' "$tmp/out" || { echo "FAIL: compare event row B: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 expect 2 "compare refuses json" -- "$cli" compare $r --format json two.jsonl
+# CSV injection (OWASP): a field from the input that starts with = + - @ gets a ' in front
+printf '{"id":"@SUM(1)","source":"=HYPERLINK(\\"http://x.test\\",\\"x\\")","date":"2025-03-19","text":"-1 killed, reportedly. Russian drones struck a hospital in Sumy overnight."}\n' >"$tmp/evil.jsonl"
+expect 0 "compare csv guards a formula source" -- "$cli" compare $r --format csv evil.jsonl
+grep -q "^,\"'=HYPERLINK(\"\"http://x.test\"\",\"\"x\"\")\",1,2,1," "$tmp/out" &&
+    grep -q "^strikes-2025-03-18-19,\"'=HYPERLINK(" "$tmp/out" && ! grep -q ',"=' "$tmp/out" ||
+    { echo "FAIL: compare csv guard: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+expect 0 "check csv guards formula fields" -- "$cli" check $r --fail-on never --format csv evil.jsonl
+grep -q "^evil.jsonl,'@SUM(1),F1,.*,\"'-1 killed, reportedly.\"," "$tmp/out" && ! grep -q ',@SUM' "$tmp/out" ||
+    { echo "FAIL: check csv guard: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 # cue candidates and the hedge model's decision (a hand-written model)
 m="--rules $root/tests/data/hedgemodel/model"
 printf 'The report may be downloaded here. The drug may be related to the illness.\n' >"$tmp/cues.txt"
@@ -76,5 +85,5 @@ printf 'The report may be downloaded here, he claimed.\n' >"$tmp/rejected.txt"
 expect 0 "--explain shows the model's decision" -- "$cli" check $m --explain rejected.txt
 grep -q "> hedge model: 'may' rejected by its context (score -2.50 < +0.00)" "$tmp/out" ||
     { echo "FAIL: explain model: $(cat "$tmp/out")"; fails=$((fails + 1)); }
-echo "$((27 - fails)) passed, $fails failed"
+echo "$((29 - fails)) passed, $fails failed"
 [ "$fails" = 0 ]

@@ -84,6 +84,40 @@ static void render_compare_text_tables(void **state) {
     claimcheck_compare_free(cmp);
 }
 
+/* Against CSV injection (OWASP) a field that starts with = + - @ TAB or CR
+ * gets a ' in front, as in `check --format csv`: a source is the input's. */
+static void render_compare_csv_guards_formulas(void **state) {
+    claimcheck_compare *cmp = NULL;
+    char *out = NULL;
+    (void)state;
+    assert_int_equal(claimcheck_compare_new(&cmp, NULL), 0);
+    add(cmp, "=HYPERLINK(\"http://x.test\",\"x\")", WIRE_B1);
+    add(cmp, "@SUM(1)", WIRE_B1);
+    add(cmp, "+1", WIRE_B1);
+    add(cmp, "-1", WIRE_B1);
+    add(cmp, "\tTab", WIRE_B1);
+    add(cmp, "a=b", WIRE_B1);
+    assert_int_equal(claimcheck_compare_render(&out, cmp, CLAIMCHECK_FORMAT_CSV, NULL),
+                     0);
+    assert_non_null(
+        strstr(out, "\n,\"'=HYPERLINK(\"\"http://x.test\"\",\"\"x\"\")\",1,"));
+    assert_non_null(strstr(out, "\n,'@SUM(1),1,"));
+    assert_non_null(strstr(out, "\n,'+1,1,"));
+    assert_non_null(strstr(out, "\n,'-1,1,"));
+    assert_non_null(strstr(out, "\n,'\tTab,1,"));
+    assert_non_null(strstr(out, "\n,a=b,1,"));
+    assert_non_null(strstr(out, "\nstrikes-2025-03-18-19,'@SUM(1),0,"));
+    assert_null(strstr(out, ",=")); /* no field starts unguarded */
+    assert_null(strstr(out, ",@"));
+    claimcheck_free(out);
+    /* the text tables are Markdown, not spreadsheets: as written */
+    assert_int_equal(claimcheck_compare_render(&out, cmp, CLAIMCHECK_FORMAT_TEXT, NULL),
+                     0);
+    assert_non_null(strstr(out, "\n| @SUM(1) | 1 |"));
+    claimcheck_free(out);
+    claimcheck_compare_free(cmp);
+}
+
 static void render_compare_empty_and_no_source(void **state) {
     claimcheck_compare *cmp = NULL;
     char *out = NULL;
@@ -150,6 +184,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(render_compare_csv_rows),
         cmocka_unit_test(render_compare_text_tables),
+        cmocka_unit_test(render_compare_csv_guards_formulas),
         cmocka_unit_test(render_compare_empty_and_no_source),
         cmocka_unit_test(render_compare_refuses_other_formats),
         cmocka_unit_test(render_compare_out_of_memory),
