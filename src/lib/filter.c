@@ -94,12 +94,32 @@ const char *claimcheck_config_fail_on(const claimcheck_config *cfg) {
     return cfg->fail_on;
 }
 
-static claimcheck_pos filter_mark(yaml_mark_t m) {
+/* The position of a libyaml mark in `text[0..len)`. libyaml counts a mark's
+ * index in characters and leaves a UTF-8 byte order mark out; a
+ * claimcheck_pos offset is in bytes, so the offset is found by walking the
+ * text. (Line and column are 0-based code points in libyaml.) */
+static claimcheck_pos filter_mark(const char *text, size_t len, yaml_mark_t m) {
     claimcheck_pos p;
-    p.offset = m.index;
+    size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, n;
+    for (n = 0; n < m.index && i < len; n++)
+        for (i++; i < len && ((unsigned char)text[i] & 0xC0) == 0x80; i++)
+            ;
+    p.offset = i;
     p.line = (unsigned)m.line + 1;
     p.column = (unsigned)m.column + 1;
     return p;
+}
+
+/* Reads the whole file `f` into `out` (NUL-terminated). */
+static int filter_read_file(FILE *f, claimcheck_buf *out) {
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        if (claimcheck_buf_put(out, chunk, n) < 0)
+            return CLAIMCHECK_ENOMEM;
+    if (ferror(f))
+        return CLAIMCHECK_EIO;
+    return claimcheck_buf_putc(out, '\0') < 0 ? CLAIMCHECK_ENOMEM : 0;
 }
 
 static int filter_scalar(yaml_document_t *d, yaml_node_t *n, const char **out) {
@@ -120,7 +140,7 @@ static int filter_add_setting(claimcheck_config *cfg, const char *key, int sever
 
 #define CONFIG_FAIL(node, ...)                                                           \
     do {                                                                                 \
-        claimcheck_pos p_ = filter_mark((node)->start_mark);                             \
+        claimcheck_pos p_ = filter_mark(text.ptr, text.len, (node)->start_mark);         \
         rc = claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, &p_, __VA_ARGS__);       \
         goto cleanup;                                                                    \
     } while (0)
@@ -134,6 +154,7 @@ int claimcheck_config_load(claimcheck_config **out, const char *path,
     claimcheck_config *cfg = NULL;
     yaml_node_t *root;
     yaml_node_pair_t *pair;
+    claimcheck_buf text = CLAIMCHECK_BUF_INIT;
     char dir[PATH_MAX];
 
     claimcheck_error_init(err);
@@ -152,9 +173,16 @@ int claimcheck_config_load(claimcheck_config **out, const char *path,
         goto cleanup;
     }
     parser_ready = 1;
-    yaml_parser_set_input_file(&parser, f);
+    if ((rc = filter_read_file(f, &text)) < 0) {
+        rc = claimcheck_error_set(err, rc, path, NULL, "%s",
+                                  rc == CLAIMCHECK_EIO ? strerror(errno)
+                                                       : "out of memory");
+        goto cleanup;
+    }
+    text.len--; /* the NUL is not YAML */
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text.ptr, text.len);
     if (!yaml_parser_load(&parser, &doc)) {
-        claimcheck_pos p = filter_mark(parser.problem_mark);
+        claimcheck_pos p = filter_mark(text.ptr, text.len, parser.problem_mark);
         rc = claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, &p, "%s",
                                   parser.problem ? parser.problem : "YAML syntax error");
         goto cleanup;
@@ -259,6 +287,7 @@ cleanup:
         yaml_parser_delete(&parser);
     if (f)
         fclose(f);
+    claimcheck_buf_free(&text);
     claimcheck_config_free(cfg);
     return rc;
 }
@@ -299,7 +328,9 @@ int claimcheck_baseline_load(claimcheck_baseline **out, const char *path,
     *out = NULL;
     root = json_load_file(path, 0, &jerr);
     if (!root) {
-        claimcheck_pos p = {0, (unsigned)(jerr.line > 0 ? jerr.line : 1),
+        /* jansson: a byte position, a character column */
+        claimcheck_pos p = {(size_t)(jerr.position > 0 ? jerr.position : 0),
+                            (unsigned)(jerr.line > 0 ? jerr.line : 1),
                             (unsigned)(jerr.column > 0 ? jerr.column : 1)};
         return claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, &p, "baseline: %s",
                                     jerr.text);
