@@ -94,13 +94,20 @@ static void cli_print_error(const claimcheck_error *err) {
         fprintf(stderr, "claimcheck: %s\n", err->text);
 }
 
-/* The shipped rule base: $CLAIMCHECK_RULES, the installed folder, or
- * rules/ beside or above the executable (a build tree). */
+static int cli_is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The default rule base, the first of: $CLAIMCHECK_RULES; the installed
+ * folder beside the executable (../share/claimcheck/rules, so an installed
+ * tree can be moved); the rules/ of the source tree the binary was built
+ * from (a build directory anywhere, even outside the tree); the install
+ * prefix's folder, which is also what an error names when none exists. */
 static const char *cli_default_rules(char *buf, size_t size) {
     const char *env = getenv("CLAIMCHECK_RULES");
     char exe[PATH_MAX], *slash;
     ssize_t n;
-    struct stat st;
     if (env && *env)
         return env;
     n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -109,15 +116,13 @@ static const char *cli_default_rules(char *buf, size_t size) {
         if ((slash = strrchr(exe, '/')))
             *slash = '\0';
         snprintf(buf, size, "%s/../share/claimcheck/rules", exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-            return buf;
-        snprintf(buf, size, "%s/rules", exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-            return buf;
-        snprintf(buf, size, "%s/../rules", exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+        if (cli_is_dir(buf))
             return buf;
     }
+#ifdef CLAIMCHECK_SOURCE_RULES
+    if (cli_is_dir(CLAIMCHECK_SOURCE_RULES))
+        return CLAIMCHECK_SOURCE_RULES;
+#endif
 #ifdef CLAIMCHECK_DEFAULT_RULES
     return CLAIMCHECK_DEFAULT_RULES;
 #else
