@@ -703,6 +703,7 @@ static int cli_compare_run(const cli_opts *o) {
 typedef struct cli_segmented {
     const cli_opts *o;
     claimcheck_rules *rules;
+    int write_errno; /* set when stdout failed: reading on would be wasted */
 } cli_segmented;
 
 /* Prints the sentences of one document as JSON Lines. */
@@ -718,8 +719,9 @@ static int cli_segment_doc(claimcheck_doc *doc, void *ctx) {
         if (claimcheck_render_sentences(&out, doc, &err) < 0) {
             cli_print_error(&err);
             failed = 1;
-        } else {
-            fputs(out, stdout);
+        } else if (fputs(out, stdout) == EOF) {
+            c->write_errno = errno ? errno : EIO;
+            failed = CLI_STOP;
         }
         claimcheck_free(out);
     }
@@ -732,12 +734,14 @@ static int cli_segment(const cli_opts *o) {
     int rc, failed;
     c.o = o;
     c.rules = NULL;
+    c.write_errno = 0;
     if ((rc = cli_load_rules(o, &c.rules)) != 0)
         return rc;
     failed = cli_each_doc(o, cli_segment_doc, &c) != 0;
     claimcheck_rules_free(c.rules);
-    if (fflush(stdout) == EOF) {
-        fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+    if (c.write_errno || fflush(stdout) == EOF) {
+        fprintf(stderr, "claimcheck: cannot write output: %s\n",
+                strerror(c.write_errno ? c.write_errno : errno));
         return CLAIMCHECK_EXIT_INPUT;
     }
     return failed ? CLAIMCHECK_EXIT_INPUT : CLAIMCHECK_EXIT_OK;
