@@ -94,13 +94,20 @@ static void cli_print_error(const claimcheck_error *err) {
         fprintf(stderr, "claimcheck: %s\n", err->text);
 }
 
-/* The shipped rule base: $CLAIMCHECK_RULES, the installed folder, or
- * rules/ beside or above the executable (a build tree). */
+static int cli_is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The default rule base, the first of: $CLAIMCHECK_RULES; the installed
+ * folder beside the executable (../share/claimcheck/rules, so an installed
+ * tree can be moved); the rules/ of the source tree the binary was built
+ * from (a build directory anywhere, even outside the tree); the install
+ * prefix's folder, which is also what an error names when none exists. */
 static const char *cli_default_rules(char *buf, size_t size) {
     const char *env = getenv("CLAIMCHECK_RULES");
     char exe[PATH_MAX], *slash;
     ssize_t n;
-    struct stat st;
     if (env && *env)
         return env;
     n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -109,15 +116,13 @@ static const char *cli_default_rules(char *buf, size_t size) {
         if ((slash = strrchr(exe, '/')))
             *slash = '\0';
         snprintf(buf, size, "%s/../share/claimcheck/rules", exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-            return buf;
-        snprintf(buf, size, "%s/rules", exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-            return buf;
-        snprintf(buf, size, "%s/../rules", exe);
-        if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+        if (cli_is_dir(buf))
             return buf;
     }
+#ifdef CLAIMCHECK_SOURCE_RULES
+    if (cli_is_dir(CLAIMCHECK_SOURCE_RULES))
+        return CLAIMCHECK_SOURCE_RULES;
+#endif
 #ifdef CLAIMCHECK_DEFAULT_RULES
     return CLAIMCHECK_DEFAULT_RULES;
 #else
@@ -629,141 +634,33 @@ cleanup:
 
 /* ------------------------------------------------------------ compare */
 
-/* One row of the comparison: a source, or an (event, source) pair. */
-typedef struct cli_row {
-    char *event; /* NULL for a source row */
-    char *source;
-    size_t docs, sentences, claims, consistent, contradictions, tensions, hedged;
-} cli_row;
-
 typedef struct cli_compare {
-    const cli_opts *o;
     claimcheck_rules *rules;
     claimcheck_check_options copts;
-    cli_row *rows;
-    size_t count, cap;
+    claimcheck_compare *cmp;
     int oom;
 } cli_compare;
 
-/* The row of `source` (event NULL) or of (event, source), added if new;
- * NULL when out of memory. Pointers are valid until the next call. */
-static cli_row *cli_row_get(cli_compare *c, const char *event, const char *source) {
-    size_t i;
-    cli_row *r;
-    for (i = 0; i < c->count; i++)
-        if (strcmp(c->rows[i].source, source) == 0 &&
-            ((!event && !c->rows[i].event) ||
-             (event && c->rows[i].event && strcmp(c->rows[i].event, event) == 0)))
-            return &c->rows[i];
-    if (c->count == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 32;
-        cli_row *rows = realloc(c->rows, cap * sizeof(*rows));
-        if (!rows)
-            return NULL;
-        c->rows = rows;
-        c->cap = cap;
-    }
-    r = &c->rows[c->count];
-    memset(r, 0, sizeof(*r));
-    r->source = strdup(source);
-    r->event = event ? strdup(event) : NULL;
-    if (!r->source || (event && !r->event)) {
-        free(r->source);
-        free(r->event);
-        return NULL;
-    }
-    c->count++;
-    return r;
-}
-
-/* Checks one document and adds it to its source's rows; keeps nothing, so
+/* Checks one document and adds it to the comparison; keeps nothing, so
  * memory is bounded by the largest document and the number of rows. */
 static int cli_compare_doc(claimcheck_doc *doc, void *ctx) {
     cli_compare *c = ctx;
     claimcheck_report *report;
     claimcheck_error err;
-    const char *source =
-        claimcheck_doc_source(doc) ? claimcheck_doc_source(doc) : "(no source)";
-    cli_row *row;
-    size_t i, last = (size_t)-1;
+    int rc = 0;
     if (claimcheck_check(&report, doc, c->rules, &c->copts, &err) < 0) {
         cli_print_error(&err);
         claimcheck_doc_free(doc);
         return 1;
     }
-    if (!(row = cli_row_get(c, NULL, source)))
-        goto oom;
-    row->docs++;
-    row->sentences += claimcheck_doc_sentence_count(doc);
-    for (i = 0; i < claimcheck_report_claim_count(report); i++) {
-        const claimcheck_claim *cl = claimcheck_report_claim(report, i);
-        const char *verdict = claimcheck_claim_verdict(cl);
-        const char *event = claimcheck_claim_event(cl);
-        cli_row *er = event ? cli_row_get(c, event, source) : NULL;
-        if ((event && !er) || !(row = cli_row_get(c, NULL, source)))
-            goto oom;
-        if (event) /* the second lookup may have moved the array */
-            er = cli_row_get(c, event, source);
-        row->claims++;
-        if (!er)
-            continue;
-        er->claims++;
-        if (strcmp(verdict, "consistent") == 0) {
-            row->consistent++;
-            er->consistent++;
-        } else if (strcmp(verdict, "contradiction") == 0) {
-            row->contradictions++;
-            er->contradictions++;
-        } else if (strcmp(verdict, "tension") == 0) {
-            row->tensions++;
-            er->tensions++;
-        }
-    }
-    if (!(row = cli_row_get(c, NULL, source)))
-        goto oom;
-    for (i = 0; i < claimcheck_report_finding_count(report); i++) {
-        const claimcheck_finding *f = claimcheck_report_finding(report, i);
-        /* hedged sentences, once each */
-        if (claimcheck_finding_get_kind(f) == CLAIMCHECK_FINDING_HEDGE &&
-            claimcheck_finding_span(f).start != last) {
-            row->hedged++;
-            last = claimcheck_finding_span(f).start;
-        }
+    if (claimcheck_compare_add(c->cmp, report, &err) < 0) {
+        cli_print_error(&err);
+        c->oom = 1;
+        rc = CLI_STOP;
     }
     claimcheck_report_free(report);
     claimcheck_doc_free(doc);
-    return 0;
-oom:
-    fprintf(stderr, "claimcheck: out of memory\n");
-    claimcheck_report_free(report);
-    claimcheck_doc_free(doc);
-    c->oom = 1;
-    return CLI_STOP;
-}
-
-static int cli_row_cmp(const void *a, const void *b) {
-    const cli_row *x = a, *y = b;
-    int k;
-    if (!x->event != !y->event)
-        return x->event ? 1 : -1; /* sources first, then events */
-    if (x->event && (k = strcmp(x->event, y->event)) != 0)
-        return k;
-    return strcmp(x->source, y->source);
-}
-
-/* Writes s as a CSV field (RFC 4180). */
-static void cli_csv_field(const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
+    return rc;
 }
 
 /* claimcheck compare: how sources report the same events: per source, the
@@ -771,110 +668,62 @@ static void cli_csv_field(const char *s) {
  * each source's claims about it came to. */
 static int cli_compare_run(const cli_opts *o) {
     cli_compare c;
-    size_t i;
-    int rc, failed, csv = o->format == CLAIMCHECK_FORMAT_CSV;
-    if (o->format != CLAIMCHECK_FORMAT_TEXT && !csv)
+    claimcheck_error err;
+    char *out = NULL;
+    int rc, failed;
+    if (o->format != CLAIMCHECK_FORMAT_TEXT && o->format != CLAIMCHECK_FORMAT_CSV)
         return cli_usage_error("%s", "compare writes --format text or csv");
     memset(&c, 0, sizeof(c));
-    c.o = o;
     if ((rc = cli_load_rules(o, &c.rules)) != 0)
         return rc;
+    if (claimcheck_compare_new(&c.cmp, &err) < 0) {
+        cli_print_error(&err);
+        claimcheck_rules_free(c.rules);
+        return CLAIMCHECK_EXIT_INPUT;
+    }
     c.copts.version = CLAIMCHECK_CHECK_OPTIONS_VERSION;
     c.copts.config = o->cfg;
     failed = cli_each_doc(o, cli_compare_doc, &c) != 0;
-    if (c.count)
-        qsort(c.rows, c.count, sizeof(*c.rows), cli_row_cmp);
     if (!o->quiet && !c.oom) {
-        if (csv)
-            puts("event,source,documents,sentences,claims,consistent,contradictions,"
-                 "tensions,hedged_sentences");
-        else
-            puts(
-                "| source | documents | sentences | claims | consistent | contradictions "
-                "| tensions | hedged sentences |\n"
-                "| --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (i = 0; i < c.count; i++) {
-            const cli_row *r = &c.rows[i];
-            if (csv) {
-                cli_csv_field(r->event ? r->event : "");
-                putchar(',');
-                cli_csv_field(r->source);
-                printf(",%zu,%zu,%zu,%zu,%zu,%zu,%zu\n", r->docs, r->sentences, r->claims,
-                       r->consistent, r->contradictions, r->tensions, r->hedged);
-            } else if (!r->event) {
-                printf("| %s | %zu | %zu | %zu | %zu | %zu | %zu | %zu (%.0f%%) |\n",
-                       r->source, r->docs, r->sentences, r->claims, r->consistent,
-                       r->contradictions, r->tensions, r->hedged,
-                       r->sentences ? 100.0 * (double)r->hedged / (double)r->sentences
-                                    : 0.0);
-            } else {
-                if (i == 0 || !c.rows[i - 1].event ||
-                    strcmp(c.rows[i - 1].event, r->event))
-                    printf("\n%s\n\n| source | claims | consistent | contradictions | "
-                           "tensions |\n| --- | --- | --- | --- | --- |\n",
-                           r->event);
-                printf("| %s | %zu | %zu | %zu | %zu |\n", r->source, r->claims,
-                       r->consistent, r->contradictions, r->tensions);
-            }
+        if (claimcheck_compare_render(&out, c.cmp, o->format, &err) < 0) {
+            cli_print_error(&err);
+            failed = 1;
+        } else if (fputs(out, stdout) == EOF) {
+            failed = 1;
         }
     }
-    for (i = 0; i < c.count; i++) {
-        free(c.rows[i].source);
-        free(c.rows[i].event);
-    }
-    free(c.rows);
+    claimcheck_free(out);
+    claimcheck_compare_free(c.cmp);
     claimcheck_rules_free(c.rules);
     if (fflush(stdout) == EOF)
         failed = 1;
     return failed || c.oom ? CLAIMCHECK_EXIT_INPUT : CLAIMCHECK_EXIT_OK;
 }
 
-/* Writes a JSON string literal of s[0..len) (valid UTF-8) to f. */
-static void cli_json_string(FILE *f, const char *s, size_t len) {
-    size_t i;
-    fputc('"', f);
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\r')
-            fputs("\\r", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
 typedef struct cli_segmented {
     const cli_opts *o;
     claimcheck_rules *rules;
+    int write_errno; /* set when stdout failed: reading on would be wasted */
 } cli_segmented;
 
 /* Prints the sentences of one document as JSON Lines. */
 static int cli_segment_doc(claimcheck_doc *doc, void *ctx) {
     cli_segmented *c = ctx;
     claimcheck_error err;
-    size_t s;
+    char *out = NULL;
     int failed = 0;
     if (claimcheck_doc_segment(doc, c->rules, &err) < 0) {
         cli_print_error(&err);
         failed = 1;
     } else if (!c->o->quiet) {
-        for (s = 0; s < claimcheck_doc_sentence_count(doc); s++) {
-            claimcheck_span sp = claimcheck_doc_sentence(doc, s);
-            claimcheck_pos pos = claimcheck_doc_pos(doc, sp.start);
-            printf("{\"start\":%zu,\"end\":%zu,\"line\":%u,\"column\":%u,\"text\":",
-                   sp.start, sp.end, pos.line, pos.column);
-            cli_json_string(stdout, claimcheck_doc_text(doc) + sp.start,
-                            sp.end - sp.start);
-            fputs("}\n", stdout);
+        if (claimcheck_render_sentences(&out, doc, &err) < 0) {
+            cli_print_error(&err);
+            failed = 1;
+        } else if (fputs(out, stdout) == EOF) {
+            c->write_errno = errno ? errno : EIO;
+            failed = CLI_STOP;
         }
+        claimcheck_free(out);
     }
     claimcheck_doc_free(doc);
     return failed;
@@ -885,12 +734,14 @@ static int cli_segment(const cli_opts *o) {
     int rc, failed;
     c.o = o;
     c.rules = NULL;
+    c.write_errno = 0;
     if ((rc = cli_load_rules(o, &c.rules)) != 0)
         return rc;
     failed = cli_each_doc(o, cli_segment_doc, &c) != 0;
     claimcheck_rules_free(c.rules);
-    if (fflush(stdout) == EOF) {
-        fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+    if (c.write_errno || fflush(stdout) == EOF) {
+        fprintf(stderr, "claimcheck: cannot write output: %s\n",
+                strerror(c.write_errno ? c.write_errno : errno));
         return CLAIMCHECK_EXIT_INPUT;
     }
     return failed ? CLAIMCHECK_EXIT_INPUT : CLAIMCHECK_EXIT_OK;

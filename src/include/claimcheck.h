@@ -555,6 +555,57 @@ CLAIMCHECK_EXPORT int claimcheck_render(char **out,
                                         size_t count, claimcheck_format format,
                                         unsigned flags, claimcheck_error *err);
 
+/** Renders the sentences of a document as JSON Lines (`claimcheck
+ * segment`), one `{"start","end","line","column","text"}` object per
+ * sentence found by `claimcheck_doc_segment`, in text order; a document not
+ * yet segmented gives an empty string (docs/output.md).
+ *
+ * On success stores a NUL-terminated string in `*out` that the caller frees
+ * with `claimcheck_free`. Fails only when out of memory (CLAIMCHECK_ENOMEM,
+ * `*out` set to NULL).
+ */
+CLAIMCHECK_EXPORT int claimcheck_render_sentences(char **out, const claimcheck_doc *doc,
+                                                  claimcheck_error *err);
+
+/** A comparison of sources (`claimcheck compare`): per source, the
+ * documents, sentences and claims checked, the claims' verdicts and the
+ * hedged sentences; per event of the rule base, what each source's claims
+ * about it came to. */
+typedef struct claimcheck_compare claimcheck_compare;
+
+/** Creates an empty comparison in `*out`, which the caller releases with
+ * `claimcheck_compare_free`. Fails only when out of memory
+ * (CLAIMCHECK_ENOMEM, `*out` set to NULL). */
+CLAIMCHECK_EXPORT int claimcheck_compare_new(claimcheck_compare **out,
+                                             claimcheck_error *err);
+
+/** Adds one checked document to a comparison, under its source
+ * (`claimcheck_doc_source`, "(no source)" when it has none). Nothing of
+ * `report` is kept: it may be freed at once, so a comparison of many
+ * documents needs memory for its rows only.
+ *
+ * Fails only when out of memory (CLAIMCHECK_ENOMEM); the comparison may
+ * then hold part of the report's counts and is fit only to be freed.
+ */
+CLAIMCHECK_EXPORT int claimcheck_compare_add(claimcheck_compare *cmp,
+                                             const claimcheck_report *report,
+                                             claimcheck_error *err);
+
+/** Renders a comparison as CLAIMCHECK_FORMAT_TEXT (Markdown tables: the
+ * sources, then one table per event) or CLAIMCHECK_FORMAT_CSV (one row per
+ * source and per (event, source) pair; docs/output.md).
+ *
+ * On success stores a NUL-terminated string in `*out` that the caller frees
+ * with `claimcheck_free`. Any other format gives CLAIMCHECK_EINVAL, out of
+ * memory CLAIMCHECK_ENOMEM; `*out` is then NULL.
+ */
+CLAIMCHECK_EXPORT int claimcheck_compare_render(char **out, const claimcheck_compare *cmp,
+                                                claimcheck_format format,
+                                                claimcheck_error *err);
+
+/** Releases a comparison; NULL does nothing. */
+CLAIMCHECK_EXPORT void claimcheck_compare_free(claimcheck_compare *cmp);
+
 /** Help for a built-in rule id ("hedge.weasel", "contradiction.figure",
  * "strike-during-ceasefire", "suppression.unused"): a CamelCase name, one
  * sentence and a paragraph, in static storage (any out pointer may be

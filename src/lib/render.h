@@ -17,6 +17,13 @@ int claimcheck_render_html(claimcheck_buf *out, const claimcheck_report *const *
                            size_t count);
 int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *reports,
                           size_t count);
+/* Appends s[0..len) as one CSV field (RFC 4180): quoted when it holds
+ * , " CR or LF, quotes doubled, and, against CSV injection (OWASP), a ' in
+ * front (inside the quotes) when it starts with = + - @ TAB or CR. Every
+ * CSV writer of the library writes its text fields with it. */
+void claimcheck_csv_field(claimcheck_buf *out, const char *s, size_t len);
+/* The same for a NUL-terminated string; NULL is an empty field. */
+void claimcheck_csv_str(claimcheck_buf *out, const char *s);
 int claimcheck_render_claimreview(claimcheck_buf *out,
                                   const claimcheck_report *const *reports, size_t count);
 #ifdef JANSSON_H

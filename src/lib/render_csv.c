@@ -12,13 +12,13 @@
  *
  * Against CSV injection (OWASP), a text field that starts with = + - @ TAB
  * or CR gets a ' in front, so spreadsheets show it instead of running it as
- * a formula. Numeric fields are never negative, so never affected. */
+ * a formula. Numeric fields are never negative, so never affected. The
+ * field writer is shared with the comparison's CSV (render_compare.c). */
 #include <string.h>
 
 #include "render.h"
 
-/* Appends s[0..len) as one field, guarded and quoted as needed. */
-static void csv_field(claimcheck_buf *out, const char *s, size_t len) {
+void claimcheck_csv_field(claimcheck_buf *out, const char *s, size_t len) {
     size_t i;
     int quote = 0, guard = len && strchr("=+-@\t\r", s[0]) != NULL;
     for (i = 0; i < len; i++)
@@ -37,8 +37,8 @@ static void csv_field(claimcheck_buf *out, const char *s, size_t len) {
         claimcheck_buf_putc(out, '"');
 }
 
-static void csv_str(claimcheck_buf *out, const char *s) {
-    csv_field(out, s ? s : "", s ? strlen(s) : 0);
+void claimcheck_csv_str(claimcheck_buf *out, const char *s) {
+    claimcheck_csv_field(out, s ? s : "", s ? strlen(s) : 0);
 }
 
 int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *reports,
@@ -59,20 +59,22 @@ int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *r
             claimcheck_pos a = claimcheck_doc_pos(doc, s.start),
                            b = claimcheck_doc_pos(doc, s.end);
             size_t nev = claimcheck_finding_evidence_count(f);
-            csv_str(out, claimcheck_doc_path(doc));
+            claimcheck_csv_str(out, claimcheck_doc_path(doc));
             claimcheck_buf_putc(out, ',');
-            csv_str(out, claimcheck_doc_id(doc));
+            claimcheck_csv_str(out, claimcheck_doc_id(doc));
             claimcheck_buf_printf(out, ",F%zu,%u,%u,%u,%u,%zu,%zu,", i + 1, a.line,
                                   a.column, b.line, b.column, s.start, s.end);
-            csv_str(out, claimcheck_finding_kind_name(claimcheck_finding_get_kind(f)));
+            claimcheck_csv_str(
+                out, claimcheck_finding_kind_name(claimcheck_finding_get_kind(f)));
             claimcheck_buf_putc(out, ',');
-            csv_str(out, claimcheck_finding_rule(f));
+            claimcheck_csv_str(out, claimcheck_finding_rule(f));
             claimcheck_buf_putc(out, ',');
-            csv_str(out, claimcheck_severity_name(claimcheck_finding_severity(f)));
+            claimcheck_csv_str(out,
+                               claimcheck_severity_name(claimcheck_finding_severity(f)));
             claimcheck_buf_putc(out, ',');
-            csv_str(out, claimcheck_finding_message(f));
+            claimcheck_csv_str(out, claimcheck_finding_message(f));
             claimcheck_buf_putc(out, ',');
-            csv_field(out, text + s.start, s.end - s.start);
+            claimcheck_csv_field(out, text + s.start, s.end - s.start);
             claimcheck_buf_putc(out, ',');
 
             cell.len = 0;
@@ -82,7 +84,7 @@ int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *r
                                       (int)(c.span.end - c.span.start),
                                       text + c.span.start);
             }
-            csv_field(out, cell.ptr, cell.len);
+            claimcheck_csv_field(out, cell.ptr, cell.len);
             claimcheck_buf_putc(out, ',');
 
             /* events and sources: distinct, in evidence order */
@@ -95,7 +97,7 @@ int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *r
                 if (j == k)
                     claimcheck_buf_printf(&cell, "%s%s", cell.len ? ";" : "", ev);
             }
-            csv_field(out, cell.ptr, cell.len);
+            claimcheck_csv_field(out, cell.ptr, cell.len);
             claimcheck_buf_putc(out, ',');
             cell.len = 0;
             for (k = 0; k < nev; k++) {
@@ -110,7 +112,7 @@ int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *r
                 if (j == k)
                     claimcheck_buf_printf(&cell, "%s%s", cell.len ? ";" : "", src);
             }
-            csv_field(out, cell.ptr, cell.len);
+            claimcheck_csv_field(out, cell.ptr, cell.len);
             claimcheck_buf_puts(out, "\r\n");
             if (cell.oom) {
                 rc = CLAIMCHECK_ENOMEM;

@@ -1,6 +1,6 @@
 /* render_html.c: one self-contained HTML5 page for all documents.
  *
- *   <input class=fcb> x7        the filter state: one checkbox per kind and
+ *   <input class=fcb> x8        the filter state: one checkbox per kind and
  *                               per severity, siblings before <main>, so CSS
  *                               alone (`#fk-hedge:not(:checked) ~ main ...`)
  *                               hides what is filtered out
@@ -42,13 +42,12 @@
 
 #include "render.h"
 
-#define HTML_NKINDS 4
+/* Kinds are those of the public enum, named by claimcheck_finding_kind_name;
+ * the page keeps no list of its own. */
+#define HTML_NKINDS CLAIMCHECK_FINDING_KIND_COUNT
 #define HTML_NSEVS  3
 
-static const char *const html_kinds[HTML_NKINDS] = {"contradiction", "tension", "hedge",
-                                                    "unsupported"};
-static const char *const html_kind_titles[HTML_NKINDS] = {"Contradiction", "Tension",
-                                                          "Hedge", "Unsupported"};
+#define html_kind(k) claimcheck_finding_kind_name((claimcheck_finding_kind)(k))
 /* most severe first, as the filter bar shows them */
 static const claimcheck_severity html_sev_order[HTML_NSEVS] = {
     CLAIMCHECK_SEVERITY_ERROR, CLAIMCHECK_SEVERITY_WARNING, CLAIMCHECK_SEVERITY_INFO};
@@ -62,7 +61,8 @@ static const claimcheck_severity html_sev_order[HTML_NSEVS] = {
 static const char *const html_css[] = {
     ":root{--bg:#f7f6f2;--paper:#fff;--fg:#1f2328;--muted:#5b616b;--line:#dcdad3;"
     "--k-contradiction:#f9c6c0;--k-tension:#fdd9a8;--k-hedge:#fbeea0;"
-    "--k-unsupported:#ddd3f6;--s-error:#b3261e;--s-warning:#b45309;--s-info:#1d5fa8}\n",
+    "--k-unsupported:#ddd3f6;--k-suppression:#dcdad3;--s-error:#b3261e;--s-warning:#"
+    "b45309;--s-info:#1d5fa8}\n",
     "*{box-sizing:border-box}\n",
     "html{-webkit-text-size-adjust:100%}\n",
     "body{margin:0;background:var(--bg);color:var(--fg);"
@@ -103,7 +103,8 @@ static const char *const html_css[] = {
     "mark.m{color:inherit;border-radius:2px;scroll-margin-top:5rem;"
     "-webkit-box-decoration-break:clone;box-decoration-break:clone}\n",
     ".k-contradiction{--k:var(--k-contradiction)}.k-tension{--k:var(--k-tension)}"
-    ".k-hedge{--k:var(--k-hedge)}.k-unsupported{--k:var(--k-unsupported)}\n",
+    ".k-hedge{--k:var(--k-hedge)}.k-unsupported{--k:var(--k-unsupported)}"
+    ".k-suppression{--k:var(--k-suppression)}\n",
     ".s-error{--s:var(--s-error)}.s-warning{--s:var(--s-warning)}"
     ".s-info{--s:var(--s-info)}\n",
     "mark.m{background:var(--k);box-shadow:inset 0 -2px 0 var(--s)}\n",
@@ -538,17 +539,28 @@ static void html_plural(claimcheck_buf *out, size_t n, const char *one,
     claimcheck_buf_printf(out, "%zu %s", n, n == 1 ? one : many);
 }
 
+/* "3 hedges", "1 suppression", "2 unsupported" (an adjective: no -s). */
+static void html_kind_count(claimcheck_buf *out, size_t n, const char *kind) {
+    size_t len = strlen(kind);
+    int adjective = len > 2 && strcmp(kind + len - 2, "ed") == 0;
+    claimcheck_buf_printf(out, "%zu %s%s", n, kind, n == 1 || adjective ? "" : "s");
+}
+
+/* "Contradiction": the kind's name with a capital. */
+static void html_kind_title(claimcheck_buf *out, const char *kind) {
+    claimcheck_buf_putc(out, (char)(kind[0] - 'a' + 'A'));
+    claimcheck_buf_puts(out, kind + 1);
+}
+
 static void html_counts(claimcheck_buf *out, const size_t *by_kind,
                         const size_t *by_sev) {
-    static const char *const plural[HTML_NKINDS] = {"contradictions", "tensions",
-                                                    "hedges", "unsupported"};
     size_t k;
     claimcheck_buf_puts(out, "<p class=\"counts\">");
     for (k = 0; k < HTML_NKINDS; k++) {
         claimcheck_buf_printf(
             out, "<span class=\"chip k-%s%s\"><span class=\"sw swk\"></span>",
-            html_kinds[k], by_kind[k] ? "" : " zero");
-        html_plural(out, by_kind[k], html_kinds[k], plural[k]);
+            html_kind(k), by_kind[k] ? "" : " zero");
+        html_kind_count(out, by_kind[k], html_kind(k));
         claimcheck_buf_puts(out, "</span>");
     }
     for (k = 0; k < HTML_NSEVS; k++) {
@@ -719,6 +731,20 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
     return 0;
 }
 
+/* For equal severity the milder kind goes outside: suppressions (about the
+ * checking, not the text), hedges, unsupported claims, tensions,
+ * contradictions innermost. */
+static int html_kind_rank(claimcheck_finding_kind kind) {
+    switch (kind) {
+        case CLAIMCHECK_FINDING_SUPPRESSION: return 0;
+        case CLAIMCHECK_FINDING_HEDGE: return 1;
+        case CLAIMCHECK_FINDING_UNSUPPORTED: return 2;
+        case CLAIMCHECK_FINDING_TENSION: return 3;
+        case CLAIMCHECK_FINDING_CONTRADICTION: return 4;
+    }
+    return 0;
+}
+
 /* One document: header, article, panel. */
 static int html_document(claimcheck_buf *out, const claimcheck_report *r, size_t d) {
     const claimcheck_doc *doc = claimcheck_report_doc(r);
@@ -770,13 +796,11 @@ static int html_document(claimcheck_buf *out, const claimcheck_report *r, size_t
     for (i = 0; i < nf; i++) {
         const claimcheck_finding *f = claimcheck_report_finding(r, i);
         claimcheck_span s = claimcheck_finding_span(f);
-        /* hedges are the mildest kind: for equal severity they go outside */
-        static const int kind_rank[HTML_NKINDS] = {3, 2, 0, 1};
         ranges[n].start = s.start;
         ranges[n].end = s.end;
         ranges[n].type = HTML_FINDING;
         ranges[n].rank = (int)claimcheck_finding_severity(f) * HTML_NKINDS +
-                         kind_rank[claimcheck_finding_get_kind(f) % HTML_NKINDS];
+                         html_kind_rank(claimcheck_finding_get_kind(f));
         ranges[n].index = i;
         n++;
         for (k = 0; k < claimcheck_finding_cue_count(f); k++) {
@@ -835,7 +859,7 @@ static void html_filter_css(claimcheck_buf *out) {
         const char *id = k < HTML_NKINDS ? "fk" : "fs";
         const char *cls = k < HTML_NKINDS ? "k" : "s";
         const char *name =
-            k < HTML_NKINDS ? html_kinds[k]
+            k < HTML_NKINDS ? html_kind(k)
                             : claimcheck_severity_name(html_sev_order[k - HTML_NKINDS]);
         claimcheck_buf_printf(
             out,
@@ -893,7 +917,7 @@ int claimcheck_render_html(claimcheck_buf *out, const claimcheck_report *const *
         claimcheck_buf_printf(out,
                               "<input type=\"checkbox\" class=\"fcb\" id=\"fk-%s\" "
                               "checked aria-label=\"show %s findings\">\n",
-                              html_kinds[k], html_kinds[k]);
+                              html_kind(k), html_kind(k));
     for (k = 0; k < HTML_NSEVS; k++)
         claimcheck_buf_printf(out,
                               "<input type=\"checkbox\" class=\"fcb\" id=\"fs-%s\" "
@@ -908,12 +932,14 @@ int claimcheck_render_html(claimcheck_buf *out, const claimcheck_report *const *
     html_plural(out, total, "finding", "findings");
     claimcheck_buf_puts(out,
                         "</span>\n<div class=\"filters\"><span class=\"fl\">Kind</span>");
-    for (k = 0; k < HTML_NKINDS; k++)
+    for (k = 0; k < HTML_NKINDS; k++) {
         claimcheck_buf_printf(out,
                               "<label for=\"fk-%s\" class=\"k-%s\"><span "
-                              "class=\"sw swk\"></span>%s (%zu)</label>",
-                              html_kinds[k], html_kinds[k], html_kind_titles[k],
-                              by_kind[k]);
+                              "class=\"sw swk\"></span>",
+                              html_kind(k), html_kind(k));
+        html_kind_title(out, html_kind(k));
+        claimcheck_buf_printf(out, " (%zu)</label>", by_kind[k]);
+    }
     claimcheck_buf_puts(out, "<span class=\"fl\">Severity</span>");
     for (k = 0; k < HTML_NSEVS; k++) {
         claimcheck_severity s = html_sev_order[k];

@@ -58,6 +58,34 @@ grep -q '^,Wire A,1,2,2,0,1,0,1$' "$tmp/out" || { echo "FAIL: compare row: $(cat
 grep -q '^full-ceasefire-proposal-2025-03,Wire A,0,0,1,0,1,0,0$' "$tmp/out" || { echo "FAIL: compare event row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 grep -q '^strikes-2025-03-18-19,Wire B,0,0,1,0,0,1,0$' "$tmp/out" || { echo "FAIL: compare event row B: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 expect 2 "compare refuses json" -- "$cli" compare $r --format json two.jsonl
+# CSV injection (OWASP): a field from the input that starts with = + - @ gets a ' in front
+printf '{"id":"@SUM(1)","source":"=HYPERLINK(\\"http://x.test\\",\\"x\\")","date":"2025-03-19","text":"-1 killed, reportedly. Russian drones struck a hospital in Sumy overnight."}\n' >"$tmp/evil.jsonl"
+expect 0 "compare csv guards a formula source" -- "$cli" compare $r --format csv evil.jsonl
+grep -q "^,\"'=HYPERLINK(\"\"http://x.test\"\",\"\"x\"\")\",1,2,1," "$tmp/out" &&
+    grep -q "^strikes-2025-03-18-19,\"'=HYPERLINK(" "$tmp/out" && ! grep -q ',"=' "$tmp/out" ||
+    { echo "FAIL: compare csv guard: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+expect 0 "check csv guards formula fields" -- "$cli" check $r --fail-on never --format csv evil.jsonl
+grep -q "^evil.jsonl,'@SUM(1),F1,.*,\"'-1 killed, reportedly.\"," "$tmp/out" && ! grep -q ',@SUM' "$tmp/out" ||
+    { echo "FAIL: check csv guard: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+# The default rule base (no --rules): $CLAIMCHECK_RULES, then share/claimcheck/rules
+# beside the executable (an installed copy), then the source tree it was built from,
+# then the install prefix. A copy of the binary in a folder of its own stands for a
+# build directory outside the source tree.
+mkdir -p "$tmp/away/bin" "$tmp/away/elsewhere"
+cp "$cli" "$tmp/away/bin/claimcheck"
+cp "$tmp/error.txt" "$tmp/away/elsewhere/"
+expect 1 "a binary outside the source tree finds the rules it was built with" -- \
+    env -u CLAIMCHECK_RULES sh -c "cd '$tmp/away/elsewhere' && '$tmp/away/bin/claimcheck' check --date 2025-03-19 error.txt"
+grep -q 'contradiction' "$tmp/out" || { echo "FAIL: default rules: $(cat "$tmp/out" "$tmp/err")"; fails=$((fails + 1)); }
+expect 3 "CLAIMCHECK_RULES comes first" -- \
+    env CLAIMCHECK_RULES="$tmp/no-such-rules" "$tmp/away/bin/claimcheck" check error.txt
+grep -q "no-such-rules" "$tmp/err" || { echo "FAIL: CLAIMCHECK_RULES: $(cat "$tmp/err")"; fails=$((fails + 1)); }
+mkdir -p "$tmp/away/share/claimcheck/rules"
+cp "$root/tests/data/rules/bad-severity.yaml" "$tmp/away/share/claimcheck/rules/"
+expect 3 "share/claimcheck/rules beside the executable before the source tree" -- \
+    env -u CLAIMCHECK_RULES "$tmp/away/bin/claimcheck" check error.txt
+grep -q "away/bin/../share/claimcheck/rules/bad-severity.yaml" "$tmp/err" ||
+    { echo "FAIL: installed rules: $(cat "$tmp/err")"; fails=$((fails + 1)); }
 # cue candidates and the hedge model's decision (a hand-written model)
 m="--rules $root/tests/data/hedgemodel/model"
 printf 'The report may be downloaded here. The drug may be related to the illness.\n' >"$tmp/cues.txt"
@@ -76,5 +104,5 @@ printf 'The report may be downloaded here, he claimed.\n' >"$tmp/rejected.txt"
 expect 0 "--explain shows the model's decision" -- "$cli" check $m --explain rejected.txt
 grep -q "> hedge model: 'may' rejected by its context (score -2.50 < +0.00)" "$tmp/out" ||
     { echo "FAIL: explain model: $(cat "$tmp/out")"; fails=$((fails + 1)); }
-echo "$((27 - fails)) passed, $fails failed"
+echo "$((32 - fails)) passed, $fails failed"
 [ "$fails" = 0 ]

@@ -125,6 +125,79 @@ static void filter_config_errors_have_positions(void **state) {
     free(path);
 }
 
+/* A position's offset counts bytes, also after non-ASCII text: libyaml's
+ * mark index counts characters, jansson's error column too. */
+static void filter_config_error_offsets_are_bytes(void **state) {
+    /* "# Ünïcödé ☃\n" is 12 code points and 18 bytes */
+    static const char head[] = "# \xC3\x9Cn\xC3\xAF"
+                               "c\xC3\xB6"
+                               "d\xC3\xA9 \xE2\x98\x83\n";
+    char text[128], *path;
+    claimcheck_config *cfg;
+    claimcheck_baseline *base;
+    claimcheck_error err;
+    (void)state;
+    snprintf(text, sizeof(text), "%sclaimcheck: 1\nfail-on: sometimes\n", head);
+    path = write_temp(text);
+    assert_int_equal(claimcheck_config_load(&cfg, path, &err), CLAIMCHECK_EINVAL);
+    assert_int_equal(err.pos.line, 3);
+    assert_int_equal(err.pos.column, 10);
+    assert_int_equal(err.pos.offset, (size_t)(strstr(text, "sometimes") - text));
+    unlink(path);
+    free(path);
+    /* a byte order mark is no character to libyaml, but three bytes */
+    snprintf(text, sizeof(text), "\xEF\xBB\xBF%sfail-on: sometimes\n", head);
+    path = write_temp(text);
+    assert_int_equal(claimcheck_config_load(&cfg, path, &err), CLAIMCHECK_EINVAL);
+    assert_int_equal(err.pos.line, 2);
+    assert_int_equal(err.pos.offset, (size_t)(strstr(text, "sometimes") - text));
+    unlink(path);
+    free(path);
+    /* a YAML syntax error after the line */
+    snprintf(text, sizeof(text), "%sclaimcheck: 1\nignore: [a, \"b\n", head);
+    path = write_temp(text);
+    assert_int_equal(claimcheck_config_load(&cfg, path, &err), CLAIMCHECK_EINVAL);
+    assert_true(err.pos.offset > strlen(head));
+    assert_true(err.pos.offset <= strlen(text));
+    assert_true(err.pos.line >= 3);
+    unlink(path);
+    free(path);
+    /* the baseline: a JSON error after the same line */
+    snprintf(text, sizeof(text), "{\"documents\": [\"%s\" x]}",
+             "\xC3\x9C\xC3\x9C\xE2\x98\x83");
+    path = write_temp(text);
+    assert_int_equal(claimcheck_baseline_load(&base, path, &err), CLAIMCHECK_EINVAL);
+    assert_int_equal(err.pos.line, 1);
+    assert_int_equal(err.pos.offset, (size_t)(strchr(text, 'x') - text) + 1);
+    unlink(path);
+    free(path);
+}
+
+/* Suppression comments after lines of non-ASCII text still cover the
+ * right line: their ranges are bytes of the document. */
+static void filter_suppression_after_multibyte_lines(void **state) {
+    static const char text[] =
+        "# \xC3\x9Cn\xC3\xAF"
+        "c\xC3\xB6"
+        "d\xC3\xA9 \xE2\x80\x94 \xE2\x98\x83\xE2\x98\x83\n"
+        "\n"
+        "\xC3\x84\xC3\x96\xC3\x9C <!-- claimcheck-disable-next-line hedge.weasel -->\n"
+        "Some say the talks stalled. The deal reportedly holds.\n"
+        "<!-- claimcheck-disable-next-line hedge.evidential -->\n"
+        "\xE2\x98\x83 The pause reportedly holds.\n";
+    claimcheck_doc *doc;
+    claimcheck_report *r = run(text, NULL, &doc);
+    (void)state;
+    /* the weasel on line 4 and the evidential on line 6 are suppressed;
+     * the evidential of line 4 is not listed, so it stays */
+    assert_int_equal(claimcheck_report_finding_count(r), 1);
+    assert_string_equal(claimcheck_finding_rule(claimcheck_report_finding(r, 0)),
+                        "hedge.evidential");
+    assert_int_equal(line_of(r, 0), 4);
+    claimcheck_report_free(r);
+    claimcheck_doc_free(doc);
+}
+
 static void filter_baseline_hides_exactly_its_findings(void **state) {
     claimcheck_doc *doc;
     claimcheck_report *r = run(draft, NULL, &doc), *r2;
@@ -181,6 +254,8 @@ int main(void) {
         cmocka_unit_test(filter_suppression_comments),
         cmocka_unit_test(filter_config_severity_and_ignore),
         cmocka_unit_test(filter_config_errors_have_positions),
+        cmocka_unit_test(filter_config_error_offsets_are_bytes),
+        cmocka_unit_test(filter_suppression_after_multibyte_lines),
         cmocka_unit_test(filter_baseline_hides_exactly_its_findings),
         cmocka_unit_test(filter_long_messages_are_whole),
     };

@@ -209,6 +209,30 @@ static void render_html_page_structure(void **state) {
     claimcheck_free(again);
 }
 
+/* Every kind of finding is counted as itself: an unused suppression (kind
+ * suppression) was counted as a contradiction by a 4-kind copy of the enum. */
+static void render_html_counts_every_kind(void **state) {
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    char *out;
+    (void)state;
+    o.path = "notes.md";
+    out = render_with("# Notes\n\n<!-- claimcheck-disable-next-line hedge.weasel -->\n"
+                      "The talks stalled.\n",
+                      &o, NULL);
+    assert_non_null(strstr(out, "<span class=\"chip k-contradiction zero\"><span "
+                                "class=\"sw swk\"></span>0 contradictions</span>"));
+    assert_non_null(strstr(out, "<span class=\"chip k-suppression\"><span "
+                                "class=\"sw swk\"></span>1 suppression</span>"));
+    assert_non_null(strstr(out, ">Contradiction (0)</label>"));
+    assert_non_null(strstr(out, ">Suppression (1)</label>"));
+    assert_non_null(strstr(out, "id=\"fk-suppression\" checked"));
+    assert_non_null(strstr(out, "#fk-suppression:not(:checked)~main .fi.k-suppression"));
+    assert_non_null(strstr(out, ".k-suppression{--k:var(--k-suppression)}"));
+    assert_non_null(strstr(out, "<mark class=\"m k-suppression s-warning\""));
+    assert_balanced(out);
+    claimcheck_free(out);
+}
+
 static void render_html_paragraphs(void **state) {
     char *lines = render("One line.\nTwo line.\n");
     char *blank = render("First line\nof one.\n\n\nSecond.\n");
@@ -327,6 +351,7 @@ int main(void) {
         cmocka_unit_test(render_html_escapes_payloads),
         cmocka_unit_test(render_html_escapes_metadata_and_rule_base),
         cmocka_unit_test(render_html_page_structure),
+        cmocka_unit_test(render_html_counts_every_kind),
         cmocka_unit_test(render_html_paragraphs),
         cmocka_unit_test(render_html_marks_split_at_paragraphs),
         cmocka_unit_test(render_html_nested_findings),
