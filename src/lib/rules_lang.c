@@ -38,20 +38,27 @@ static const char *const kind_role_names[] = {"actor", "qualifier", "place", NUL
 /* Index of `v`'s scalar in `names`, or a load error naming them. */
 static int lang_enum(claimcheck_loader *ld, const claimcheck_ynode *v,
                      const char *const *names, const char *what, int *out) {
-    int k;
+    claimcheck_buf list = CLAIMCHECK_BUF_INIT;
+    int k, rc;
     if (v->kind == CLAIMCHECK_YNODE_SCALAR)
         for (k = 0; names[k]; k++)
             if (strcmp(v->value, names[k]) == 0) {
                 *out = k;
                 return 0;
             }
-    return claimcheck_yaml_fail(
-        ld, CLAIMCHECK_ERULES, v->pos, "unknown %s '%s' (expected %s%s%s%s%s%s%s)", what,
-        v->kind == CLAIMCHECK_YNODE_SCALAR ? v->value : "", names[0],
-        names[1] ? ", " : "", names[1] ? names[1] : "", names[1] && names[2] ? ", " : "",
-        names[1] && names[2] ? names[2] : "",
-        names[1] && names[2] && names[3] ? ", " : "",
-        names[1] && names[2] && names[3] ? names[3] : "");
+    for (k = 0; names[k]; k++) {
+        if (k)
+            claimcheck_buf_puts(&list, names[k + 1] ? ", " : " or ");
+        claimcheck_buf_puts(&list, names[k]);
+    }
+    if (list.oom)
+        rc = claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
+    else
+        rc = claimcheck_yaml_fail(
+            ld, CLAIMCHECK_ERULES, v->pos, "unknown %s '%s' (expected %s)", what,
+            v->kind == CLAIMCHECK_YNODE_SCALAR ? v->value : "", list.ptr);
+    claimcheck_buf_free(&list);
+    return rc;
 }
 
 static int lang_int(claimcheck_loader *ld, const claimcheck_ynode *map, const char *key,
@@ -533,7 +540,9 @@ static void lint_declared(claimcheck_buf *out, const claimcheck_vec *v, size_t s
         claimcheck_buf_puts(out, id);
     }
     if (!v->count)
-        claimcheck_buf_puts(out, "none");
+        claimcheck_buf_puts(out, size == sizeof(claimcheck_unit)
+                                     ? "none: a `language:` section declares units"
+                                     : "none: a `domain:` section declares them");
 }
 
 static int lint_ref(claimcheck_loader *ld, const claimcheck_ref *r) {

@@ -11,7 +11,8 @@
  *   segmentation: {titles: [mr], abbreviations: [u.s]}
  *   negations: [not, never, "refused to"]  token patterns
  *   reporting_verbs: [say, state, insist]
- *   hedges:        [{cue: PATTERN, kind: KIND, cancel: [PATTERN]}]
+ *   hedges:        [{cue: PATTERN, kind: KIND, cancel: [PATTERN], model: BOOL,
+ *                    before_figure: BOOL}]
  *   entities:      [{id, name, kind, aliases: [PATTERN], represents: ID, within: ID,
  *                    categories: [C]}]
  *   event_types:   [{id, default_status, triggers: [PATTERN],
@@ -24,6 +25,9 @@
  *                    sources: [{name, date, url, says}]}]
  *   constraints:   [{id, relation, severity: {inside, outside}, message, description}]
  *   tests:         [{text, date, expect: [KIND or RULE-ID]}]
+ *   language:      {months, weekdays, words, units, time_phrases}   rules_lang.c
+ *   domain:        {statuses, default_status, entity_kinds, party_roles,
+ *                   relations, thresholds}                          rules_lang.c
  *
  * Token patterns are words separated by spaces, matched case-insensitively
  * on Snowball stems; `=word` matches one folded form exactly, `^word` that
