@@ -1,35 +1,16 @@
-/* render.c: format names and dispatch to the renderer of each format. */
+/* render.c: format names (util/names.c) and dispatch to the renderer of each
+ * format. */
 #include "render.h"
 
 #include <string.h>
 
 int claimcheck_format_parse(claimcheck_format *out, const char *name) {
-    if (strcmp(name, "text") == 0)
-        *out = CLAIMCHECK_FORMAT_TEXT;
-    else if (strcmp(name, "json") == 0)
-        *out = CLAIMCHECK_FORMAT_JSON;
-    else if (strcmp(name, "jsonl") == 0)
-        *out = CLAIMCHECK_FORMAT_JSONL;
-    else if (strcmp(name, "claims") == 0)
-        *out = CLAIMCHECK_FORMAT_CLAIMS;
-    else if (strcmp(name, "sarif") == 0)
-        *out = CLAIMCHECK_FORMAT_SARIF;
-    else if (strcmp(name, "github") == 0)
-        *out = CLAIMCHECK_FORMAT_GITHUB;
-    else if (strcmp(name, "html") == 0)
-        *out = CLAIMCHECK_FORMAT_HTML;
-    else if (strcmp(name, "csv") == 0)
-        *out = CLAIMCHECK_FORMAT_CSV;
-    else if (strcmp(name, "claimreview") == 0)
-        *out = CLAIMCHECK_FORMAT_CLAIMREVIEW;
-    else if (strcmp(name, "cues") == 0)
-        *out = CLAIMCHECK_FORMAT_CUES;
-    else
+    int value;
+    if (claimcheck_name_find(claimcheck_format_names, name, &value) < 0)
         return CLAIMCHECK_EINVAL;
+    *out = (claimcheck_format)value;
     return 0;
 }
-
-const char *claimcheck_version(void) { return CLAIMCHECK_VERSION_STRING; }
 
 int claimcheck_render(char **out, const claimcheck_report *const *reports, size_t count,
                       claimcheck_format format, unsigned flags, claimcheck_error *err) {

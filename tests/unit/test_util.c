@@ -585,7 +585,7 @@ static void util_hash_put_failure_keeps_table(void **state) {
 static void util_names_round_trip_every_value(void **state) {
     const claimcheck_name *tables[] = {claimcheck_finding_kind_names,
                                        claimcheck_severity_names, claimcheck_input_names,
-                                       claimcheck_status_names};
+                                       claimcheck_status_names, claimcheck_format_names};
     size_t t;
     int v;
     (void)state;
@@ -608,6 +608,19 @@ static void util_names_round_trip_every_value(void **state) {
     assert_int_equal(v, CLAIMCHECK_INPUT_MARKDOWN);
     assert_int_equal(claimcheck_name_find(claimcheck_severity_names, "Error", &v),
                      CLAIMCHECK_EINVAL);
+    /* every output format, through the public parser */
+    for (v = CLAIMCHECK_FORMAT_TEXT; v <= CLAIMCHECK_FORMAT_CUES; v++) {
+        claimcheck_format f;
+        const char *name = claimcheck_name_of(claimcheck_format_names, v, NULL);
+        assert_non_null(name);
+        assert_int_equal(claimcheck_format_parse(&f, name), 0);
+        assert_int_equal(f, v);
+    }
+    {
+        claimcheck_format f = CLAIMCHECK_FORMAT_JSON;
+        assert_int_equal(claimcheck_format_parse(&f, "JSON"), CLAIMCHECK_EINVAL);
+        assert_int_equal(f, CLAIMCHECK_FORMAT_JSON);
+    }
 }
 
 /* ----------------------------------------------------- dates, positions */

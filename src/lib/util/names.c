@@ -26,6 +26,19 @@ const claimcheck_name claimcheck_input_names[] = {
     {CLAIMCHECK_INPUT_MARKDOWN, "md"}, /* alias */
     {0, NULL}};
 
+const claimcheck_name claimcheck_format_names[] = {
+    {CLAIMCHECK_FORMAT_TEXT, "text"},
+    {CLAIMCHECK_FORMAT_JSON, "json"},
+    {CLAIMCHECK_FORMAT_JSONL, "jsonl"},
+    {CLAIMCHECK_FORMAT_CLAIMS, "claims"},
+    {CLAIMCHECK_FORMAT_SARIF, "sarif"},
+    {CLAIMCHECK_FORMAT_GITHUB, "github"},
+    {CLAIMCHECK_FORMAT_HTML, "html"},
+    {CLAIMCHECK_FORMAT_CSV, "csv"},
+    {CLAIMCHECK_FORMAT_CLAIMREVIEW, "claimreview"},
+    {CLAIMCHECK_FORMAT_CUES, "cues"},
+    {0, NULL}};
+
 /* The messages of claimcheck_strerror. */
 const claimcheck_name claimcheck_status_names[] = {
     {CLAIMCHECK_OK, "no error"},

@@ -20,6 +20,7 @@ typedef struct claimcheck_name {
 extern const claimcheck_name claimcheck_finding_kind_names[];
 extern const claimcheck_name claimcheck_severity_names[];
 extern const claimcheck_name claimcheck_input_names[];
+extern const claimcheck_name claimcheck_format_names[];
 extern const claimcheck_name claimcheck_status_names[];
 
 /* The first name of `value` in `table`, or `fallback`. */
