@@ -29,49 +29,50 @@
  * claimcheck_lex_class_names (lang.c); the value a phrase carries is in
  * the comment. Classes without a value give 1. */
 typedef enum {
-    CLAIMCHECK_LEX_MONTH = 0,        /* months: value 1..12 */
-    CLAIMCHECK_LEX_MONTH_AMBIGUOUS,  /* month names that are also common words
+    CLAIMCHECK_LEX_MONTH = 0,       /* months: value 1..12 */
+    CLAIMCHECK_LEX_MONTH_AMBIGUOUS, /* month names that are also common words
                                         ("may"): value 1..12; a month only after
                                         a month_lead word */
-    CLAIMCHECK_LEX_MONTH_LEAD,       /* in, since, early, late, mid */
-    CLAIMCHECK_LEX_MONTH_EARLY,      /* early (February): days 1..10 */
-    CLAIMCHECK_LEX_MONTH_LATE,       /* late (February): days 21..end */
-    CLAIMCHECK_LEX_SINCE,            /* since (March): up to the publication date */
-    CLAIMCHECK_LEX_WEEKDAY,          /* weekdays: value 1..7, Monday 1 */
-    CLAIMCHECK_LEX_WEEKDAY_LAST,     /* last (Monday): the one before */
-    CLAIMCHECK_LEX_WEEKDAY_ON,       /* on (Monday): part of the expression */
-    CLAIMCHECK_LEX_WEEKDAY_NEXT,     /* next (Monday): the one after */
-    CLAIMCHECK_LEX_FUTURE,           /* will, would, 'll, scheduled, planned, set,
+    CLAIMCHECK_LEX_MONTH_LEAD,      /* in, since, early, late, mid */
+    CLAIMCHECK_LEX_MONTH_EARLY,     /* early (February): days 1..10 */
+    CLAIMCHECK_LEX_MONTH_LATE,      /* late (February): days 21..end */
+    CLAIMCHECK_LEX_SINCE,           /* since (March): up to the publication date */
+    CLAIMCHECK_LEX_WEEKDAY,         /* weekdays: value 1..7, Monday 1 */
+    CLAIMCHECK_LEX_WEEKDAY_LAST,    /* last (Monday): the one before */
+    CLAIMCHECK_LEX_WEEKDAY_ON,      /* on (Monday): part of the expression */
+    CLAIMCHECK_LEX_WEEKDAY_NEXT,    /* next (Monday): the one after */
+    CLAIMCHECK_LEX_FUTURE,          /* will, would, 'll, scheduled, planned, set,
                                         expected: a weekday after one is ahead */
-    CLAIMCHECK_LEX_NUMBER,           /* number words: value (zero 0 ... ninety 90) */
-    CLAIMCHECK_LEX_NUMBER_JOIN,      /* "-" of "thirty-five" */
-    CLAIMCHECK_LEX_ARTICLE_ONE,      /* a, an: one, before a time unit */
-    CLAIMCHECK_LEX_HALF,             /* half (an hour): value 0.5 */
-    CLAIMCHECK_LEX_AND_A_HALF,       /* and a half: value 0.5, added */
-    CLAIMCHECK_LEX_APPROXIMATOR,     /* about, nearly ... before a figure */
-    CLAIMCHECK_LEX_BOUND,            /* more than 1, less than -1, over 1, under -1 */
-    CLAIMCHECK_LEX_OFFSET,           /* after, before, ago, later, earlier: "two days
+    CLAIMCHECK_LEX_NUMBER,          /* number words: value (zero 0 ... ninety 90) */
+    CLAIMCHECK_LEX_NUMBER_JOIN,     /* "-" of "thirty-five" */
+    CLAIMCHECK_LEX_ARTICLE_ONE,     /* a, an: one, before a time unit */
+    CLAIMCHECK_LEX_HALF,            /* half (an hour): value 0.5 */
+    CLAIMCHECK_LEX_AND_A_HALF,      /* and a half: value 0.5, added */
+    CLAIMCHECK_LEX_APPROXIMATOR,    /* about, nearly ... before a figure */
+    CLAIMCHECK_LEX_BOUND,           /* more than 1, less than -1, over 1, under -1 */
+    CLAIMCHECK_LEX_OFFSET,          /* after, before, ago, later, earlier: "two days
                                         after" is a time offset, not a figure */
-    CLAIMCHECK_LEX_HYPOTHETICAL,     /* will, could, if, unless ...: a claim shortly
+    CLAIMCHECK_LEX_HYPOTHETICAL,    /* will, could, if, unless ...: a claim shortly
                                         after one is not of the record */
-    CLAIMCHECK_LEX_PSEUDO_NEGATION,  /* not only, not just, not by ...: a "not" that
+    CLAIMCHECK_LEX_PSEUDO_NEGATION, /* not only, not just, not by ...: a "not" that
                                         does not negate */
-    CLAIMCHECK_LEX_OBJECT_PREP,      /* against, on, at, ...: the entity after it is an
+    CLAIMCHECK_LEX_OBJECT_PREP,     /* against, on, at, ...: the entity after it is an
                                         object, not an actor */
-    CLAIMCHECK_LEX_TARGET_PREP,      /* against, on, at, over, into, towards: who was
+    CLAIMCHECK_LEX_TARGET_PREP,     /* against, on, at, over, into, towards: who was
                                         struck */
-    CLAIMCHECK_LEX_AGENT_PREP,       /* by: the actor of a passive */
-    CLAIMCHECK_LEX_CONJUNCTION,      /* and: "Russia and Ukraine agreed" */
-    CLAIMCHECK_LEX_ADDRESSEE_VERB,   /* told, assured, urged ...: who hears a claim */
-    CLAIMCHECK_LEX_PRONOUN_PERSON,   /* he, she, I: refer back to a person */
-    CLAIMCHECK_LEX_PRONOUN_GROUP,    /* it, they, we: refer back to a country or body */
-    CLAIMCHECK_LEX_AUXILIARY,        /* was, were, had been ...: "two hospitals were hit" */
-    CLAIMCHECK_LEX_BACK_DETERMINER,  /* their, the, this, that, his: "their call" refers
+    CLAIMCHECK_LEX_AGENT_PREP,      /* by: the actor of a passive */
+    CLAIMCHECK_LEX_CONJUNCTION,     /* and: "Russia and Ukraine agreed" */
+    CLAIMCHECK_LEX_ADDRESSEE_VERB,  /* told, assured, urged ...: who hears a claim */
+    CLAIMCHECK_LEX_PRONOUN_PERSON,  /* he, she, I: refer back to a person */
+    CLAIMCHECK_LEX_PRONOUN_GROUP,   /* it, they, we: refer back to a country or body */
+    CLAIMCHECK_LEX_AUXILIARY, /* was, were, had been ...: "two hospitals were hit" */
+    CLAIMCHECK_LEX_BACK_DETERMINER, /* their, the, this, that, his: "their call" refers
                                         back two sentences */
-    CLAIMCHECK_LEX_SCOPE_STOP,       /* but, however, ;, ...: ends a hedge cue's scope */
-    CLAIMCHECK_LEX_REPORT_FORWARD,   /* that , : after a reporting verb: it covers what
+    CLAIMCHECK_LEX_SCOPE_STOP,      /* but, however, ;, ...: ends a hedge cue's scope */
+    CLAIMCHECK_LEX_REPORT_FORWARD,  /* that , : after a reporting verb: it covers what
                                         follows */
-    CLAIMCHECK_LEX_ACCORDING,        /* according (to): the source stands after it */
+    CLAIMCHECK_LEX_ACCORDING,       /* according (to): the source stands after it */
+    CLAIMCHECK_LEX_DATE_SEPARATOR,  /* , of "March 18, 2025" */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 
@@ -91,11 +92,11 @@ typedef enum {
 typedef struct claimcheck_time_phrase {
     uint32_t *words; /* dictionary ids; 0: any one token */
     size_t count;
-    int from, to;    /* offsets in `grain` units */
-    uint8_t grain;   /* claimcheck_grain */
-    uint8_t anchor;  /* 0: the publication date; 1: the last date the text named */
-    uint8_t vague;   /* places a claim near the date but never contradicts one */
-    uint8_t alone;   /* only when no word follows ("the day before" but not "the
+    int from, to;   /* offsets in `grain` units */
+    uint8_t grain;  /* claimcheck_grain */
+    uint8_t anchor; /* 0: the publication date; 1: the last date the text named */
+    uint8_t vague;  /* places a claim near the date but never contradicts one */
+    uint8_t alone;  /* only when no word follows ("the day before" but not "the
                         day before the talks") */
 } claimcheck_time_phrase;
 
@@ -120,10 +121,10 @@ typedef struct claimcheck_unit {
 /* How a status reads against another (domain `statuses:`). */
 typedef struct claimcheck_status_def {
     char *id;
-    int polarity;   /* 1: it happened or was agreed (agreed, occurred, signed);
+    int polarity; /* 1: it happened or was agreed (agreed, occurred, signed);
                        -1: it was refused or undone (rejected, denied, cancelled);
                        0: neither (proposed, mentioned) */
-    int future;     /* planned: not yet of the record, never contradicts */
+    int future;   /* planned: not yet of the record, never contradicts */
     claimcheck_pos pos;
     char *file;
 } claimcheck_status_def;
@@ -160,22 +161,38 @@ typedef struct claimcheck_relation {
 
 /* Matching thresholds (domain `thresholds:`); defaults when absent. */
 typedef struct claimcheck_thresholds {
-    int date_slack_days;   /* 7 */
-    int recent_days;       /* 45 */
-    int place_slack_days;  /* 62 */
-    int figure_reach;      /* 60 bytes */
-    int time_reach;        /* 120 bytes */
+    int date_slack_days;  /* 7 */
+    int recent_days;      /* 45 */
+    int place_slack_days; /* 62 */
+    int figure_reach;     /* 60 bytes */
+    int time_reach;       /* 120 bytes */
 } claimcheck_thresholds;
 
-#define CLAIMCHECK_THRESHOLDS_INIT {7, 45, 62, 60, 120}
+#define CLAIMCHECK_THRESHOLDS_INIT                                                       \
+    { 7, 45, 62, 60, 120 }
 
 typedef struct claimcheck_lang_table claimcheck_lang_table;
+
+/* One phrase of a class, a unit form or a time phrase: the dictionary ids
+ * of its folded words (0: any one token, never first) and its value (the
+ * class's value; for a unit form the unit's index, for a time phrase its
+ * index in time_phrases). */
+typedef struct claimcheck_lang_phrase {
+    uint32_t *words;
+    size_t count;
+    double value;
+    uint8_t cls; /* claimcheck_lex_class, or CLAIMCHECK_LANG_UNIT / _TIME */
+} claimcheck_lang_phrase;
+
+/* The table classes of unit forms and time phrases, after the word classes. */
+#define CLAIMCHECK_LANG_UNIT (CLAIMCHECK_LEX_CLASS_COUNT)
+#define CLAIMCHECK_LANG_TIME (CLAIMCHECK_LEX_CLASS_COUNT + 1)
 
 /* The knowledge of one rule base; part of claimcheck_rules. */
 typedef struct claimcheck_lang {
     /* (class, first word id) -> phrases; see claimcheck_lang_at */
     claimcheck_lang_table *table;
-    claimcheck_vec phrases;      /* claimcheck_lang_phrase (lang.c) */
+    claimcheck_vec phrases;      /* claimcheck_lang_phrase */
     claimcheck_vec time_phrases; /* claimcheck_time_phrase, in file order */
     claimcheck_vec units;        /* claimcheck_unit */
     claimcheck_vec statuses;     /* claimcheck_status_def */
@@ -185,6 +202,10 @@ typedef struct claimcheck_lang {
     claimcheck_thresholds thresholds;
     char *default_status; /* of an event type without one ("occurred"); NULL: none */
     int has_domain;
+    /* id -> 1 + index into units, statuses, kinds, roles, relations */
+    claimcheck_dict *unit_ids, *status_ids, *kind_ids, *role_ids, *relation_ids;
+    char *domain_file; /* where the `domain:` section is: one per rule base */
+    claimcheck_pos domain_pos;
 } claimcheck_lang;
 
 /* Does a phrase of class `cls` start at token `i` of toks[0..end)? Returns
@@ -215,6 +236,21 @@ const claimcheck_party_role *claimcheck_lang_role(const claimcheck_lang *lang,
 const claimcheck_relation *claimcheck_lang_relation(const claimcheck_lang *lang,
                                                     const char *id);
 
+/* The time phrase at token `i` ("yesterday", "within 24 hours", "the day
+ * before" when no word follows): its index into lang->time_phrases, or
+ * CLAIMCHECK_LANG_NONE; `*used` gets the tokens. */
+size_t claimcheck_lang_time_at(const claimcheck_lang *lang, const claimcheck_token *toks,
+                               size_t i, size_t end, size_t *used);
+
+/* Building (rules_lang.c): allocates the id dictionaries; splits `text` on
+ * spaces, folds each word and interns it into `dict` ("*": 0) and appends
+ * the phrase; builds the table once every phrase is in. */
+int claimcheck_lang_init(claimcheck_lang *lang);
+int claimcheck_lang_add_phrase(claimcheck_lang *lang, claimcheck_dict *dict, unsigned cls,
+                               const char *text, double value);
+int claimcheck_lang_build(claimcheck_lang *lang);
+
+/* Frees what `lang` holds (not `lang` itself); leaves it zeroed. */
 void claimcheck_lang_free(claimcheck_lang *lang);
 
 #define CLAIMCHECK_LANG_NONE ((size_t)-1)

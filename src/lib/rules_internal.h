@@ -1,9 +1,13 @@
 /* rules_internal.h: the compiled rule base (load rules stage). The YAML
- * schema is described at the top of rules.c and in docs/rules.md. */
+ * schema is described at the top of rules_schema.c and in docs/rules.md.
+ * Built by rules.c (API), rules_schema.c (sections), rules_compile.c
+ * (patterns, index) and rules_yaml.c (YAML tree); read by every later
+ * stage. */
 #ifndef CLAIMCHECK_RULES_INTERNAL_H
 #define CLAIMCHECK_RULES_INTERNAL_H
 
 #include "doc.h"
+#include "lang.h"
 #include "token.h"
 #include "util.h"
 
@@ -74,8 +78,10 @@ extern const char *const claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_KIND_COUNT
 typedef struct claimcheck_hedge {
     char *cue;
     claimcheck_hedge_kind kind;
-    int unmodelled; /* `model: false`: a hedge wherever it matches, whatever the
+    int unmodelled;    /* `model: false`: a hedge wherever it matches, whatever the
                        hedge model would say */
+    int before_figure; /* `before_figure: true`: the cue's first word right before a
+                          figure makes it approximate (class approximator) */
 } claimcheck_hedge;
 
 typedef struct claimcheck_entity {
@@ -177,6 +183,9 @@ struct claimcheck_rules {
     claimcheck_vec paths;        /* char *: what was loaded, for claimcheck_rules_add */
     claimcheck_strset *titles, *abbreviations;
     claimcheck_strset *files_seen; /* canonical paths, against include cycles */
+    /* id -> 1 + index of entities, event types and events (ids are unique
+     * per kind, registered in load order) */
+    claimcheck_dict *entity_ids, *type_ids, *event_ids;
     /* index of patterns by the id of their first element (stem or exact);
      * patterns starting with <num> or * are in `any_first` */
     struct claimcheck_pindex *index;
@@ -196,6 +205,8 @@ struct claimcheck_rules {
     int model_long_words;
     char *model_file; /* where the model was loaded from: one per rule base */
     claimcheck_pos model_pos;
+    /* the `language:` and `domain:` sections (lang.h) */
+    claimcheck_lang lang;
 };
 
 /* Does the rule base's hedge model decide cues of hedge `h`'s kind? */

@@ -1,7 +1,8 @@
-/* test_rules.c: unit tests of the rule loader (src/lib/rules.c): every
+/* test_rules.c: unit tests of the rule loader (src/lib/rules*.c, lang.c): every
  * rejected rule file gives CLAIMCHECK_ERULES (or CLAIMCHECK_EIO) with the
  * exact file, 1-based line and column, and a message naming the problem.
- * The fixtures live in tests/data/rules/. */
+ * The fixtures live in tests/data/rules/ (lint/: the `language:` and
+ * `domain:` checks) and tests/data/lang/. */
 #include <setjmp.h> /* cmocka 1.x needs these four first; the blank line */
 #include <stdarg.h> /* keeps clang-format's include sorting from moving it */
 #include <stddef.h>
@@ -260,6 +261,266 @@ static void rules_empty_file(void **state) {
                 "empty rule file");
 }
 
+/* ------------------------------------------- language and domain sections */
+
+#define LINT DATA "/lint"
+
+static void rules_lint_unknown_unit(void **state) {
+    (void)state;
+    check_error(LINT "/unit.yaml", CLAIMCHECK_ERULES, LINT "/unit.yaml", 5, 36,
+                "unknown unit 'ship' (declared: minute, hour)");
+}
+
+static void rules_lint_unknown_statuses(void **state) {
+    (void)state;
+    check_error(LINT "/event-status.yaml", CLAIMCHECK_ERULES, LINT "/event-status.yaml",
+                6, 13, "unknown status 'happened' (declared: occurred, planned)");
+    /* the first party's status and role are declared, the second's status is not */
+    check_error(LINT "/party.yaml", CLAIMCHECK_ERULES, LINT "/party.yaml", 10, 34,
+                "unknown status 'agreed' (declared: occurred, planned)");
+    check_error(LINT "/default-status.yaml", CLAIMCHECK_ERULES,
+                LINT "/default-status.yaml", 4, 35,
+                "unknown status 'mentioned' (declared: occurred, planned)");
+    /* a status phrase's status: "planned" is declared, "postponed" is not */
+    check_error(LINT "/phrase-status.yaml", CLAIMCHECK_ERULES, LINT "/phrase-status.yaml",
+                8, 7, "unknown status 'postponed' (declared: occurred, planned)");
+}
+
+static void rules_lint_unknown_kind_role_relation(void **state) {
+    (void)state;
+    check_error(LINT "/kind.yaml", CLAIMCHECK_ERULES, LINT "/kind.yaml", 4, 22,
+                "unknown entity kind 'city' (declared: country)");
+    check_error(LINT "/role.yaml", CLAIMCHECK_ERULES, LINT "/role.yaml", 8, 38,
+                "unknown party role 'host' (declared: target)");
+    check_error(LINT "/relation.yaml", CLAIMCHECK_ERULES, LINT "/relation.yaml", 4, 24,
+                "unknown relation 'blockade-during-talks' (in constraint 'c1'; declared: "
+                "strike-during-ceasefire)");
+    check_error(LINT "/relation-type.yaml", CLAIMCHECK_ERULES, LINT "/relation-type.yaml",
+                6, 24,
+                "relation 'strike-during-ceasefire' (in constraint 'c1') needs event "
+                "type 'strike', which the rule base does not declare");
+}
+
+static void rules_language_and_domain_schema_errors(void **state) {
+    char dir[PATH_MAX], source[PATH_MAX + 16];
+    (void)state;
+    check_error(LINT "/bad-class.yaml", CLAIMCHECK_ERULES, LINT "/bad-class.yaml", 5, 5,
+                "unknown word class 'futur'");
+    check_error(LINT "/months-11.yaml", CLAIMCHECK_ERULES, LINT "/months-11.yaml", 3, 11,
+                "'months' needs 12 items, not 11");
+    check_error(LINT "/approximator-class.yaml", CLAIMCHECK_ERULES,
+                LINT "/approximator-class.yaml", 4, 5,
+                "class 'approximator' comes from the hedges");
+    check_error(LINT "/before-figure-kind.yaml", CLAIMCHECK_ERULES,
+                LINT "/before-figure-kind.yaml", 3, 56,
+                "'before_figure' is for approximator cues (in hedge 'reportedly')");
+    /* the file's own domain loads before its include's */
+    real_data_dir(dir, "lint");
+    snprintf(source, sizeof(source), "%s/decl.yaml", dir);
+    check_error(LINT "/second-domain.yaml", CLAIMCHECK_ERULES, source, 8, 3,
+                "a second 'domain' (the first is at " LINT "/second-domain.yaml:4:3");
+}
+
+/* Tokens of `text` with the ids of `r`'s dictionary, as annotate gives them. */
+static claimcheck_token *lex(const claimcheck_rules *r, const char *text, size_t *n) {
+    claimcheck_vec toks = CLAIMCHECK_VEC_INIT;
+    claimcheck_stemmer *st = NULL;
+    claimcheck_buf scratch = CLAIMCHECK_BUF_INIT;
+    assert_int_equal(claimcheck_tokenize(&toks, text, 0, strlen(text)), 0);
+    assert_int_equal(claimcheck_stemmer_new(&st), 0);
+    assert_int_equal(claimcheck_tokens_lookup((claimcheck_token *)toks.items, toks.count,
+                                              text, r->dict, st, &scratch),
+                     0);
+    claimcheck_stemmer_free(st);
+    claimcheck_buf_free(&scratch);
+    *n = toks.count;
+    return (claimcheck_token *)toks.items;
+}
+
+static void rules_language_loads_and_classifies(void **state) {
+    claimcheck_rules *r;
+    const claimcheck_lang *l;
+    claimcheck_token *t;
+    const claimcheck_time_phrase *tp;
+    size_t n, used, u;
+    double v = 0;
+    (void)state;
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/rules");
+    l = &r->lang;
+    /* "the day before" 0..2, "thirty" 3, "-" 4, "five" 5, "square" 6 ... */
+    t = lex(r, "the day before thirty-five square metres, more than 40 drones; in May",
+            &n);
+    assert_int_equal(n, 16);
+    /* "the day before" at the end of a sentence (end 3) */
+    u = claimcheck_lang_time_at(l, t, 0, 3, &used);
+    assert_int_not_equal(u, CLAIMCHECK_LANG_NONE);
+    assert_int_equal(used, 3);
+    tp = CLAIMCHECK_VEC_AT(&l->time_phrases, claimcheck_time_phrase, u);
+    assert_int_equal(tp->from, -1);
+    assert_int_equal(tp->anchor, 1);
+    /* "the day before thirty ...": only when no word follows */
+    assert_int_equal(claimcheck_lang_time_at(l, t, 0, n, &used), CLAIMCHECK_LANG_NONE);
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_NUMBER, t, 3, n, &v), 1);
+    assert_true(v == 30);
+    /* punctuation has ids and classes: "-", ",", ";" */
+    assert_int_not_equal(t[4].lower, 0);
+    assert_true(claimcheck_lang_is(l, CLAIMCHECK_LEX_NUMBER_JOIN, &t[4]));
+    assert_true(claimcheck_lang_is(l, CLAIMCHECK_LEX_REPORT_FORWARD, &t[8]));
+    assert_true(claimcheck_lang_is(l, CLAIMCHECK_LEX_SCOPE_STOP, &t[13]));
+    assert_false(claimcheck_lang_is(l, CLAIMCHECK_LEX_SCOPE_STOP, &t[8]));
+    /* a unit of two words */
+    u = claimcheck_lang_unit_at(l, t, 6, n, &used);
+    assert_int_equal(used, 2);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->id,
+                        "square-metre");
+    /* "more than" is a bound of 1 over two tokens; "more" alone is none */
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_BOUND, t, 9, n, &v), 2);
+    assert_true(v == 1);
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_BOUND, t, 9, 10, &v), 0);
+    u = claimcheck_lang_unit_at(l, t, 12, n, &used);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->id, "drone");
+    assert_true(claimcheck_lang_is(l, CLAIMCHECK_LEX_MONTH_LEAD, &t[14]));
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_MONTH_AMBIGUOUS, t, 15, n, &v),
+                     1);
+    assert_true(v == 5);
+    /* "'ll" is a word of its own in the dictionary; the tokenizer never
+     * makes one ("we'll" is one token, " 'll" two), as tok_is never matched */
+    assert_int_not_equal(claimcheck_dict_find(r->dict, "'ll", 3), 0);
+    free(t);
+    /* "within * hours": a wildcard inside a phrase; vague */
+    t = lex(r, "within 24 hours", &n);
+    u = claimcheck_lang_time_at(l, t, 0, n, &used);
+    assert_int_equal(used, 3);
+    assert_true(CLAIMCHECK_VEC_AT(&l->time_phrases, claimcheck_time_phrase, u)->vague);
+    free(t);
+    /* the domain */
+    assert_int_equal(claimcheck_lang_status(l, "agreed")->polarity, 1);
+    assert_int_equal(claimcheck_lang_status(l, "denied")->polarity, -1);
+    assert_true(claimcheck_lang_status(l, "planned")->future);
+    assert_null(claimcheck_lang_status(l, "happened"));
+    assert_string_equal(l->default_status, "occurred");
+    assert_int_equal(claimcheck_lang_kind(l, "place")->role, CLAIMCHECK_KIND_PLACE);
+    assert_true(claimcheck_lang_kind(l, "person")->person);
+    assert_true(claimcheck_lang_role(l, "target")->struck);
+    assert_true(claimcheck_lang_role(l, "attacker")->attacker);
+    assert_int_equal(claimcheck_lang_relation(l, "strike-during-ceasefire")->pause_type,
+                     claimcheck_rules_type_index(r, "ceasefire"));
+    assert_int_equal(claimcheck_lang_relation(l, "strike-during-ceasefire")->act_type,
+                     claimcheck_rules_type_index(r, "strike"));
+    assert_int_equal(l->thresholds.place_slack_days, 62);
+    assert_true(claimcheck_lang_unit(l, "hour")->minutes == 60);
+    assert_int_equal(claimcheck_lang_unit(l, "week")->grain, CLAIMCHECK_GRAIN_WEEK + 1);
+    claimcheck_rules_free(r);
+}
+
+/* The English classes hold exactly the words of the C tables they came
+ * from (extract.c, match.c): the consumer's switch to them must change
+ * nothing. One sentence per class: every word of the C list in order, then
+ * one the class must not hold. */
+static void rules_english_classes_are_the_c_lists(void **state) {
+    static const struct {
+        claimcheck_lex_class cls;
+        const char *words; /* the C list, one-token members */
+        const char *not_member;
+    } cases[] = {
+        {CLAIMCHECK_LEX_WEEKDAY,
+         "monday tuesday wednesday thursday friday saturday sunday", "weekend"},
+        {CLAIMCHECK_LEX_MONTH,
+         "january february march april may june july august september october november "
+         "december",
+         "spring"},
+        {CLAIMCHECK_LEX_MONTH, "jan feb mar apr may jun jul aug sep oct nov dec", "sept"},
+        {CLAIMCHECK_LEX_MONTH_LEAD, "in since early late mid", "during"},
+        {CLAIMCHECK_LEX_FUTURE, "will would scheduled planned set expected", "shall"},
+        {CLAIMCHECK_LEX_NUMBER,
+         "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+         "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+         "hundred"},
+        {CLAIMCHECK_LEX_NUMBER, "thirty forty fifty sixty seventy eighty ninety",
+         "dozen"},
+        {CLAIMCHECK_LEX_ARTICLE_ONE, "a an", "the"},
+        {CLAIMCHECK_LEX_APPROXIMATOR,
+         "approximately about around roughly nearly almost some circa approx", "over"},
+        {CLAIMCHECK_LEX_OFFSET, "after before ago later earlier", "since"},
+        {CLAIMCHECK_LEX_HYPOTHETICAL,
+         "will would could might should can if unless any whether", "may"},
+        {CLAIMCHECK_LEX_OBJECT_PREP,
+         "against on at towards toward into over near from in to with of", "by"},
+        {CLAIMCHECK_LEX_TARGET_PREP, "against on at over into towards toward", "near"},
+        {CLAIMCHECK_LEX_AGENT_PREP, "by", "from"},
+        {CLAIMCHECK_LEX_CONJUNCTION, "and", "or"},
+        {CLAIMCHECK_LEX_ADDRESSEE_VERB,
+         "told tell tells telling assured assures informed informs urged urges warned "
+         "warns promised promises briefed reassured",
+         "said"},
+        {CLAIMCHECK_LEX_PRONOUN_PERSON, "he she i", "it"},
+        {CLAIMCHECK_LEX_PRONOUN_GROUP, "it they we", "he"},
+        {CLAIMCHECK_LEX_AUXILIARY, "was were is are had has have been be", "being"},
+        {CLAIMCHECK_LEX_BACK_DETERMINER, "their the this that his", "her"},
+        {CLAIMCHECK_LEX_SCOPE_STOP,
+         "but however although though whereas while ; :", "yet"},
+        {CLAIMCHECK_LEX_REPORT_FORWARD, "that , :", "which"},
+        {CLAIMCHECK_LEX_ACCORDING, "according", "per"},
+        {CLAIMCHECK_LEX_WEEKDAY_LAST, "last", "past"},
+        {CLAIMCHECK_LEX_WEEKDAY_ON, "on", "at"},
+        {CLAIMCHECK_LEX_WEEKDAY_NEXT, "next", "coming"},
+        {CLAIMCHECK_LEX_DATE_SEPARATOR, ",", ";"},
+    };
+    claimcheck_rules *r;
+    size_t c, k, n;
+    (void)state;
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/rules");
+    for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        char text[512];
+        claimcheck_token *t;
+        snprintf(text, sizeof(text), "%s %s", cases[c].words, cases[c].not_member);
+        t = lex(r, text, &n);
+        for (k = 0; k + 1 < n; k++)
+            if (!claimcheck_lang_is(&r->lang, cases[c].cls, &t[k]))
+                fail_msg("class %s lacks word %zu of '%s'",
+                         claimcheck_lex_class_names[cases[c].cls], k, cases[c].words);
+        if (claimcheck_lang_is(&r->lang, cases[c].cls, &t[n - 1]))
+            fail_msg("class %s holds '%s'", claimcheck_lex_class_names[cases[c].cls],
+                     cases[c].not_member);
+        free(t);
+    }
+    claimcheck_rules_free(r);
+}
+
+static void rules_german_language_file(void **state) {
+    claimcheck_rules *r;
+    const claimcheck_lang *l;
+    claimcheck_token *t;
+    size_t n, used, u;
+    double v = 0;
+    (void)state;
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/tests/data/lang/de.yaml");
+    l = &r->lang;
+    t = lex(r, "Seit März drei Monate, am Montag zwölf Stunden", &n);
+    assert_int_equal(n, 9);
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_MONTH, t, 1, n, &v), 1);
+    assert_true(v == 3);
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_NUMBER, t, 2, n, &v), 1);
+    assert_true(v == 3);
+    u = claimcheck_lang_unit_at(l, t, 3, n, &used);
+    assert_int_equal(used, 1);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->id, "month");
+    assert_int_equal(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->grain,
+                     CLAIMCHECK_GRAIN_MONTH + 1);
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_WEEKDAY, t, 6, n, &v), 1);
+    assert_true(v == 1);
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_NUMBER, t, 7, n, &v), 1);
+    assert_true(v == 12);
+    u = claimcheck_lang_unit_at(l, t, 8, n, &used);
+    assert_true(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->minutes == 60);
+    /* no English here: "March" is no month of this rule base */
+    free(t);
+    t = lex(r, "March", &n);
+    assert_int_equal(claimcheck_lang_at(l, CLAIMCHECK_LEX_MONTH, t, 0, n, &v), 0);
+    free(t);
+    claimcheck_rules_free(r);
+}
+
 /* ------------------------------------------------------ files, includes */
 
 static void rules_include_cycle(void **state) {
@@ -318,7 +579,7 @@ static void rules_directory_loads_in_name_order(void **state) {
     s = claimcheck_rules_get_stats(r);
     assert_int_equal(s.files, 2); /* README.txt and .hidden.yaml are skipped */
     assert_int_equal(s.entities, 2);
-    assert_int_equal(s.event_types, 1);
+    assert_int_equal(s.event_types, 3); /* call, and the two its relation names */
     assert_int_equal(s.events, 1);
     assert_int_equal(s.constraints, 1);
     assert_int_equal(s.hedges, 2);
@@ -646,6 +907,13 @@ int main(void) {
         cmocka_unit_test_teardown(rules_second_document_refused, teardown),
         cmocka_unit_test_teardown(rules_duplicate_key_refused, teardown),
         cmocka_unit_test_teardown(rules_empty_file, teardown),
+        cmocka_unit_test_teardown(rules_lint_unknown_unit, teardown),
+        cmocka_unit_test_teardown(rules_lint_unknown_statuses, teardown),
+        cmocka_unit_test_teardown(rules_lint_unknown_kind_role_relation, teardown),
+        cmocka_unit_test_teardown(rules_language_and_domain_schema_errors, teardown),
+        cmocka_unit_test_teardown(rules_language_loads_and_classifies, teardown),
+        cmocka_unit_test_teardown(rules_english_classes_are_the_c_lists, teardown),
+        cmocka_unit_test_teardown(rules_german_language_file, teardown),
         cmocka_unit_test_teardown(rules_include_cycle, teardown),
         cmocka_unit_test_teardown(rules_include_escaping_folder, teardown),
         cmocka_unit_test_teardown(rules_absolute_include, teardown),

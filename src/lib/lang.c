@@ -1,0 +1,359 @@
+/* lang.c: the language and domain knowledge of a rule base: look-ups
+ * (rules tier).
+ *
+ * Contract: every phrase (a word class member, a unit form, a time phrase)
+ * is keyed by (class, dictionary id of its first word) in one
+ * open-addressed table built once after loading (claimcheck_lang_build);
+ * a look-up at a token is one probe with the token's `lower` id, then a
+ * comparison of the few phrases under that key, longest first (ties: the
+ * first in file order). Ids are those of the rule base's dictionary, so a
+ * word the rule base does not know has id 0 and matches nothing. The
+ * loaders are in rules_lang.c; this file knows no words.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang.h"
+
+const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
+    "month",           "month_ambiguous", "month_lead",     "month_early",
+    "month_late",      "since",           "weekday",        "weekday_last",
+    "weekday_on",      "weekday_next",    "future",         "number",
+    "number_join",     "article_one",     "half",           "and_a_half",
+    "approximator",    "bound",           "offset",         "hypothetical",
+    "pseudo_negation", "object_prep",     "target_prep",    "agent_prep",
+    "conjunction",     "addressee_verb",  "pronoun_person", "pronoun_group",
+    "auxiliary",       "back_determiner", "scope_stop",     "report_forward",
+    "according",       "date_separator"};
+
+struct lang_slot {
+    uint64_t key; /* (class + 1) << 32 | first word id; 0 = empty */
+    size_t first; /* into `list` */
+    size_t count;
+};
+
+struct claimcheck_lang_table {
+    struct lang_slot *slots;
+    size_t cap;
+    size_t *list; /* phrase indexes grouped by key, in file order */
+};
+
+static uint64_t lang_key(unsigned cls, uint32_t id) {
+    return ((uint64_t)(cls + 1) << 32) | id;
+}
+
+static struct lang_slot *lang_find(struct lang_slot *slots, size_t cap, uint64_t key) {
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+    while (slots[i].key && slots[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static void lang_table_free(claimcheck_lang_table *t) {
+    if (!t)
+        return;
+    free(t->slots);
+    free(t->list);
+    free(t);
+}
+
+int claimcheck_lang_build(claimcheck_lang *lang) {
+    claimcheck_lang_table *t = claimcheck_calloc(1, sizeof(*t));
+    size_t i, n = lang->phrases.count, pos = 0;
+    const claimcheck_lang_phrase *ph =
+        (const claimcheck_lang_phrase *)lang->phrases.items;
+    if (!t)
+        return CLAIMCHECK_ENOMEM;
+    t->cap = 16;
+    while (t->cap < n * 2 + 2)
+        t->cap *= 2;
+    t->slots = claimcheck_calloc(t->cap, sizeof(*t->slots));
+    t->list = claimcheck_calloc(n + 1, sizeof(size_t));
+    if (!t->slots || !t->list) {
+        lang_table_free(t);
+        return CLAIMCHECK_ENOMEM;
+    }
+    /* count, then place: phrases with one key are contiguous in `list` */
+    for (i = 0; i < n; i++) {
+        uint64_t key = lang_key(ph[i].cls, ph[i].words[0]);
+        struct lang_slot *s = lang_find(t->slots, t->cap, key);
+        s->key = key;
+        s->count++;
+    }
+    for (i = 0; i < t->cap; i++)
+        if (t->slots[i].key) {
+            t->slots[i].first = pos;
+            pos += t->slots[i].count;
+            t->slots[i].count = 0;
+        }
+    for (i = 0; i < n; i++) {
+        struct lang_slot *s =
+            lang_find(t->slots, t->cap, lang_key(ph[i].cls, ph[i].words[0]));
+        t->list[s->first + s->count++] = i;
+    }
+    lang_table_free(lang->table);
+    lang->table = t;
+    return 0;
+}
+
+/* The longest phrase of table class `cls` at token i of toks[0..end):
+ * its index into lang->phrases, or CLAIMCHECK_LANG_NONE. */
+static size_t lang_longest(const claimcheck_lang *lang, unsigned cls,
+                           const claimcheck_token *toks, size_t i, size_t end) {
+    const claimcheck_lang_phrase *ph =
+        (const claimcheck_lang_phrase *)lang->phrases.items;
+    const struct lang_slot *s;
+    size_t k, best = CLAIMCHECK_LANG_NONE, best_count = 0;
+    if (!lang->table || i >= end || !toks[i].lower)
+        return CLAIMCHECK_LANG_NONE;
+    s = lang_find(lang->table->slots, lang->table->cap, lang_key(cls, toks[i].lower));
+    for (k = 0; s->key && k < s->count; k++) {
+        const claimcheck_lang_phrase *p = &ph[lang->table->list[s->first + k]];
+        size_t w;
+        if (p->count <= best_count || p->count > end - i)
+            continue;
+        for (w = 1; w < p->count; w++)
+            if (p->words[w] && toks[i + w].lower != p->words[w])
+                break;
+        if (w == p->count) {
+            best = lang->table->list[s->first + k];
+            best_count = p->count;
+        }
+    }
+    return best;
+}
+
+size_t claimcheck_lang_at(const claimcheck_lang *lang, claimcheck_lex_class cls,
+                          const claimcheck_token *toks, size_t i, size_t end,
+                          double *value) {
+    size_t p = lang_longest(lang, (unsigned)cls, toks, i, end);
+    const claimcheck_lang_phrase *ph;
+    if (p == CLAIMCHECK_LANG_NONE)
+        return 0;
+    ph = CLAIMCHECK_VEC_AT(&lang->phrases, claimcheck_lang_phrase, p);
+    if (value)
+        *value = ph->value;
+    return ph->count;
+}
+
+int claimcheck_lang_is(const claimcheck_lang *lang, claimcheck_lex_class cls,
+                       const claimcheck_token *tok) {
+    const claimcheck_lang_phrase *ph =
+        (const claimcheck_lang_phrase *)lang->phrases.items;
+    const struct lang_slot *s;
+    size_t k;
+    if (!lang->table || !tok->lower)
+        return 0;
+    s = lang_find(lang->table->slots, lang->table->cap, lang_key(cls, tok->lower));
+    for (k = 0; s->key && k < s->count; k++)
+        if (ph[lang->table->list[s->first + k]].count == 1)
+            return 1;
+    return 0;
+}
+
+size_t claimcheck_lang_unit_at(const claimcheck_lang *lang, const claimcheck_token *toks,
+                               size_t i, size_t end, size_t *used) {
+    size_t p = lang_longest(lang, CLAIMCHECK_LANG_UNIT, toks, i, end);
+    const claimcheck_lang_phrase *ph;
+    if (used)
+        *used = 0;
+    if (p == CLAIMCHECK_LANG_NONE)
+        return CLAIMCHECK_LANG_NONE;
+    ph = CLAIMCHECK_VEC_AT(&lang->phrases, claimcheck_lang_phrase, p);
+    if (used)
+        *used = ph->count;
+    return (size_t)ph->value;
+}
+
+size_t claimcheck_lang_time_at(const claimcheck_lang *lang, const claimcheck_token *toks,
+                               size_t i, size_t end, size_t *used) {
+    const claimcheck_lang_phrase *ph =
+        (const claimcheck_lang_phrase *)lang->phrases.items;
+    const struct lang_slot *s;
+    size_t k, best = CLAIMCHECK_LANG_NONE, best_count = 0;
+    if (used)
+        *used = 0;
+    if (!lang->table || i >= end || !toks[i].lower)
+        return CLAIMCHECK_LANG_NONE;
+    /* as lang_longest, but a phrase that must stand alone ("the day
+     * before", not "the day before the talks") fails when a word follows */
+    s = lang_find(lang->table->slots, lang->table->cap,
+                  lang_key(CLAIMCHECK_LANG_TIME, toks[i].lower));
+    for (k = 0; s->key && k < s->count; k++) {
+        const claimcheck_lang_phrase *p = &ph[lang->table->list[s->first + k]];
+        const claimcheck_time_phrase *tp;
+        size_t w;
+        if (p->count <= best_count || p->count > end - i)
+            continue;
+        for (w = 1; w < p->count; w++)
+            if (p->words[w] && toks[i + w].lower != p->words[w])
+                break;
+        if (w < p->count)
+            continue;
+        tp = CLAIMCHECK_VEC_AT(&lang->time_phrases, claimcheck_time_phrase,
+                               (size_t)p->value);
+        if (tp->alone && i + p->count < end &&
+            toks[i + p->count].kind == CLAIMCHECK_TOK_WORD)
+            continue;
+        best = (size_t)p->value;
+        best_count = p->count;
+    }
+    if (used && best != CLAIMCHECK_LANG_NONE)
+        *used = best_count;
+    return best;
+}
+
+static size_t lang_index(const claimcheck_dict *ids, const char *id) {
+    uint32_t k = ids && id ? claimcheck_dict_find(ids, id, strlen(id)) : 0;
+    return k ? (size_t)k - 1 : CLAIMCHECK_LANG_NONE;
+}
+
+const claimcheck_unit *claimcheck_lang_unit(const claimcheck_lang *lang, const char *id) {
+    size_t i = lang_index(lang->unit_ids, id);
+    return i == CLAIMCHECK_LANG_NONE
+               ? NULL
+               : CLAIMCHECK_VEC_AT(&lang->units, claimcheck_unit, i);
+}
+
+const claimcheck_status_def *claimcheck_lang_status(const claimcheck_lang *lang,
+                                                    const char *id) {
+    size_t i = lang_index(lang->status_ids, id);
+    return i == CLAIMCHECK_LANG_NONE
+               ? NULL
+               : CLAIMCHECK_VEC_AT(&lang->statuses, claimcheck_status_def, i);
+}
+
+const claimcheck_entity_kind *claimcheck_lang_kind(const claimcheck_lang *lang,
+                                                   const char *id) {
+    size_t i = lang_index(lang->kind_ids, id);
+    return i == CLAIMCHECK_LANG_NONE
+               ? NULL
+               : CLAIMCHECK_VEC_AT(&lang->kinds, claimcheck_entity_kind, i);
+}
+
+const claimcheck_party_role *claimcheck_lang_role(const claimcheck_lang *lang,
+                                                  const char *id) {
+    size_t i = lang_index(lang->role_ids, id);
+    return i == CLAIMCHECK_LANG_NONE
+               ? NULL
+               : CLAIMCHECK_VEC_AT(&lang->roles, claimcheck_party_role, i);
+}
+
+const claimcheck_relation *claimcheck_lang_relation(const claimcheck_lang *lang,
+                                                    const char *id) {
+    size_t i = lang_index(lang->relation_ids, id);
+    return i == CLAIMCHECK_LANG_NONE
+               ? NULL
+               : CLAIMCHECK_VEC_AT(&lang->relations, claimcheck_relation, i);
+}
+
+int claimcheck_lang_init(claimcheck_lang *lang) {
+    claimcheck_thresholds th = CLAIMCHECK_THRESHOLDS_INIT;
+    memset(lang, 0, sizeof(*lang));
+    lang->thresholds = th;
+    if (claimcheck_dict_new(&lang->unit_ids) < 0 ||
+        claimcheck_dict_new(&lang->status_ids) < 0 ||
+        claimcheck_dict_new(&lang->kind_ids) < 0 ||
+        claimcheck_dict_new(&lang->role_ids) < 0 ||
+        claimcheck_dict_new(&lang->relation_ids) < 0)
+        return CLAIMCHECK_ENOMEM;
+    return 0;
+}
+
+int claimcheck_lang_add_phrase(claimcheck_lang *lang, claimcheck_dict *dict, unsigned cls,
+                               const char *text, double value) {
+    claimcheck_buf fold = CLAIMCHECK_BUF_INIT;
+    claimcheck_lang_phrase *ph;
+    uint32_t *words;
+    size_t i = 0, n = 0, len = strlen(text);
+    int rc = 0;
+    /* a word is what stands between spaces, folded whole: "'ll", "-" and
+     * ";" are words of their own, as a token's `lower` is its whole text */
+    words = claimcheck_calloc(len / 2 + 1, sizeof(*words));
+    if (!words)
+        return CLAIMCHECK_ENOMEM;
+    while (i < len) {
+        size_t start;
+        while (i < len && text[i] == ' ')
+            i++;
+        if (i >= len)
+            break;
+        start = i;
+        while (i < len && text[i] != ' ')
+            i++;
+        if (i - start == 1 && text[start] == '*') {
+            if (n == 0) {
+                rc = CLAIMCHECK_EINVAL;
+                goto cleanup;
+            }
+            words[n++] = 0;
+            continue;
+        }
+        if ((rc = claimcheck_fold(&fold, text, start, i)) < 0)
+            goto cleanup;
+        if (!(words[n++] = claimcheck_dict_intern(dict, fold.ptr, fold.len))) {
+            rc = CLAIMCHECK_ENOMEM;
+            goto cleanup;
+        }
+    }
+    if (n == 0 || words[n - 1] == 0) {
+        rc = CLAIMCHECK_EINVAL;
+        goto cleanup;
+    }
+    ph = claimcheck_vec_push(&lang->phrases, sizeof(*ph));
+    if (!ph) {
+        rc = CLAIMCHECK_ENOMEM;
+        goto cleanup;
+    }
+    ph->words = words;
+    ph->count = n;
+    ph->value = value;
+    ph->cls = (uint8_t)cls;
+    words = NULL;
+cleanup:
+    free(words);
+    claimcheck_buf_free(&fold);
+    return rc;
+}
+
+void claimcheck_lang_free(claimcheck_lang *lang) {
+    size_t i;
+    if (!lang)
+        return;
+    for (i = 0; i < lang->phrases.count; i++)
+        free(CLAIMCHECK_VEC_AT(&lang->phrases, claimcheck_lang_phrase, i)->words);
+    claimcheck_vec_free(&lang->phrases);
+    claimcheck_vec_free(&lang->time_phrases); /* words belong to `phrases` */
+    for (i = 0; i < lang->units.count; i++)
+        free(CLAIMCHECK_VEC_AT(&lang->units, claimcheck_unit, i)->id);
+    claimcheck_vec_free(&lang->units);
+    for (i = 0; i < lang->statuses.count; i++) {
+        free(CLAIMCHECK_VEC_AT(&lang->statuses, claimcheck_status_def, i)->id);
+        free(CLAIMCHECK_VEC_AT(&lang->statuses, claimcheck_status_def, i)->file);
+    }
+    claimcheck_vec_free(&lang->statuses);
+    for (i = 0; i < lang->kinds.count; i++)
+        free(CLAIMCHECK_VEC_AT(&lang->kinds, claimcheck_entity_kind, i)->id);
+    claimcheck_vec_free(&lang->kinds);
+    for (i = 0; i < lang->roles.count; i++)
+        free(CLAIMCHECK_VEC_AT(&lang->roles, claimcheck_party_role, i)->id);
+    claimcheck_vec_free(&lang->roles);
+    for (i = 0; i < lang->relations.count; i++) {
+        claimcheck_relation *r =
+            CLAIMCHECK_VEC_AT(&lang->relations, claimcheck_relation, i);
+        free(r->id);
+        free(r->pause_name);
+        free(r->act_name);
+        free(r->file);
+    }
+    claimcheck_vec_free(&lang->relations);
+    lang_table_free(lang->table);
+    free(lang->default_status);
+    free(lang->domain_file);
+    claimcheck_dict_free(lang->unit_ids);
+    claimcheck_dict_free(lang->status_ids);
+    claimcheck_dict_free(lang->kind_ids);
+    claimcheck_dict_free(lang->role_ids);
+    claimcheck_dict_free(lang->relation_ids);
+    memset(lang, 0, sizeof(*lang));
+}

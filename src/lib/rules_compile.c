@@ -1,0 +1,372 @@
+/* rules_compile.c: token-pattern compilation and the pattern index (load
+ * rules stage).
+ *
+ * Contract: claimcheck_compile_pattern splits a pattern on spaces (so that
+ * =word, ^word, <num>, * and ... are seen whole), expands "a|b" into one
+ * pattern per combination (at most PATTERN_ALTERNATIVES_MAX), tokenizes
+ * and folds each word and interns it into rules->dict. The pattern index
+ * maps (element kind, id) of a pattern's first element to the patterns
+ * starting with it; it is read-only once built.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_compile.h"
+
+/* ------------------------------------------------------------- patterns */
+
+/* Compiles one pattern without alternatives (valid UTF-8) into
+ * rules->patterns with the given owner; errors are reported at `pos`.
+ * `variant`: s is one choice of a pattern with alternatives (kept as the
+ * pattern's text). */
+static int compile_pattern_text(claimcheck_loader *ld, const char *s, claimcheck_pos pos,
+                                uint8_t owner_kind, uint32_t owner, int variant) {
+    claimcheck_rules *r = ld->rules;
+    claimcheck_vec toks = CLAIMCHECK_VEC_INIT;
+    claimcheck_buf fold = CLAIMCHECK_BUF_INIT;
+    claimcheck_pattern *pat;
+    claimcheck_pe *elems = NULL;
+    size_t i, n = 0, len = strlen(s);
+    int rc = 0;
+
+    /* split on spaces first, so that =word, <num>, * and ... are seen whole */
+    elems = claimcheck_calloc(len + 1, sizeof(*elems));
+    if (!elems) {
+        rc = claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
+        goto cleanup;
+    }
+    i = 0;
+    while (i < len) {
+        size_t start, end, k;
+        int exact = 0;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i >= len)
+            break;
+        start = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        end = i;
+        if (end - start == 5 && memcmp(s + start, "<num>", 5) == 0) {
+            elems[n++].kind = CLAIMCHECK_PE_NUM;
+            continue;
+        }
+        if (end - start == 1 && s[start] == '*') {
+            elems[n++].kind = CLAIMCHECK_PE_ANY;
+            continue;
+        }
+        if (end - start == 3 && memcmp(s + start, "...", 3) == 0) {
+            if (n == 0) {
+                rc = claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, pos,
+                                          "pattern '%s' may not start with '...'", s);
+                goto cleanup;
+            }
+            elems[n++].kind = CLAIMCHECK_PE_GAP;
+            continue;
+        }
+        if (s[start] == '=' || s[start] == '^') {
+            exact = s[start] == '^' ? 2 : 1;
+            start++;
+        }
+        toks.count = 0;
+        if ((rc = claimcheck_tokenize(&toks, s, start, end)) < 0) {
+            claimcheck_yaml_fail(ld, rc, pos, "out of memory");
+            goto cleanup;
+        }
+        for (k = 0; k < toks.count; k++) {
+            claimcheck_token *t = CLAIMCHECK_VEC_AT(&toks, claimcheck_token, k);
+            uint32_t id;
+            if ((rc = claimcheck_fold(&fold, s, t->start, t->end)) < 0) {
+                claimcheck_yaml_fail(ld, rc, pos, "out of memory");
+                goto cleanup;
+            }
+            if (exact || t->kind != CLAIMCHECK_TOK_WORD) {
+                id = claimcheck_dict_intern(r->dict, fold.ptr, fold.len);
+                elems[n].kind =
+                    exact == 2 && k == 0 ? CLAIMCHECK_PE_CAP : CLAIMCHECK_PE_EXACT;
+            } else {
+                size_t slen;
+                const char *stem = claimcheck_stem(r->stemmer, fold.ptr, fold.len, &slen);
+                /* the folded form is interned too, so documents can find it */
+                if (!claimcheck_dict_intern(r->dict, fold.ptr, fold.len))
+                    id = 0;
+                else
+                    id = claimcheck_dict_intern(r->dict, stem, slen);
+                elems[n].kind = CLAIMCHECK_PE_STEM;
+            }
+            if (!id) {
+                rc = claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
+                goto cleanup;
+            }
+            elems[n++].id = id;
+        }
+    }
+    if (n == 0 || elems[n - 1].kind == CLAIMCHECK_PE_GAP) {
+        rc = claimcheck_yaml_fail(
+            ld, CLAIMCHECK_ERULES, pos,
+            n == 0 ? "empty pattern" : "pattern '%s' may not end with '...'", s);
+        goto cleanup;
+    }
+    pat = claimcheck_vec_push(&r->patterns, sizeof(*pat));
+    if (!pat) {
+        rc = claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
+        goto cleanup;
+    }
+    memset(pat, 0, sizeof(*pat));
+    if (variant && !(pat->text = claimcheck_strdup(s))) {
+        r->patterns.count--;
+        rc = claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, pos, "out of memory");
+        goto cleanup;
+    }
+    pat->elems = elems;
+    pat->count = n;
+    pat->owner_kind = owner_kind;
+    pat->owner = owner;
+    elems = NULL;
+cleanup:
+    free(elems);
+    claimcheck_vec_free(&toks);
+    claimcheck_buf_free(&fold);
+    return rc;
+}
+
+/* Most patterns one pattern with alternatives may stand for. */
+#define PATTERN_ALTERNATIVES_MAX 256
+
+/* Compiles the pattern of scalar `v`. An element "a|b|c" stands for any one
+ * of its alternatives: the pattern is compiled once per combination of
+ * alternatives ("some people ... say|argue" is "some people ... say" and
+ * "some people ... argue"), every copy with the same owner. */
+int claimcheck_compile_pattern(claimcheck_loader *ld, const claimcheck_ynode *v,
+                               uint8_t owner_kind, uint32_t owner) {
+    claimcheck_buf text = CLAIMCHECK_BUF_INIT;
+    const char *s;
+    size_t i, len, combos = 1, combo;
+    int rc = 0;
+
+    if (v->kind != CLAIMCHECK_YNODE_SCALAR)
+        return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                    "a pattern must be a scalar");
+    s = v->value;
+    len = strlen(s);
+    if (claimcheck_utf8_validate(s, len, &i) < 0)
+        return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                    "pattern is not valid UTF-8");
+    if (!strchr(s, '|'))
+        return compile_pattern_text(ld, s, v->pos, owner_kind, owner, 0);
+    /* count the combinations; every alternative must be a non-empty element */
+    for (i = 0; i < len;) {
+        size_t start, alts = 1;
+        while (i < len && s[i] == ' ')
+            i++;
+        start = i;
+        while (i < len && s[i] != ' ') {
+            if (s[i] == '|') {
+                if (i == start || i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '|')
+                    return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                                "empty alternative in pattern '%s'", s);
+                alts++;
+            }
+            i++;
+        }
+        combos *= alts;
+        if (combos > PATTERN_ALTERNATIVES_MAX)
+            return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                        "pattern '%s' stands for more than %d patterns",
+                                        s, PATTERN_ALTERNATIVES_MAX);
+    }
+    /* combination `combo` is a mixed-radix number: element k takes
+     * alternative (combo / product of the earlier elements' counts) mod its
+     * own count */
+    for (combo = 0; combo < combos && rc == 0; combo++) {
+        size_t rest = combo;
+        text.len = 0;
+        for (i = 0; i < len && rc == 0;) {
+            size_t start, end, alts = 1, pick, k, a0;
+            while (i < len && s[i] == ' ')
+                i++;
+            start = i;
+            while (i < len && s[i] != ' ')
+                i++;
+            end = i;
+            if (start == end)
+                break;
+            for (k = start; k < end; k++)
+                alts += s[k] == '|';
+            pick = rest % alts;
+            rest /= alts;
+            /* the pick-th alternative of s[start, end) */
+            for (a0 = start, k = 0; k < pick; a0++)
+                k += s[a0] == '|';
+            for (k = a0; k < end && s[k] != '|'; k++)
+                ;
+            if ((text.len && claimcheck_buf_putc(&text, ' ') < 0) ||
+                claimcheck_buf_put(&text, s + a0, k - a0) < 0)
+                rc = claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, v->pos, "out of memory");
+        }
+        if (rc == 0)
+            rc = compile_pattern_text(ld, text.ptr, v->pos, owner_kind, owner, 1);
+    }
+    claimcheck_buf_free(&text);
+    return rc;
+}
+
+int claimcheck_compile_pattern_list(claimcheck_loader *ld, const claimcheck_ynode *list,
+                                    uint8_t owner_kind, uint32_t owner,
+                                    const char *what) {
+    size_t i;
+    int rc;
+    if (list->kind == CLAIMCHECK_YNODE_SCALAR)
+        return claimcheck_compile_pattern(ld, list, owner_kind, owner);
+    if ((rc = claimcheck_yaml_expect(ld, list, CLAIMCHECK_YNODE_SEQ, what)) < 0)
+        return rc;
+    for (i = 0; i < list->count; i++) {
+        const claimcheck_ynode *item = list->items[i], *pat, *v;
+        claimcheck_pattern *p;
+        size_t first, k;
+        static const char *const keys[] = {"pattern", "from", "to", NULL};
+        if (item->kind != CLAIMCHECK_YNODE_MAP || owner_kind != CLAIMCHECK_OWNER_ENTITY) {
+            if ((rc = claimcheck_compile_pattern(ld, item, owner_kind, owner)) < 0)
+                return rc;
+            continue;
+        }
+        /* a role: {pattern: "the us president", from: 2025-01-20, to: ...} */
+        if ((rc = claimcheck_yaml_keys(ld, item, keys, "role alias", item->pos)) < 0)
+            return rc;
+        if (!(pat = claimcheck_yaml_get(item, "pattern")))
+            return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, item->pos,
+                                        "a role alias needs 'pattern'");
+        first = ld->rules->patterns.count;
+        if ((rc = claimcheck_compile_pattern(ld, pat, owner_kind, owner)) < 0)
+            return rc;
+        /* every pattern the alias stands for holds between its dates */
+        p = CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern, first);
+        if ((v = claimcheck_yaml_get(item, "from")) &&
+            (rc = claimcheck_yaml_date(ld, v, &p->from, "role alias")) < 0)
+            return rc;
+        if ((v = claimcheck_yaml_get(item, "to")) &&
+            (rc = claimcheck_yaml_date(ld, v, &p->to, "role alias")) < 0)
+            return rc;
+        for (k = first + 1; k < ld->rules->patterns.count; k++) {
+            claimcheck_pattern *q =
+                CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern, k);
+            q->from = p->from;
+            q->to = p->to;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------- pattern index */
+
+struct pindex_slot {
+    uint32_t key; /* element kind in the top 3 bits, id below; 0 = empty */
+    size_t first; /* index into `list` */
+    size_t count;
+};
+
+struct claimcheck_pindex {
+    struct pindex_slot *slots;
+    size_t cap;
+    size_t *list; /* pattern indexes grouped by key */
+    size_t *wild; /* patterns starting with <num> or * */
+    size_t wild_count;
+};
+
+/* A capitalised exact word is found through the token's folded form. */
+static uint8_t pindex_kind(uint8_t kind) {
+    return kind == CLAIMCHECK_PE_CAP ? CLAIMCHECK_PE_EXACT : kind;
+}
+
+static uint32_t pindex_key(uint8_t kind, uint32_t id) {
+    return ((uint32_t)(kind + 1) << 28) | (id & 0x0FFFFFFFu);
+}
+
+static struct pindex_slot *pindex_find(struct pindex_slot *slots, size_t cap,
+                                       uint32_t key) {
+    size_t i = (size_t)(key * 2654435761u) & (cap - 1);
+    while (slots[i].key && slots[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+void claimcheck_pindex_free(claimcheck_pindex *ix) {
+    if (!ix)
+        return;
+    free(ix->slots);
+    free(ix->list);
+    free(ix->wild);
+    free(ix);
+}
+
+int claimcheck_pindex_build(claimcheck_rules *r) {
+    claimcheck_pindex *ix = claimcheck_calloc(1, sizeof(*ix));
+    size_t i, n = r->patterns.count, *fill = NULL, pos = 0;
+    int rc = CLAIMCHECK_ENOMEM;
+    if (!ix)
+        return CLAIMCHECK_ENOMEM;
+    ix->cap = 16;
+    while (ix->cap < n * 2 + 2)
+        ix->cap *= 2;
+    ix->slots = claimcheck_calloc(ix->cap, sizeof(*ix->slots));
+    ix->list = claimcheck_calloc(n + 1, sizeof(size_t));
+    ix->wild = claimcheck_calloc(n + 1, sizeof(size_t));
+    if (!ix->slots || !ix->list || !ix->wild)
+        goto cleanup;
+    /* count, then place: patterns with one key are contiguous in `list` */
+    for (i = 0; i < n; i++) {
+        claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
+        if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
+            p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
+            p->elems[0].kind == CLAIMCHECK_PE_CAP) {
+            uint32_t key = pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id);
+            struct pindex_slot *s = pindex_find(ix->slots, ix->cap, key);
+            s->key = key;
+            s->count++;
+        } else {
+            ix->wild[ix->wild_count++] = i;
+        }
+    }
+    for (i = 0; i < ix->cap; i++)
+        if (ix->slots[i].key) {
+            ix->slots[i].first = pos;
+            pos += ix->slots[i].count;
+            ix->slots[i].count = 0;
+        }
+    (void)fill;
+    for (i = 0; i < n; i++) {
+        claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
+        if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
+            p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
+            p->elems[0].kind == CLAIMCHECK_PE_CAP) {
+            struct pindex_slot *s =
+                pindex_find(ix->slots, ix->cap,
+                            pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id));
+            ix->list[s->first + s->count++] = i;
+        }
+    }
+    claimcheck_pindex_free(r->index);
+    r->index = ix;
+    return 0;
+cleanup:
+    claimcheck_pindex_free(ix);
+    return rc;
+}
+
+void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token *tok,
+                            claimcheck_pindex_fn fn, void *ctx) {
+    const struct pindex_slot *s;
+    size_t i;
+    if (tok->stem) {
+        s = pindex_find(ix->slots, ix->cap, pindex_key(CLAIMCHECK_PE_STEM, tok->stem));
+        for (i = 0; s->key && i < s->count; i++)
+            fn(ix->list[s->first + i], ctx);
+    }
+    if (tok->lower) {
+        s = pindex_find(ix->slots, ix->cap, pindex_key(CLAIMCHECK_PE_EXACT, tok->lower));
+        for (i = 0; s->key && i < s->count; i++)
+            fn(ix->list[s->first + i], ctx);
+    }
+    for (i = 0; i < ix->wild_count; i++)
+        fn(ix->wild[i], ctx);
+}
