@@ -81,7 +81,7 @@ static int check_hedges(claimcheck_report *r, const claimcheck_annot *a,
         for (k = 0; k < n; k++)
             if (CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)
                     ->kind == top) {
-                f->scope = claimcheck_cue_scope(r->doc, a, s, cues[k].span);
+                f->scope = claimcheck_cue_scope(r->doc, a, r->rules, s, cues[k].span);
                 break;
             }
         {

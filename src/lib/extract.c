@@ -65,8 +65,7 @@ static size_t extract_times(claimcheck_extract_ctx *x,
     size_t i, tf = 0, te = 0, ntimes = 0;
     for (i = x->first;
          ntimes < CLAIMCHECK_EXTRACT_MAX_TIMES &&
-         claimcheck_extract_time(x, i, x->doc->pubdate, &times[ntimes].start,
-                                 &times[ntimes].end, &tf, &te);
+         claimcheck_extract_time(x, i, x->doc->pubdate, &times[ntimes], &tf, &te);
          i = te) {
         /* "said on Thursday" dates the statement, not what was said */
         if (tf > x->first && claimcheck_extract_is_reporting_verb(x, sa, tf - 1))
@@ -75,7 +74,6 @@ static size_t extract_times(claimcheck_extract_ctx *x,
         times[ntimes].span.end = x->toks[te - 1].end;
         /* "within hours (of X)" is relative to X: it places a claim near the
          * publication date but cannot contradict a date */
-        times[ntimes].vague = claimcheck_extract_tok_is(x, tf, "within");
         if (!times[ntimes].vague && claimcheck_date_to_days(times[ntimes].start) ==
                                         claimcheck_date_to_days(times[ntimes].end))
             x->last = times[ntimes].start;

@@ -2,6 +2,8 @@
  * (extract stage; see extract_attribution.h). */
 #include "extract_attribution.h"
 
+#include <string.h>
+
 size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
                                 claimcheck_cue_hit *cues, size_t max) {
     const claimcheck_sentence_annot *sa =
@@ -22,7 +24,7 @@ size_t claimcheck_sentence_cues(const claimcheck_annot *a, size_t s,
 }
 
 int claimcheck_extract_is_according(const claimcheck_extract_ctx *x, size_t verb) {
-    return claimcheck_extract_tok_is(x, verb, "according");
+    return claimcheck_extract_is(x, CLAIMCHECK_LEX_ACCORDING, verb);
 }
 
 /* Sets out's entity to entity match em. */
@@ -35,7 +37,7 @@ static void attribution_set(claimcheck_attribution *out, const claimcheck_match 
 static int attribution_speaker(const claimcheck_extract_ctx *x,
                                const claimcheck_match *em) {
     return em->owner_kind == CLAIMCHECK_OWNER_ENTITY &&
-           !claimcheck_extract_entity_is_target(claimcheck_extract_entity_at(x, em));
+           !claimcheck_extract_entity_is_target(x, claimcheck_extract_entity_at(x, em));
 }
 
 /* The speaker of reporting verb match m other than "according to". */
@@ -52,7 +54,7 @@ static void attribution_of_verb(const claimcheck_extract_ctx *x,
     /* "Zelenskyy put the number at 150 and said ...": the subject of
      * the first verb of a pair, up to 12 tokens back */
     if (out->entity == CLAIMCHECK_NONE && m->first > x->first &&
-        claimcheck_extract_tok_is(x, m->first - 1, "and"))
+        claimcheck_extract_is(x, CLAIMCHECK_LEX_CONJUNCTION, m->first - 1))
         for (j = sa->match_first; j < sa->match_end; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 < m->first &&
                 m->first - ms[j].end <= 12 &&
@@ -93,10 +95,9 @@ void claimcheck_extract_attribution(const claimcheck_extract_ctx *x,
         }
         if (out->entity != CLAIMCHECK_NONE) {
             out->verb_tok = m->first;
-            out->forward = claimcheck_extract_tok_is(x, m->end, "that") ||
-                           claimcheck_extract_tok_is(x, m->end, ",") ||
-                           claimcheck_extract_tok_is(x, m->end, ":") ||
-                           claimcheck_extract_is_according(x, m->first);
+            out->forward =
+                claimcheck_extract_is(x, CLAIMCHECK_LEX_REPORT_FORWARD, m->end) ||
+                claimcheck_extract_is_according(x, m->first);
             return;
         }
     }
@@ -125,16 +126,15 @@ int claimcheck_extract_is_reporting_verb(const claimcheck_extract_ctx *x,
 }
 
 claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck_annot *a,
-                                     size_t s, claimcheck_span cue) {
-    static const char *const stops[] = {
-        "but", "however", "although", "though", "whereas", "while", ";", ":", NULL};
+                                     const claimcheck_rules *rules, size_t s,
+                                     claimcheck_span cue) {
     const claimcheck_sentence_annot *sa =
         CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
     claimcheck_extract_ctx x;
     claimcheck_span scope;
     size_t i, first = CLAIMCHECK_NONE, last_word = CLAIMCHECK_NONE;
-    claimcheck_extract_ctx_init(&x, doc, a, NULL, sa);
+    claimcheck_extract_ctx_init(&x, doc, a, rules, sa);
     for (i = sa->tok_first; i < sa->tok_end; i++)
         if (toks[i].start >= cue.end) {
             first = i;
@@ -145,7 +145,7 @@ claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck
     scope.start = cue.start;
     scope.end = cue.end;
     for (i = first; first != CLAIMCHECK_NONE && i < sa->tok_end; i++) {
-        if (claimcheck_extract_tok_in(&x, i, stops))
+        if (claimcheck_extract_is(&x, CLAIMCHECK_LEX_SCOPE_STOP, i))
             break;
         if (toks[i].kind != CLAIMCHECK_TOK_PUNCT)
             last_word = i;
@@ -157,7 +157,7 @@ claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck
     /* a cue closing its sentence ("..., critics say.") governs what precedes */
     scope.start = sa->span.start;
     for (i = sa->tok_first; i < sa->tok_end && toks[i].start < cue.start; i++)
-        if (claimcheck_extract_tok_in(&x, i, stops))
+        if (claimcheck_extract_is(&x, CLAIMCHECK_LEX_SCOPE_STOP, i))
             scope.start = i + 1 < sa->tok_end ? toks[i + 1].start : toks[i].end;
     return scope; /* scope.end is the cue's end */
 }

@@ -17,10 +17,11 @@ size_t claimcheck_sentence_attribution(const claimcheck_doc *doc,
                                        const claimcheck_rules *rules, size_t s);
 
 /* The scope of a hedge cue in sentence `s`: from the cue to the next
- * termination word ("but", "however", ";") or the sentence end; a cue that
+ * termination word (scope_stop: "but", "however", ";") or the sentence end; a cue that
  * ends its sentence governs what precedes it. */
 claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck_annot *a,
-                                     size_t s, claimcheck_span cue);
+                                     const claimcheck_rules *rules, size_t s,
+                                     claimcheck_span cue);
 
 /* The attribution of sentence sa: "X said/stated/insisted", "according to
  * X", "..., Zelenskyy said."; out->entity is CLAIMCHECK_NONE when none. */

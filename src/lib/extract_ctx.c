@@ -2,6 +2,8 @@
  * and token tests its units share (see extract_ctx.h). */
 #include "extract_ctx.h"
 
+#include <string.h>
+
 void claimcheck_extract_ctx_init(claimcheck_extract_ctx *x, const claimcheck_doc *doc,
                                  const claimcheck_annot *a, const claimcheck_rules *rules,
                                  const claimcheck_sentence_annot *sa) {
@@ -9,6 +11,7 @@ void claimcheck_extract_ctx_init(claimcheck_extract_ctx *x, const claimcheck_doc
     x->doc = doc;
     x->a = a;
     x->rules = rules;
+    x->lang = &rules->lang;
     x->toks = (const claimcheck_token *)a->tokens.items;
     if (sa) {
         x->first = sa->tok_first;
@@ -21,13 +24,37 @@ const claimcheck_entity *claimcheck_extract_entity_at(const claimcheck_extract_c
     return CLAIMCHECK_VEC_AT(&x->rules->entities, claimcheck_entity, m->owner);
 }
 
-int claimcheck_extract_entity_is_target(const claimcheck_entity *e) {
-    return e->kind && (strcmp(e->kind, "target") == 0 || strcmp(e->kind, "scope") == 0 ||
-                       strcmp(e->kind, "place") == 0);
+size_t claimcheck_extract_ends_at(const claimcheck_extract_ctx *x,
+                                  claimcheck_lex_class cls, size_t i, double *value) {
+    size_t k;
+    for (k = i - x->first; k > 0; k--)
+        if (claimcheck_extract_at(x, cls, i - k, value) == k)
+            return i - k;
+    return CLAIMCHECK_NONE;
 }
 
-int claimcheck_extract_entity_is_place(const claimcheck_entity *e) {
-    return e->kind && strcmp(e->kind, "place") == 0;
+static const claimcheck_entity_kind *ctx_kind(const claimcheck_extract_ctx *x,
+                                              const claimcheck_entity *e) {
+    return e->kind ? claimcheck_lang_kind(x->lang, e->kind) : NULL;
+}
+
+int claimcheck_extract_entity_is_target(const claimcheck_extract_ctx *x,
+                                        const claimcheck_entity *e) {
+    const claimcheck_entity_kind *k = ctx_kind(x, e);
+    return k &&
+           (k->role == CLAIMCHECK_KIND_QUALIFIER || k->role == CLAIMCHECK_KIND_PLACE);
+}
+
+int claimcheck_extract_entity_is_place(const claimcheck_extract_ctx *x,
+                                       const claimcheck_entity *e) {
+    const claimcheck_entity_kind *k = ctx_kind(x, e);
+    return k && k->role == CLAIMCHECK_KIND_PLACE;
+}
+
+int claimcheck_extract_entity_is_person(const claimcheck_extract_ctx *x,
+                                        const claimcheck_entity *e) {
+    const claimcheck_entity_kind *k = ctx_kind(x, e);
+    return k && k->person;
 }
 
 int claimcheck_extract_type_is_multi(const claimcheck_extract_ctx *x, size_t type) {
@@ -36,10 +63,7 @@ int claimcheck_extract_type_is_multi(const claimcheck_extract_ctx *x, size_t typ
 }
 
 int claimcheck_extract_is_object(const claimcheck_extract_ctx *x, size_t i) {
-    static const char *const preps[] = {"against", "on",   "at",   "towards", "toward",
-                                        "into",    "over", "near", "from",    "in",
-                                        "to",      "with", "of",   NULL};
-    return i > x->first && claimcheck_extract_tok_in(x, i - 1, preps);
+    return i > x->first && claimcheck_extract_is(x, CLAIMCHECK_LEX_OBJECT_PREP, i - 1);
 }
 
 void claimcheck_extract_add_role(size_t *list, size_t *count, size_t entity) {

@@ -9,63 +9,64 @@
 #ifndef CLAIMCHECK_EXTRACT_CTX_H
 #define CLAIMCHECK_EXTRACT_CTX_H
 
-#include <string.h>
-
 #include "extract_types.h"
 
 typedef struct claimcheck_extract_ctx {
     const claimcheck_doc *doc;
     const claimcheck_annot *a;
     const claimcheck_rules *rules;
+    const claimcheck_lang *lang; /* the rule base's words (rules->lang) */
     const claimcheck_token *toks;
     size_t first, end;    /* token range of the sentence */
     claimcheck_date last; /* the last date the text named, for "the next day" */
 } claimcheck_extract_ctx;
 
 /* A context over the annotated document, on sentence `sa` (NULL: none yet;
- * the driver sets each in turn). `rules` may be NULL where unused. */
+ * the driver sets each in turn). */
 void claimcheck_extract_ctx_init(claimcheck_extract_ctx *x, const claimcheck_doc *doc,
                                  const claimcheck_annot *a, const claimcheck_rules *rules,
                                  const claimcheck_sentence_annot *sa);
 
-/* Is token i of the sentence the word `word` (lower case)? Tokens outside
- * the sentence never are. The first byte is compared before the length, as
- * this runs for every token against every time and number word. */
-static inline int claimcheck_extract_tok_is(const claimcheck_extract_ctx *x, size_t i,
-                                            const char *word) {
-    const claimcheck_token *t;
-    size_t n;
+/* Does a phrase of word class `cls` start at token i of the sentence?
+ * Returns its length in tokens (0: none; always 0 outside the sentence)
+ * and its value in `*value` (may be NULL). The words are the rule base's
+ * (lang.h). */
+static inline size_t claimcheck_extract_at(const claimcheck_extract_ctx *x,
+                                           claimcheck_lex_class cls, size_t i,
+                                           double *value) {
     if (i < x->first || i >= x->end)
         return 0;
-    t = &x->toks[i];
-    if (claimcheck_ascii_lower((unsigned char)x->doc->view[t->start]) !=
-        (unsigned char)word[0])
-        return 0;
-    n = strlen(word);
-    return t->end - t->start == n &&
-           claimcheck_strncaseeq(x->doc->view + t->start, word, n);
+    return claimcheck_lang_at(x->lang, cls, x->toks, i, x->end, value);
 }
 
-/* Is token i one of `words` (NULL-terminated)? Returns its index + 1, or 0. */
-static inline int claimcheck_extract_tok_in(const claimcheck_extract_ctx *x, size_t i,
-                                            const char *const *words) {
-    size_t k;
+/* Is token i of the sentence a one-word member of class `cls`? */
+static inline int claimcheck_extract_is(const claimcheck_extract_ctx *x,
+                                        claimcheck_lex_class cls, size_t i) {
     if (i < x->first || i >= x->end)
         return 0;
-    for (k = 0; words[k]; k++)
-        if (claimcheck_extract_tok_is(x, i, words[k]))
-            return (int)k + 1;
-    return 0;
+    return claimcheck_lang_is(x->lang, cls, &x->toks[i]);
 }
+
+/* Does a phrase of class `cls` end right before token `i` (and start
+ * inside the sentence)? Returns its first token, or CLAIMCHECK_NONE; the
+ * longest such phrase wins; its value goes to `*value` (may be NULL). */
+size_t claimcheck_extract_ends_at(const claimcheck_extract_ctx *x,
+                                  claimcheck_lex_class cls, size_t i, double *value);
 
 /* The entity of entity match `m`. */
 const claimcheck_entity *claimcheck_extract_entity_at(const claimcheck_extract_ctx *x,
                                                       const claimcheck_match *m);
 
 /* Targets and scope words qualify a claim; places locate it; neither is an
- * actor. */
-int claimcheck_extract_entity_is_target(const claimcheck_entity *e);
-int claimcheck_extract_entity_is_place(const claimcheck_entity *e);
+ * actor (the domain's entity_kinds say which kind plays which part). */
+int claimcheck_extract_entity_is_target(const claimcheck_extract_ctx *x,
+                                        const claimcheck_entity *e);
+int claimcheck_extract_entity_is_place(const claimcheck_extract_ctx *x,
+                                       const claimcheck_entity *e);
+/* Is the entity referred back to by person pronouns (he, she), not group
+ * ones (it, they)? */
+int claimcheck_extract_entity_is_person(const claimcheck_extract_ctx *x,
+                                        const claimcheck_entity *e);
 
 /* Is event type `type` one of several parties (calls, meetings, talks)? */
 int claimcheck_extract_type_is_multi(const claimcheck_extract_ctx *x, size_t type);

@@ -1,150 +1,111 @@
 /* extract_figure.c: numbers, units, approximation and bounds (extract
- * stage; see extract_figure.h). */
+ * stage; see extract_figure.h).
+ *
+ * The words are the rule base's (lang.h): number words and their values,
+ * the joiner of "thirty-five", "a"/"an", "half an", "and a half", units and
+ * their forms, approximators, bounds, time offsets, auxiliaries. This file
+ * keeps the grammar: a ten (30..90) joined to a word of 0..20 adds up, "a"
+ * is one only before a time unit, an approximator or bound stands right
+ * before the number. */
 #include "extract_figure.h"
 
-static const char *const figure_number_words[] = {
-    "zero",     "one",      "two",      "three",   "four",    "five",
-    "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
-    "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty",   NULL};
-static const char *const figure_tens[] = {"thirty",  "forty",  "fifty",  "sixty",
-                                          "seventy", "eighty", "ninety", NULL};
+#include <string.h>
 
-struct figure_unit {
-    const char *word;
-    const char *unit;
-};
-
-static const struct figure_unit figure_units[] = {{"minute", "minute"},
-                                                  {"minutes", "minute"},
-                                                  {"hour", "hour"},
-                                                  {"hours", "hour"},
-                                                  {"day", "day"},
-                                                  {"days", "day"},
-                                                  {"week", "week"},
-                                                  {"weeks", "week"},
-                                                  {"month", "month"},
-                                                  {"months", "month"},
-                                                  {"year", "year"},
-                                                  {"years", "year"},
-                                                  {"drone", "drone"},
-                                                  {"drones", "drone"},
-                                                  {"missile", "missile"},
-                                                  {"missiles", "missile"},
-                                                  {"prisoner", "prisoner"},
-                                                  {"prisoners", "prisoner"},
-                                                  {"soldier", "soldier"},
-                                                  {"soldiers", "soldier"},
-                                                  {"people", "person"},
-                                                  {"hospitals", "hospital"},
-                                                  {NULL, NULL}};
-
-static const char *figure_unit_at(const claimcheck_extract_ctx *x, size_t i) {
+/* The unit whose form starts at token i: the unit, its forms' tokens in
+ * `*used`; NULL when none. */
+static const claimcheck_unit *figure_unit_at(const claimcheck_extract_ctx *x, size_t i,
+                                             size_t *used) {
     size_t k;
-    if (i >= x->end)
+    *used = 0;
+    if (i < x->first || i >= x->end)
         return NULL;
-    for (k = 0; figure_units[k].word; k++)
-        if (claimcheck_extract_tok_is(x, i, figure_units[k].word))
-            return figure_units[k].unit;
-    return NULL;
+    k = claimcheck_lang_unit_at(x->lang, x->toks, i, x->end, used);
+    return k == CLAIMCHECK_LANG_NONE
+               ? NULL
+               : CLAIMCHECK_VEC_AT(&x->lang->units, claimcheck_unit, k);
 }
 
 static int figure_time_unit_at(const claimcheck_extract_ctx *x, size_t i) {
-    static const char *const time_units[] = {"minute", "hour", "day", "week",
-                                             "month",  "year", NULL};
-    const char *u = figure_unit_at(x, i);
-    size_t k;
-    for (k = 0; u && time_units[k]; k++)
-        if (strcmp(u, time_units[k]) == 0)
-            return 1;
-    return 0;
+    size_t used;
+    const claimcheck_unit *u = figure_unit_at(x, i, &used);
+    return u && u->kind == CLAIMCHECK_UNIT_TIME;
+}
+
+/* A ten ("thirty") joined to a smaller number word ("-five") at token i,
+ * whose ten's value is `tens`: the tokens used (0: none), the sum in
+ * `*value`. */
+static size_t figure_compound(const claimcheck_extract_ctx *x, size_t i, size_t n,
+                              double tens, double *value) {
+    size_t nj, nu;
+    double unit;
+    if (tens < 30 || tens > 90 || (int)tens % 10 != 0 || tens != (int)tens)
+        return 0;
+    nj = claimcheck_extract_at(x, CLAIMCHECK_LEX_NUMBER_JOIN, i + n, NULL);
+    if (!nj)
+        return 0;
+    nu = claimcheck_extract_at(x, CLAIMCHECK_LEX_NUMBER, i + n + nj, &unit);
+    if (!nu || unit > 20)
+        return 0;
+    *value = tens + unit;
+    return n + nj + nu;
 }
 
 /* A number at token i: digits, a number word, "a"/"an" before a unit, or
  * "half an hour". Returns tokens used (0 if none) and the value. */
 static size_t figure_number_base(const claimcheck_extract_ctx *x, size_t i,
                                  double *value) {
-    int k;
+    size_t n, joined;
+    double v;
     if (i >= x->end)
         return 0;
     if (x->toks[i].kind == CLAIMCHECK_TOK_NUM) {
         *value = x->toks[i].value;
         return 1;
     }
-    if ((k = claimcheck_extract_tok_in(x, i, figure_number_words))) {
-        *value = k - 1;
-        return 1;
+    if ((n = claimcheck_extract_at(x, CLAIMCHECK_LEX_NUMBER, i, &v))) {
+        *value = v;
+        joined = figure_compound(x, i, n, v, value);
+        return joined ? joined : n;
     }
-    if ((k = claimcheck_extract_tok_in(x, i, figure_tens))) {
-        *value = 30 + (k - 1) * 10;
-        if (i + 2 < x->end && claimcheck_extract_tok_is(x, i + 1, "-") &&
-            claimcheck_extract_tok_in(x, i + 2, figure_number_words)) {
-            *value += claimcheck_extract_tok_in(x, i + 2, figure_number_words) - 1;
-            return 3;
-        }
-        return 1;
-    }
-    if ((claimcheck_extract_tok_is(x, i, "a") || claimcheck_extract_tok_is(x, i, "an")) &&
-        figure_time_unit_at(x, i + 1)) {
+    if ((n = claimcheck_extract_at(x, CLAIMCHECK_LEX_ARTICLE_ONE, i, NULL)) &&
+        figure_time_unit_at(x, i + n)) {
         *value = 1;
-        return 1;
+        return n;
     }
-    if (claimcheck_extract_tok_is(x, i, "half") &&
-        (claimcheck_extract_tok_is(x, i + 1, "an") ||
-         claimcheck_extract_tok_is(x, i + 1, "a"))) {
-        *value = 0.5;
-        return 2;
+    if ((n = claimcheck_extract_at(x, CLAIMCHECK_LEX_HALF, i, &v))) {
+        *value = v;
+        return n;
     }
     return 0;
 }
 
-/* "and a half" at token i? */
-static int figure_and_a_half(const claimcheck_extract_ctx *x, size_t i) {
-    return claimcheck_extract_tok_is(x, i, "and") &&
-           claimcheck_extract_tok_is(x, i + 1, "a") &&
-           claimcheck_extract_tok_is(x, i + 2, "half");
-}
-
 /* A number possibly followed by "and a half" ("two and a half hours"). */
 static size_t figure_number(const claimcheck_extract_ctx *x, size_t i, double *value) {
-    size_t used = figure_number_base(x, i, value);
-    if (used && figure_and_a_half(x, i + used)) {
-        *value += 0.5;
-        used += 3;
+    size_t used = figure_number_base(x, i, value), n;
+    double half;
+    if (used &&
+        (n = claimcheck_extract_at(x, CLAIMCHECK_LEX_AND_A_HALF, i + used, &half))) {
+        *value += half;
+        used += n;
     }
     return used;
-}
-
-/* "one day after", "two weeks ago": is token i a time offset word? */
-static int figure_is_offset(const claimcheck_extract_ctx *x, size_t i) {
-    return claimcheck_extract_tok_is(x, i, "after") ||
-           claimcheck_extract_tok_is(x, i, "before") ||
-           claimcheck_extract_tok_is(x, i, "ago") ||
-           claimcheck_extract_tok_is(x, i, "later") ||
-           claimcheck_extract_tok_is(x, i, "earlier");
 }
 
 /* Approximators and bounds before the number at token `start`: sets them
  * in `f` and returns the figure's first token. */
 static size_t figure_qualify(const claimcheck_extract_ctx *x, size_t start,
                              claimcheck_figure_hit *f) {
-    static const char *const approx[] = {"approximately", "about",  "around", "roughly",
-                                         "nearly",        "almost", "some",   "circa",
-                                         "approx",        NULL};
-    if (start > x->first && claimcheck_extract_tok_in(x, start - 1, approx)) {
+    size_t from;
+    double bound;
+    if ((from = claimcheck_extract_ends_at(x, CLAIMCHECK_LEX_APPROXIMATOR, start,
+                                           NULL)) != CLAIMCHECK_NONE) {
         f->approximate = 1;
-        start--;
-    } else if (start > x->first + 1 &&
-               (claimcheck_extract_tok_is(x, start - 1, "than")) &&
-               (claimcheck_extract_tok_is(x, start - 2, "more") ||
-                claimcheck_extract_tok_is(x, start - 2, "less") ||
-                claimcheck_extract_tok_is(x, start - 2, "fewer"))) {
-        f->bound = claimcheck_extract_tok_is(x, start - 2, "more") ? 1 : -1;
-        start -= 2;
-    } else if (start > x->first && (claimcheck_extract_tok_is(x, start - 1, "over") ||
-                                    claimcheck_extract_tok_is(x, start - 1, "under"))) {
-        f->bound = claimcheck_extract_tok_is(x, start - 1, "over") ? 1 : -1;
-        start--;
+        return from;
+    }
+    if ((from = claimcheck_extract_ends_at(x, CLAIMCHECK_LEX_BOUND, start, &bound)) !=
+        CLAIMCHECK_NONE) {
+        f->bound = bound > 0 ? 1 : -1;
+        return from;
     }
     return start;
 }
@@ -153,37 +114,35 @@ size_t claimcheck_extract_figures(const claimcheck_extract_ctx *x,
                                   claimcheck_figure_hit *out, size_t max) {
     size_t i, n = 0;
     for (i = x->first; i < x->end && n < max; i++) {
-        double v;
-        size_t used, u, start;
-        const char *unit;
+        double v, half;
+        size_t used, u, nu, nh, start;
+        const claimcheck_unit *unit;
         claimcheck_figure_hit *f;
-        /* numbers are digits or words starting with one of these letters */
-        if (x->toks[i].kind == CLAIMCHECK_TOK_PUNCT ||
-            (x->toks[i].kind == CLAIMCHECK_TOK_WORD &&
-             !strchr("aefhnostz", claimcheck_ascii_lower(
-                                      (unsigned char)x->doc->view[x->toks[i].start]))))
+        if (x->toks[i].kind == CLAIMCHECK_TOK_PUNCT)
             continue;
         used = figure_number(x, i, &v);
         if (!used)
             continue;
         u = i + used;
-        if (u < x->end && claimcheck_extract_tok_is(x, u, "-"))
+        if (u < x->end && claimcheck_extract_is(x, CLAIMCHECK_LEX_NUMBER_JOIN, u))
             u++; /* "30-day" */
-        if (!(unit = figure_unit_at(x, u)))
+        if (!(unit = figure_unit_at(x, u, &nu)))
             continue; /* a bare number */
-        if (figure_is_offset(x, u + 1)) {
+        u += nu - 1;  /* the unit's last token */
+        /* "one day after", "two weeks ago": a time offset, not a figure */
+        if (claimcheck_extract_at(x, CLAIMCHECK_LEX_OFFSET, u + 1, NULL)) {
             i = u;
             continue;
         }
         f = &out[n];
         memset(f, 0, sizeof(*f));
         /* "an hour and a half" */
-        if (figure_and_a_half(x, u + 1)) {
-            v += 0.5;
-            u += 3;
+        if ((nh = claimcheck_extract_at(x, CLAIMCHECK_LEX_AND_A_HALF, u + 1, &half))) {
+            v += half;
+            u += nh;
         }
         f->value = v;
-        f->unit = unit;
+        f->unit = unit->id;
         start = figure_qualify(x, i, f);
         f->span.start = x->toks[start].start;
         f->span.end = x->toks[u].end;
@@ -195,25 +154,23 @@ size_t claimcheck_extract_figures(const claimcheck_extract_ctx *x,
 
 /* Is text[start..end) only spaces and auxiliary verbs ("two hospitals were
  * hit", "145 drones had been launched")? */
-static int figure_only_auxiliaries(const char *text, size_t start, size_t end) {
-    static const char *const aux[] = {"was", "were", "is",   "are", "had",
-                                      "has", "have", "been", "be",  NULL};
-    size_t i = start;
+static int figure_only_auxiliaries(const claimcheck_extract_ctx *x, size_t start,
+                                   size_t end) {
+    const char *text = x->doc->view;
+    size_t i = start, t = x->first;
     while (i < end) {
-        size_t w, k;
-        int known = 0;
         if (text[i] == ' ') {
             i++;
             continue;
         }
-        for (w = i; w < end && text[w] != ' '; w++)
-            ;
-        for (k = 0; aux[k]; k++)
-            if (strlen(aux[k]) == w - i && claimcheck_strncaseeq(text + i, aux[k], w - i))
-                known = 1;
-        if (!known)
+        /* a word: one auxiliary token from here to a space or the end */
+        while (t < x->end && x->toks[t].start < i)
+            t++;
+        if (t >= x->end || x->toks[t].start != i || x->toks[t].end > end ||
+            (x->toks[t].end < end && text[x->toks[t].end] != ' ') ||
+            !claimcheck_extract_is(x, CLAIMCHECK_LEX_AUXILIARY, t))
             return 0;
-        i = w;
+        i = x->toks[t].end;
     }
     return 1;
 }
@@ -221,7 +178,7 @@ static int figure_only_auxiliaries(const char *text, size_t start, size_t end) {
 void claimcheck_extract_assign_figures(const claimcheck_extract_ctx *x,
                                        claimcheck_vec *claims, size_t claims_before,
                                        const claimcheck_figure_hit *figs, size_t nfigs) {
-    size_t i, k;
+    size_t i, k, reach = (size_t)x->lang->thresholds.figure_reach;
     /* each figure goes to a trigger right after it ("30-day ceasefire"),
      * else to the nearest trigger before it, within reach ("lasted about an
      * hour"); a figure further before a trigger belongs to something else
@@ -244,9 +201,8 @@ void claimcheck_extract_assign_figures(const claimcheck_extract_ctx *x,
                 else
                     continue;
                 if ((pass == 0 && d > 2 &&
-                     !figure_only_auxiliaries(x->doc->view, figs[k].span.end,
-                                              c->trigger.start)) ||
-                    d > CLAIMCHECK_EXTRACT_FIGURE_REACH)
+                     !figure_only_auxiliaries(x, figs[k].span.end, c->trigger.start)) ||
+                    d > reach)
                     continue;
                 if (d < bd) {
                     bd = d;

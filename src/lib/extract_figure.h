@@ -7,10 +7,6 @@
 
 #include "extract_ctx.h"
 
-/* How far (in bytes) a figure may stand from the trigger it belongs to:
- * about eight words. */
-#define CLAIMCHECK_EXTRACT_FIGURE_REACH 60
-
 /* The figures of the context's sentence, in text order, into out[0..max);
  * returns the count. A number and unit followed by "after", "before",
  * "ago", "later" or "earlier" is a time offset, not a figure. */
@@ -20,7 +16,8 @@ size_t claimcheck_extract_figures(const claimcheck_extract_ctx *x,
 /* Gives each figure to a claim among claims[claims_before..] (the
  * sentence's): one whose trigger follows it closely ("30-day ceasefire",
  * "two hospitals were hit"), else the nearest one before it within reach
- * ("lasted about an hour"). */
+ * ("lasted about an hour"): within the domain's thresholds.figure_reach
+ * bytes. */
 void claimcheck_extract_assign_figures(const claimcheck_extract_ctx *x,
                                        claimcheck_vec *claims, size_t claims_before,
                                        const claimcheck_figure_hit *figs, size_t nfigs);

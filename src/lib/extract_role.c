@@ -2,23 +2,22 @@
  * speakers and back references (extract stage; see extract_role.h). */
 #include "extract_role.h"
 
+#include <string.h>
+
 /* Is the entity starting at token `first` the one somebody is told,
  * assured or urged ("told Marco Rubio and Mike Waltz it would accept")?
  * The addressee hears the claim; it is not its actor. */
 static int role_is_addressee(const claimcheck_extract_ctx *x,
                              const claimcheck_sentence_annot *sa, size_t first,
                              int depth) {
-    static const char *const verbs[] = {
-        "told",     "tell",     "tells",   "telling",   "assured", "assures",
-        "informed", "informs",  "urged",   "urges",     "warned",  "warns",
-        "promised", "promises", "briefed", "reassured", NULL};
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
-    if (first > x->first && claimcheck_extract_tok_in(x, first - 1, verbs))
+    if (first > x->first &&
+        claimcheck_extract_is(x, CLAIMCHECK_LEX_ADDRESSEE_VERB, first - 1))
         return 1;
     /* the second of a pair, once */
     if (depth == 0 && first > x->first + 1 &&
-        claimcheck_extract_tok_is(x, first - 1, "and"))
+        claimcheck_extract_is(x, CLAIMCHECK_LEX_CONJUNCTION, first - 1))
         for (j = sa->match_first; j < sa->match_end; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 == first &&
                 role_is_addressee(x, sa, ms[j].first, 1))
@@ -32,15 +31,15 @@ static int role_is_addressee(const claimcheck_extract_ctx *x,
 static int role_speaker_is_subject(const claimcheck_extract_ctx *x,
                                    const claimcheck_sentence_annot *sa, size_t verb_tok,
                                    size_t trigger, const claimcheck_entity *speaker) {
-    static const char *const person[] = {"he", "she", "i", NULL};
-    static const char *const group[] = {"it", "they", "we", NULL};
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
-    int is_person = speaker->kind && strcmp(speaker->kind, "person") == 0;
+    claimcheck_lex_class pronoun = claimcheck_extract_entity_is_person(x, speaker)
+                                       ? CLAIMCHECK_LEX_PRONOUN_PERSON
+                                       : CLAIMCHECK_LEX_PRONOUN_GROUP;
     size_t i, j;
     if (verb_tok == CLAIMCHECK_NONE || verb_tok >= trigger)
         return 0;
     for (i = verb_tok + 1; i < trigger; i++) {
-        if (!claimcheck_extract_tok_in(x, i, is_person ? person : group))
+        if (!claimcheck_extract_is(x, pronoun, i))
             continue;
         /* "said it would answer any new Russian attack": a party named
          * between the pronoun and the trigger is the trigger's own */
@@ -48,7 +47,7 @@ static int role_speaker_is_subject(const claimcheck_extract_ctx *x,
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first > i &&
                 ms[j].end <= trigger &&
                 !claimcheck_extract_entity_is_target(
-                    claimcheck_extract_entity_at(x, &ms[j])))
+                    x, claimcheck_extract_entity_at(x, &ms[j])))
                 return 0;
         return 1;
     }
@@ -94,14 +93,14 @@ static void role_near_trigger(const claimcheck_extract_ctx *x,
         if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY)
             continue;
         e = claimcheck_extract_entity_at(x, em);
-        if (claimcheck_extract_entity_is_place(e)) {
+        if (claimcheck_extract_entity_is_place(x, e)) {
             /* "talks in Riyadh", "in Jeddah, talks ..." */
             if ((em->first >= tm->end && em->first - tm->end <= 8) ||
                 (em->end <= tm->first && tm->first - em->end <= 4))
                 claimcheck_extract_add_role(c->places, &c->place_count, em->owner);
             continue;
         }
-        if (claimcheck_extract_entity_is_target(e)) {
+        if (claimcheck_extract_entity_is_target(x, e)) {
             if ((em->first >= tm->end && !role_belongs_to_next_trigger(x, sa, tmi, em)) ||
                 (em->end <= tm->first && tm->first - em->end <= 4))
                 claimcheck_extract_add_role(c->targets, &c->target_count, em->owner);
@@ -132,7 +131,7 @@ static void role_single_actor(const claimcheck_extract_ctx *x,
         if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->first >= anchor ||
             claimcheck_extract_is_object(x, em->first) ||
             role_is_addressee(x, sa, em->first, 0) ||
-            claimcheck_extract_entity_is_target(claimcheck_extract_entity_at(x, em)) ||
+            claimcheck_extract_entity_is_target(x, claimcheck_extract_entity_at(x, em)) ||
             (em->first == at->entity_tok && at->entity == em->owner))
             continue;
         /* not across a "that" clause boundary of a reporting verb */
@@ -144,17 +143,17 @@ static void role_single_actor(const claimcheck_extract_ctx *x,
         for (j = sa->match_first; j < near; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
                 ms[j].end + 1 == ms[near].first &&
-                claimcheck_extract_tok_is(x, ms[j].end, "and") &&
+                claimcheck_extract_is(x, CLAIMCHECK_LEX_CONJUNCTION, ms[j].end) &&
                 !claimcheck_extract_entity_is_target(
-                    claimcheck_extract_entity_at(x, &ms[j])))
+                    x, claimcheck_extract_entity_at(x, &ms[j])))
                 claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
     } else {
         for (j = sa->match_first; j < sa->match_end; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
                 ms[j].first > x->first &&
-                claimcheck_extract_tok_is(x, ms[j].first - 1, "by") &&
+                claimcheck_extract_is(x, CLAIMCHECK_LEX_AGENT_PREP, ms[j].first - 1) &&
                 !claimcheck_extract_entity_is_target(
-                    claimcheck_extract_entity_at(x, &ms[j]))) {
+                    x, claimcheck_extract_entity_at(x, &ms[j]))) {
                 claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
                 break;
             }
@@ -165,15 +164,14 @@ static void role_single_actor(const claimcheck_extract_ctx *x,
 static void role_objects(const claimcheck_extract_ctx *x,
                          const claimcheck_sentence_annot *sa, const claimcheck_match *tm,
                          struct claimcheck_claim *c) {
-    static const char *const against[] = {"against", "on",      "at",     "over",
-                                          "into",    "towards", "toward", NULL};
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
     for (j = sa->match_first; j < sa->match_end; j++)
         if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
             ms[j].first - tm->end <= 4 && ms[j].first > x->first &&
-            claimcheck_extract_tok_in(x, ms[j].first - 1, against) &&
-            !claimcheck_extract_entity_is_target(claimcheck_extract_entity_at(x, &ms[j])))
+            claimcheck_extract_is(x, CLAIMCHECK_LEX_TARGET_PREP, ms[j].first - 1) &&
+            !claimcheck_extract_entity_is_target(x,
+                                                 claimcheck_extract_entity_at(x, &ms[j])))
             claimcheck_extract_add_role(c->objects, &c->object_count, ms[j].owner);
 }
 
@@ -261,7 +259,6 @@ static void role_refer_back(claimcheck_vec *claims, size_t claims_before, size_t
 void claimcheck_extract_back_references(const claimcheck_extract_ctx *x,
                                         claimcheck_vec *claims, size_t claims_before,
                                         size_t s) {
-    static const char *const dets[] = {"their", "the", "this", "that", "his", NULL};
     size_t i;
     for (i = claims_before; i < claims->count; i++) {
         struct claimcheck_claim *c =
@@ -276,7 +273,10 @@ void claimcheck_extract_back_references(const claimcheck_extract_ctx *x,
          * one ("... with 600 prisoners of war freed") only the sentence before */
         if (t == CLAIMCHECK_NONE)
             continue;
-        reach = t > x->first && claimcheck_extract_tok_in(x, t - 1, dets) ? 2 : 1;
+        reach = t > x->first &&
+                        claimcheck_extract_is(x, CLAIMCHECK_LEX_BACK_DETERMINER, t - 1)
+                    ? 2
+                    : 1;
         role_refer_back(claims, claims_before, s, reach, c);
     }
 }
@@ -294,7 +294,7 @@ void claimcheck_extract_sentence_parties(const claimcheck_extract_ctx *x,
         for (j = sa->match_first; j < sa->match_end; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
                 !claimcheck_extract_entity_is_target(
-                    claimcheck_extract_entity_at(x, &ms[j])))
+                    x, claimcheck_extract_entity_at(x, &ms[j])))
                 claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
     }
 }

@@ -44,19 +44,21 @@ size_t claimcheck_extract_status(const claimcheck_extract_ctx *x,
         c->status_span.start = x->toks[ms[best].first].start;
         c->status_span.end = x->toks[ms[best].end - 1].end;
     } else {
-        c->status = et->default_status ? et->default_status : "occurred";
+        /* the type's default, else the domain's; "" when neither names one */
+        c->status = et->default_status        ? et->default_status
+                    : x->lang->default_status ? x->lang->default_status
+                                              : "";
     }
     return best;
 }
 
-/* NegEx's pseudo-negations: "not" that does not negate what follows ("not
- * by what its readouts say", "not only", "not just"). */
+/* NegEx's pseudo-negations: a one-word negation that starts a phrase of
+ * the class ("not by what its readouts say", "not only", "not just") does
+ * not negate what follows. */
 static int status_is_pseudo_negation(const claimcheck_extract_ctx *x, size_t neg_first,
                                      size_t neg_end) {
-    static const char *const after[] = {"by",      "only",  "just", "for",
-                                        "because", "least", NULL};
-    return neg_end == neg_first + 1 && claimcheck_extract_tok_is(x, neg_first, "not") &&
-           claimcheck_extract_tok_in(x, neg_end, after);
+    return neg_end == neg_first + 1 &&
+           claimcheck_extract_at(x, CLAIMCHECK_LEX_PSEUDO_NEGATION, neg_first, NULL) > 1;
 }
 
 void claimcheck_extract_negation(const claimcheck_extract_ctx *x,
@@ -86,12 +88,9 @@ void claimcheck_extract_negation(const claimcheck_extract_ctx *x,
 int claimcheck_extract_is_hypothetical(const claimcheck_extract_ctx *x, size_t i) {
     /* a modal or condition shortly before it puts it out of reach of the
      * reported record */
-    static const char *const modals[] = {"will",   "would", "could",   "might",
-                                         "should", "can",   "if",      "unless",
-                                         "any",    "'ll",   "whether", NULL};
     size_t j, from = i > x->first + 5 ? i - 5 : x->first;
     for (j = from; j < i; j++)
-        if (claimcheck_extract_tok_in(x, j, modals))
+        if (claimcheck_extract_is(x, CLAIMCHECK_LEX_HYPOTHETICAL, j))
             return 1;
     return 0;
 }

@@ -15,29 +15,35 @@
  *              last night and within hours (the night before and the
  *              publication date);
  *   period     last/next week (Monday to Sunday), month, year.
+ * The words are the rule base's (lang.h: the month, weekday and month-lead
+ * classes, and the time phrases with their offsets, grains and anchors);
+ * this file knows only how each kind resolves.
  */
 #include "extract_time.h"
+
+#include <string.h>
 
 /* The output of one finder. */
 typedef struct time_found {
     claimcheck_date start, end;
     size_t tf, te; /* token range */
+    int vague;
 } time_found;
 
-static const char *const time_weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                            "friday", "saturday", "sunday",    NULL};
-static const char *const time_months[] = {
-    "january", "february",  "march",   "april",    "may",      "june", "july",
-    "august",  "september", "october", "november", "december", NULL};
-static const char *const time_months_short[] = {"jan", "feb", "mar", "apr", "may",
-                                                "jun", "jul", "aug", "sep", "oct",
-                                                "nov", "dec", NULL};
-
+/* The month (1..12) token i names, or 0. */
 static int time_month(const claimcheck_extract_ctx *x, size_t i) {
-    int m = claimcheck_extract_tok_in(x, i, time_months);
-    if (!m)
-        m = claimcheck_extract_tok_in(x, i, time_months_short);
-    return m;
+    double v = 0;
+    if (claimcheck_extract_at(x, CLAIMCHECK_LEX_MONTH, i, &v) == 1 ||
+        claimcheck_extract_at(x, CLAIMCHECK_LEX_MONTH_AMBIGUOUS, i, &v) == 1)
+        return (int)v;
+    return 0;
+}
+
+/* Is the month at token i also a common word ("may") with no month lead
+ * word ("in", "since") before it? */
+static int time_month_doubtful(const claimcheck_extract_ctx *x, size_t i) {
+    return claimcheck_extract_is(x, CLAIMCHECK_LEX_MONTH_AMBIGUOUS, i) &&
+           !(i > x->first && claimcheck_extract_is(x, CLAIMCHECK_LEX_MONTH_LEAD, i - 1));
 }
 
 static int time_day_number(const claimcheck_extract_ctx *x, size_t i) {
@@ -62,14 +68,12 @@ static int time_year_number(const claimcheck_extract_ctx *x, size_t i) {
     return (int)t->value;
 }
 
-/* Does a future marker ("will", "would", "is to", "set to", "scheduled")
- * come before token i in its sentence? */
+/* Does a future marker ("will", "would", "scheduled") come before token i
+ * in its sentence? */
 static int time_future_before(const claimcheck_extract_ctx *x, size_t i) {
-    static const char *const markers[] = {"will",    "would", "'ll",      "scheduled",
-                                          "planned", "set",   "expected", NULL};
     size_t j;
     for (j = x->first; j < i; j++)
-        if (claimcheck_extract_tok_in(x, j, markers))
+        if (claimcheck_extract_is(x, CLAIMCHECK_LEX_FUTURE, j))
             return 1;
     return 0;
 }
@@ -84,24 +88,29 @@ static int time_last_day(int y, int m) {
     return time_add(next, -1).day;
 }
 
+/* Is token i - 1 a word of class `cls`? */
+static int time_before_is(const claimcheck_extract_ctx *x, size_t i,
+                          claimcheck_lex_class cls) {
+    return i > x->first && claimcheck_extract_is(x, cls, i - 1);
+}
+
 /* Weekday w (1: Monday) at token i, against the publication date. */
 static void time_weekday(const claimcheck_extract_ctx *x, size_t i, int w,
                          claimcheck_date pub, time_found *o) {
     int back = (claimcheck_date_weekday(pub) - (w - 1) + 7) % 7;
-    int prev = i > x->first && (claimcheck_extract_tok_is(x, i - 1, "last") ||
-                                claimcheck_extract_tok_is(x, i - 1, "on"));
-    int next = i > x->first && claimcheck_extract_tok_is(x, i - 1, "next");
+    int last = time_before_is(x, i, CLAIMCHECK_LEX_WEEKDAY_LAST);
+    int prev = last || time_before_is(x, i, CLAIMCHECK_LEX_WEEKDAY_ON);
+    int said_next = time_before_is(x, i, CLAIMCHECK_LEX_WEEKDAY_NEXT);
+    int next = said_next;
     /* "would exchange prisoners on Wednesday": future, so forward */
-    if (!next && !(i > x->first && claimcheck_extract_tok_is(x, i - 1, "last")) &&
-        back != 0 && time_future_before(x, i))
+    if (!next && !last && back != 0 && time_future_before(x, i))
         next = 1;
     if (next)
         o->start = time_add(pub, back == 0 ? 7 : 7 - back);
     else
         o->start = time_add(pub, -back);
     o->end = o->start;
-    o->tf =
-        prev || (i > x->first && claimcheck_extract_tok_is(x, i - 1, "next")) ? i - 1 : i;
+    o->tf = prev || said_next ? i - 1 : i;
     o->te = i + 1;
 }
 
@@ -109,7 +118,8 @@ static void time_weekday(const claimcheck_extract_ctx *x, size_t i, int w,
 static int time_month_day(const claimcheck_extract_ctx *x, size_t i, int m, int d,
                           claimcheck_date pub, time_found *o) {
     int y = time_year_number(x, i + 2) ? time_year_number(x, i + 2)
-            : (i + 3 < x->end && claimcheck_extract_tok_is(x, i + 2, ",") &&
+            : (i + 3 < x->end &&
+               claimcheck_extract_is(x, CLAIMCHECK_LEX_DATE_SEPARATOR, i + 2) &&
                time_year_number(x, i + 3))
                 ? time_year_number(x, i + 3)
                 : pub.year;
@@ -142,11 +152,7 @@ static int time_day_month(const claimcheck_extract_ctx *x, size_t i, int m, int 
 static int time_month_whole(const claimcheck_extract_ctx *x, size_t i, int m,
                             claimcheck_date pub, time_found *o) {
     int have_pub = pub.year != 0, y;
-    if (m == 5 && !(i > x->first && (claimcheck_extract_tok_is(x, i - 1, "in") ||
-                                     claimcheck_extract_tok_is(x, i - 1, "since") ||
-                                     claimcheck_extract_tok_is(x, i - 1, "early") ||
-                                     claimcheck_extract_tok_is(x, i - 1, "late") ||
-                                     claimcheck_extract_tok_is(x, i - 1, "mid"))))
+    if (time_month_doubtful(x, i))
         return 0; /* "may" the modal verb */
     y = time_year_number(x, i + 1) ? time_year_number(x, i + 1) : pub.year;
     if (!y)
@@ -157,13 +163,13 @@ static int time_month_whole(const claimcheck_extract_ctx *x, size_t i, int m,
     o->end = (claimcheck_date){y, m, time_last_day(y, m)};
     o->tf = i;
     o->te = time_year_number(x, i + 1) ? i + 2 : i + 1;
-    if (i > x->first && claimcheck_extract_tok_is(x, i - 1, "early")) {
+    if (time_before_is(x, i, CLAIMCHECK_LEX_MONTH_EARLY)) {
         o->end.day = 10;
         o->tf--;
-    } else if (i > x->first && claimcheck_extract_tok_is(x, i - 1, "late")) {
+    } else if (time_before_is(x, i, CLAIMCHECK_LEX_MONTH_LATE)) {
         o->start.day = 21;
         o->tf--;
-    } else if (i > x->first && claimcheck_extract_tok_is(x, i - 1, "since") && have_pub) {
+    } else if (time_before_is(x, i, CLAIMCHECK_LEX_SINCE) && have_pub) {
         o->end = pub;
         o->tf--;
     }
@@ -181,144 +187,80 @@ static int time_month_date(const claimcheck_extract_ctx *x, size_t i, int m,
     return time_month_whole(x, i, m, pub, o);
 }
 
-/* "the next day", "the following day", "the day before": relative to the
- * last date the text named (TimeML's reference time). */
-static int time_anaphoric(const claimcheck_extract_ctx *x, size_t i, time_found *o) {
-    if (x->last.year && claimcheck_extract_tok_is(x, i, "the") &&
-        (claimcheck_extract_tok_is(x, i + 1, "next") ||
-         claimcheck_extract_tok_is(x, i + 1, "following")) &&
-        claimcheck_extract_tok_is(x, i + 2, "day")) {
-        o->start = o->end = time_add(x->last, 1);
-        o->tf = i;
-        o->te = i + 3;
-        return 1;
-    }
-    if (x->last.year && claimcheck_extract_tok_is(x, i, "the") &&
-        claimcheck_extract_tok_is(x, i + 1, "day") &&
-        (claimcheck_extract_tok_is(x, i + 2, "before") ||
-         claimcheck_extract_tok_is(x, i + 2, "earlier")) &&
-        !(i + 3 < x->end && x->toks[i + 3].kind == CLAIMCHECK_TOK_WORD)) {
-        o->start = o->end = time_add(x->last, -1);
-        o->tf = i;
-        o->te = i + 3;
-        return 1;
-    }
-    return 0;
+/* Month m of year y moved by `months`. */
+static void time_month_add(int *y, int *m, int months) {
+    int k = *y * 12 + (*m - 1) + months;
+    *y = k / 12;
+    *m = k % 12 + 1;
 }
 
-/* yesterday, today, tonight, this morning, tomorrow; overnight, last night,
- * within hours: relative to the publication date. */
-static int time_deictic(const claimcheck_extract_ctx *x, size_t i, claimcheck_date pub,
-                        time_found *o) {
-    if (claimcheck_extract_tok_is(x, i, "yesterday")) {
-        o->start = o->end = time_add(pub, -1);
-        o->tf = i;
-        o->te = i + 1;
-        return 1;
-    }
-    if (claimcheck_extract_tok_is(x, i, "today") ||
-        claimcheck_extract_tok_is(x, i, "tonight") ||
-        (claimcheck_extract_tok_is(x, i, "this") &&
-         (claimcheck_extract_tok_is(x, i + 1, "morning") ||
-          claimcheck_extract_tok_is(x, i + 1, "afternoon") ||
-          claimcheck_extract_tok_is(x, i + 1, "evening")))) {
-        o->start = o->end = pub;
-        o->tf = i;
-        o->te = claimcheck_extract_tok_is(x, i, "this") ? i + 2 : i + 1;
-        return 1;
-    }
-    if (claimcheck_extract_tok_is(x, i, "tomorrow")) {
-        o->start = o->end = time_add(pub, 1);
-        o->tf = i;
-        o->te = i + 1;
-        return 1;
-    }
-    if (claimcheck_extract_tok_is(x, i, "overnight") ||
-        (claimcheck_extract_tok_is(x, i, "last") &&
-         claimcheck_extract_tok_is(x, i + 1, "night")) ||
-        (claimcheck_extract_tok_is(x, i, "within") &&
-         (claimcheck_extract_tok_is(x, i + 1, "hours") ||
-          claimcheck_extract_tok_is(x, i + 2, "hours")))) {
-        o->start = time_add(pub, -1);
-        o->end = pub;
-        o->tf = i;
-        o->te = claimcheck_extract_tok_is(x, i, "overnight")   ? i + 1
-                : claimcheck_extract_tok_is(x, i + 1, "hours") ? i + 2
-                                                               : i + 3;
-        return 1;
-    }
-    return 0;
-}
-
-/* last/next week, month, year: the calendar period before or after the
- * publication date's. */
-static int time_period(const claimcheck_extract_ctx *x, size_t i, claimcheck_date pub,
+/* A time phrase of the rule base at token i ("yesterday", "last week",
+ * "within hours", "the next day"): `from`..`to` grains from the
+ * publication date or (anchor) from the last date the text named, as
+ * TimeML resolves against its reference time. */
+static int time_phrase(const claimcheck_extract_ctx *x, size_t i, claimcheck_date pub,
                        time_found *o) {
-    int sign;
-    if (!((claimcheck_extract_tok_is(x, i, "last") ||
-           claimcheck_extract_tok_is(x, i, "next")) &&
-          (claimcheck_extract_tok_is(x, i + 1, "week") ||
-           claimcheck_extract_tok_is(x, i + 1, "month") ||
-           claimcheck_extract_tok_is(x, i + 1, "year"))))
+    size_t used, k = claimcheck_lang_time_at(x->lang, x->toks, i, x->end, &used);
+    const claimcheck_time_phrase *tp;
+    claimcheck_date ref;
+    if (k == CLAIMCHECK_LANG_NONE)
         return 0;
-    sign = claimcheck_extract_tok_is(x, i, "last") ? -1 : 1;
-    if (claimcheck_extract_tok_is(x, i + 1, "week")) {
-        claimcheck_date monday = time_add(pub, -claimcheck_date_weekday(pub));
-        o->start = time_add(monday, 7 * sign);
-        o->end = time_add(o->start, 6);
-    } else if (claimcheck_extract_tok_is(x, i + 1, "month")) {
-        int mm = pub.month + sign, yy = pub.year;
-        if (mm == 0) {
-            mm = 12;
-            yy--;
-        } else if (mm == 13) {
-            mm = 1;
-            yy++;
-        }
-        o->start = (claimcheck_date){yy, mm, 1};
-        o->end = (claimcheck_date){yy, mm, time_last_day(yy, mm)};
+    tp = CLAIMCHECK_VEC_AT(&x->lang->time_phrases, claimcheck_time_phrase, k);
+    ref = tp->anchor ? x->last : pub;
+    if (!ref.year)
+        return 0;
+    if (tp->grain == CLAIMCHECK_GRAIN_WEEK) {
+        /* the calendar week, Monday to Sunday */
+        claimcheck_date monday = time_add(ref, -claimcheck_date_weekday(ref));
+        o->start = time_add(monday, 7 * tp->from);
+        o->end = time_add(monday, 7 * tp->to + 6);
+    } else if (tp->grain == CLAIMCHECK_GRAIN_MONTH) {
+        int y0 = ref.year, m0 = ref.month, y1 = ref.year, m1 = ref.month;
+        time_month_add(&y0, &m0, tp->from);
+        time_month_add(&y1, &m1, tp->to);
+        o->start = (claimcheck_date){y0, m0, 1};
+        o->end = (claimcheck_date){y1, m1, time_last_day(y1, m1)};
+    } else if (tp->grain == CLAIMCHECK_GRAIN_YEAR) {
+        o->start = (claimcheck_date){ref.year + tp->from, 1, 1};
+        o->end = (claimcheck_date){ref.year + tp->to, 12, 31};
     } else {
-        o->start = (claimcheck_date){pub.year + sign, 1, 1};
-        o->end = (claimcheck_date){pub.year + sign, 12, 31};
+        o->start = time_add(ref, tp->from);
+        o->end = time_add(ref, tp->to);
     }
     o->tf = i;
-    o->te = i + 2;
+    o->te = i + used;
+    o->vague = tp->vague;
     return 1;
 }
 
 /* A time expression starting at token i, or 0. */
 static int time_at(const claimcheck_extract_ctx *x, size_t i, claimcheck_date pub,
                    time_found *o) {
-    int w, m;
-    if ((w = claimcheck_extract_tok_in(x, i, time_weekdays)) && pub.year != 0) {
-        time_weekday(x, i, w, pub, o);
+    double w;
+    int m;
+    o->vague = 0;
+    if (claimcheck_extract_at(x, CLAIMCHECK_LEX_WEEKDAY, i, &w) == 1 && pub.year != 0) {
+        time_weekday(x, i, (int)w, pub, o);
         return 1;
     }
     if ((m = time_month(x, i)))
         return time_month_date(x, i, m, pub, o);
-    if (time_anaphoric(x, i, o))
-        return 1;
-    if (pub.year == 0)
-        return 0;
-    return time_deictic(x, i, pub, o) || time_period(x, i, pub, o);
+    return time_phrase(x, i, pub, o);
 }
 
 int claimcheck_extract_time(const claimcheck_extract_ctx *x, size_t from,
-                            claimcheck_date pub, claimcheck_date *start,
-                            claimcheck_date *end, size_t *tf, size_t *te) {
+                            claimcheck_date pub, claimcheck_time_hit *out, size_t *tf,
+                            size_t *te) {
     size_t i;
     for (i = from; i < x->end; i++) {
         time_found o;
-        /* every time expression starts at a word whose first letter is one
-         * of these (weekdays, months, yesterday, today, the next day, last
-         * week, overnight, within hours): skip the rest cheaply */
-        if (x->toks[i].kind != CLAIMCHECK_TOK_WORD ||
-            !strchr("adfjlmnostwy", claimcheck_ascii_lower(
-                                        (unsigned char)x->doc->view[x->toks[i].start])))
+        /* every time expression starts at a word the rule base knows */
+        if (x->toks[i].kind != CLAIMCHECK_TOK_WORD || !x->toks[i].lower)
             continue;
         if (time_at(x, i, pub, &o)) {
-            *start = o.start;
-            *end = o.end;
+            out->start = o.start;
+            out->end = o.end;
+            out->vague = o.vague;
             *tf = o.tf;
             *te = o.te;
             return 1;
@@ -330,7 +272,7 @@ int claimcheck_extract_time(const claimcheck_extract_ctx *x, size_t from,
 int claimcheck_extract_assign_times(const claimcheck_extract_ctx *x,
                                     claimcheck_vec *claims, size_t claims_before,
                                     const claimcheck_time_hit *times, size_t ntimes) {
-    size_t i, k;
+    size_t i, k, reach = (size_t)x->lang->thresholds.time_reach;
     for (k = 0; k < ntimes && claims->count > claims_before; k++) {
         size_t best = claims_before, bd = (size_t)-1;
         struct claimcheck_claim *c;
@@ -348,7 +290,7 @@ int claimcheck_extract_assign_times(const claimcheck_extract_ctx *x,
                 best = i;
             }
         }
-        if (bd > CLAIMCHECK_EXTRACT_TIME_REACH)
+        if (bd > reach)
             for (i = claims_before; i < claims->count; i++) {
                 size_t d;
                 c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
@@ -361,7 +303,7 @@ int claimcheck_extract_assign_times(const claimcheck_extract_ctx *x,
                 }
             }
         c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, best);
-        if (bd > CLAIMCHECK_EXTRACT_TIME_REACH || c->has_time)
+        if (bd > reach || c->has_time)
             continue;
         c->has_time = 1;
         c->time_vague = times[k].vague;

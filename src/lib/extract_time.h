@@ -10,10 +10,9 @@
 
 #include "extract_ctx.h"
 
-/* How far (in bytes) a time expression may stand from the trigger it
- * belongs to. */
-#define CLAIMCHECK_EXTRACT_TIME_REACH 120
-#define CLAIMCHECK_EXTRACT_MAX_TIMES  4
+/* Time expressions per sentence. How far (in bytes) one may stand from the
+ * trigger it belongs to is the domain's thresholds.time_reach. */
+#define CLAIMCHECK_EXTRACT_MAX_TIMES 4
 
 /* A time expression, resolved. */
 typedef struct claimcheck_time_hit {
@@ -23,12 +22,13 @@ typedef struct claimcheck_time_hit {
 } claimcheck_time_hit;
 
 /* Finds the sentence's first time expression at or after token `from`.
- * Sets the start and end dates and the token range [*tf, *te); returns 1
- * when found and resolved, 0 otherwise. `pub` is the publication date
- * (year 0: unknown; then only expressions relative to x->last resolve). */
+ * Sets out's dates and vagueness (not its span) and the token range
+ * [*tf, *te); returns 1 when found and resolved, 0 otherwise. `pub` is the
+ * publication date (year 0: unknown; then only expressions relative to
+ * x->last resolve). */
 int claimcheck_extract_time(const claimcheck_extract_ctx *x, size_t from,
-                            claimcheck_date pub, claimcheck_date *start,
-                            claimcheck_date *end, size_t *tf, size_t *te);
+                            claimcheck_date pub, claimcheck_time_hit *out, size_t *tf,
+                            size_t *te);
 
 /* Gives each time expression to the nearest claim among
  * claims[claims_before..] (the sentence's), if near enough and not yet

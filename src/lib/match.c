@@ -5,7 +5,7 @@
  *   2. a candidate is dropped unless one of the claim's actors (or what it
  *      represents) is a party of the event, or when the claim's
  *      time lies more than CLAIMCHECK_MATCH_DATE_SLACK days from the event;
- *      without a time, the event must fall in the CLAIMCHECK_MATCH_RECENT
+ *      without a time, the event must fall in the m->lang->thresholds.recent_days
  *      days before the publication date; a claim without a time in a
  *      document without a date is not checked at all;
  *   3. the best candidate scores participants (+3), time overlap (+2) and
@@ -21,10 +21,14 @@
  * Then contradictions inside the document: two claims matched to the same
  * event where one asserts what the other negates, or whose figures cannot
  * both hold (match_internal).
- * Then the constraints: strike-during-ceasefire finds, for a strike claim
- * whose actor agreed to a ceasefire event in force during the claim's
- * time, whether the strike's targets fall inside the ceasefire's scope
+ * Then the constraints: a relation of the domain between a pause and an
+ * act (strike-during-ceasefire: {pause: ceasefire, act: strike}) finds,
+ * for an act claim whose actor agreed to a pause event in force during the
+ * claim's time, whether the act's targets fall inside the pause's scope
  * (contradiction) or not (tension).
+ * What a status means (polarity, future), which units are times and their
+ * minutes, which party role is struck or the attacker, and the thresholds
+ * come from the rule base's domain and language sections (lang.h).
  */
 #include "match.h"
 
@@ -32,13 +36,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CLAIMCHECK_MATCH_DATE_SLACK  7
-#define CLAIMCHECK_MATCH_RECENT      45
-#define CLAIMCHECK_MATCH_PLACE_SLACK 62
-
 typedef struct match_ctx {
     claimcheck_report *report;
     const claimcheck_rules *rules;
+    const claimcheck_lang *lang; /* statuses, units, roles, relations, thresholds */
     const claimcheck_doc *doc;
 } match_ctx;
 
@@ -109,47 +110,32 @@ static long match_gap_days(claimcheck_date a0, claimcheck_date a1, claimcheck_da
     return 0;
 }
 
-static int match_positive(const char *status) {
-    static const char *const pos[] = {"agreed", "accepted", "occurred",
-                                      "signed", "held",     NULL};
-    size_t k;
-    for (k = 0; pos[k]; k++)
-        if (strcmp(status, pos[k]) == 0)
-            return 1;
-    return 0;
+/* The polarity of a status (domain `statuses:`): 1 it happened or was
+ * agreed, -1 it was refused or undone, 0 neither or undeclared. */
+static int match_polarity(const match_ctx *m, const char *status) {
+    const claimcheck_status_def *d = claimcheck_lang_status(m->lang, status);
+    return d ? d->polarity : 0;
 }
 
-static int match_negative(const char *status) {
-    static const char *const neg[] = {"rejected", "denied", "cancelled", NULL};
-    size_t k;
-    for (k = 0; neg[k]; k++)
-        if (strcmp(status, neg[k]) == 0)
-            return 1;
-    return 0;
+static int match_positive(const match_ctx *m, const char *status) {
+    return match_polarity(m, status) > 0;
 }
 
-/* Minutes per time unit; 0 for a count noun. */
-static double match_minutes(const char *unit) {
-    if (strcmp(unit, "minute") == 0)
-        return 1;
-    if (strcmp(unit, "hour") == 0)
-        return 60;
-    if (strcmp(unit, "day") == 0)
-        return 1440;
-    if (strcmp(unit, "week") == 0)
-        return 10080;
-    if (strcmp(unit, "month") == 0)
-        return 43830;
-    if (strcmp(unit, "year") == 0)
-        return 525960;
-    return 0;
+static int match_negative(const match_ctx *m, const char *status) {
+    return match_polarity(m, status) < 0;
+}
+
+/* Minutes per time unit; 0 for a count noun or an undeclared unit. */
+static double match_minutes(const match_ctx *m, const char *unit) {
+    const claimcheck_unit *u = claimcheck_lang_unit(m->lang, unit);
+    return u && u->kind == CLAIMCHECK_UNIT_TIME ? u->minutes : 0;
 }
 
 /* Is the claim's figure compatible with the event figure's range? Returns
  * -1 when the units cannot be compared. */
-static int match_figure_fits(const claimcheck_figure_hit *f,
+static int match_figure_fits(const match_ctx *m, const claimcheck_figure_hit *f,
                              const claimcheck_figure_rule *r) {
-    double cf = match_minutes(f->unit), rf = match_minutes(r->unit);
+    double cf = match_minutes(m, f->unit), rf = match_minutes(m, r->unit);
     double v, lo, hi, tol;
     if ((cf == 0) != (rf == 0))
         return -1;
@@ -238,8 +224,11 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
     size_t k;
     /* what would, could or will happen is no claim about the record, and a
      * plan may change */
-    if (c->hypothetical || strcmp(c->status, "planned") == 0)
-        return 0;
+    {
+        const claimcheck_status_def *sd = claimcheck_lang_status(m->lang, c->status);
+        if (c->hypothetical || (sd && sd->future))
+            return 0;
+    }
     /* polarity and status, per party the claim names (or the event's own status) */
     {
         const char *reported = ev->status, *who = NULL;
@@ -251,15 +240,16 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
                 reported = p->status;
             who = match_entity_name(m, p->entity);
         }
-        if (c->negated && match_positive(reported) && !match_negative(c->status)) {
+        if (c->negated && match_positive(m, reported) && !match_negative(m, c->status)) {
             *field = "polarity";
             claimcheck_buf_printf(
                 detail, "polarity: the text says the %s%s%s did not happen, reported: %s",
                 claimcheck_claim_type(c), who ? " by " : "", who ? who : "", reported);
             return 1;
         }
-        if ((match_positive(c->status) && !c->negated && match_negative(reported)) ||
-            (match_negative(c->status) && match_positive(reported))) {
+        if ((match_positive(m, c->status) && !c->negated &&
+             match_negative(m, reported)) ||
+            (match_negative(m, c->status) && match_positive(m, reported))) {
             *field = "status";
             claimcheck_buf_printf(detail, "status: the text says %s%s%s, reported: %s",
                                   who ? who : "", who ? " " : "", c->status, reported);
@@ -301,7 +291,7 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         claimcheck_buf ranges = CLAIMCHECK_BUF_INIT;
         char one[64];
         for (j = 0; j < ev->figure_count; j++) {
-            int r = match_figure_fits(&c->figures[k], &ev->figures[j]);
+            int r = match_figure_fits(m, &c->figures[k], &ev->figures[j]);
             if (r < 0)
                 continue;
             comparable++;
@@ -377,7 +367,9 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
     if (!part && c->actor_count == 0)
         for (k = 0; k < c->object_count; k++) {
             const claimcheck_party *p = match_party(m, cand, c->objects[k]);
-            if (p && p->role && strcmp(p->role, "target") == 0)
+            const claimcheck_party_role *role =
+                p && p->role ? claimcheck_lang_role(m->lang, p->role) : NULL;
+            if (role && role->struck)
                 part = 1;
         }
     if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)))
@@ -394,7 +386,8 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
         /* a strike on another night is another strike, not a wrong date; a
          * meeting named with its place may be misdated by weeks */
         if ((type->recurring && gap > 0) ||
-            gap > (place ? CLAIMCHECK_MATCH_PLACE_SLACK : CLAIMCHECK_MATCH_DATE_SLACK))
+            gap > (place ? m->lang->thresholds.place_slack_days
+                         : m->lang->thresholds.date_slack_days))
             return INT_MIN;
         if (gap == 0)
             score += 3; /* the right days outweigh a named place */
@@ -404,7 +397,7 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
         return INT_MIN;
     } else {
         claimcheck_date from = claimcheck_date_from_days(claimcheck_date_to_days(pub) -
-                                                         CLAIMCHECK_MATCH_RECENT);
+                                                         m->lang->thresholds.recent_days);
         if (match_gap_days(cand->start, cand->end, from, pub) > 0)
             return INT_MIN;
     }
@@ -513,26 +506,29 @@ static void match_expand(claimcheck_buf *out, const char *tmpl, const char *acto
     }
 }
 
-static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constraint *con) {
-    size_t ci, e, k, ceasefire = claimcheck_rules_type_index(m->rules, "ceasefire"),
-                     strike = claimcheck_rules_type_index(m->rules, "strike");
-    if (ceasefire == CLAIMCHECK_NONE || strike == CLAIMCHECK_NONE)
+/* A relation of the domain between a pause and an act (strike-during-
+ * ceasefire {pause: ceasefire, act: strike}): for each act claim, the
+ * pause events in force during it that its actor agreed to. */
+static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con,
+                                  const claimcheck_relation *rel) {
+    size_t ci, e, k, pause = rel->pause_type, act = rel->act_type;
+    if (pause == CLAIMCHECK_NONE || act == CLAIMCHECK_NONE)
         return 0;
     for (ci = 0; ci < m->report->claims.count; ci++) {
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
         claimcheck_date t0, t1;
-        if (c->type != strike || c->negated || c->mention || c->hypothetical)
+        if (c->type != act || c->negated || c->mention || c->hypothetical)
             continue;
-        /* an undated strike report is dated by the reported strike it matched */
+        /* an undated act report is dated by the reported act it matched */
         if (c->has_time) {
             t0 = c->time_start;
             t1 = c->time_end;
         } else if (c->event != CLAIMCHECK_NONE) {
-            /* (and a strike matched to one that never landed is none) */
+            /* (and an act matched to one that never landed is none) */
             if (!match_positive(
-                    CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)
-                        ->status))
+                    m, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)
+                           ->status))
                 continue;
             t0 = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)->start;
             t1 = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)->end;
@@ -549,26 +545,28 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
             char date[40];
             struct claimcheck_finding *f;
             const char *actor_name;
-            if (ev->type != ceasefire || match_gap_days(t0, t1, ev->start, ev->end) > 0)
+            if (ev->type != pause || match_gap_days(t0, t1, ev->start, ev->end) > 0)
                 continue;
             for (k = 0; k < c->actor_count && !p; k++)
                 p = match_party(m, ev, c->actors[k]);
-            /* no actor named: the attacker of the reported strike it matched */
+            /* no actor named: the attacker of the reported act it matched */
             if (!c->actor_count && c->event != CLAIMCHECK_NONE) {
                 const claimcheck_event *struck =
                     CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event);
                 for (k = 0; k < struck->party_count && !p; k++)
                     if (struck->parties[k].role &&
-                        strcmp(struck->parties[k].role, "attacker") == 0) {
+                        claimcheck_lang_role(m->lang, struck->parties[k].role) &&
+                        claimcheck_lang_role(m->lang, struck->parties[k].role)
+                            ->attacker) {
                         size_t who = claimcheck_rules_entity_index(
                             m->rules, struck->parties[k].entity);
                         if (who != CLAIMCHECK_NONE)
                             p = match_party(m, ev, who);
                     }
             }
-            if (!p || !match_positive(p->status ? p->status : ev->status))
+            if (!p || !match_positive(m, p->status ? p->status : ev->status))
                 continue;
-            /* Ukraine backed the pause only from 19 March: a strike before
+            /* Ukraine backed the pause only from 19 March: an act before
              * that is outside its commitment */
             if (p->since.year &&
                 claimcheck_date_to_days(t1) < claimcheck_date_to_days(p->since))
@@ -619,12 +617,11 @@ static int match_strike_during_ceasefire(match_ctx *m, const claimcheck_constrai
 static int match_claims_conflict(const match_ctx *m, const struct claimcheck_claim *a,
                                  const struct claimcheck_claim *b,
                                  claimcheck_buf *detail) {
-    int pa = match_positive(a->status) && !a->negated,
-        pb = match_positive(b->status) && !b->negated;
-    int na = match_negative(a->status) || (a->negated && match_positive(a->status)) ||
-             (a->negated && strcmp(a->status, "occurred") == 0);
-    int nb = match_negative(b->status) || (b->negated && match_positive(b->status)) ||
-             (b->negated && strcmp(b->status, "occurred") == 0);
+    /* (the default status, occurred, is positive: a negated one is covered) */
+    int pa = match_positive(m, a->status) && !a->negated,
+        pb = match_positive(m, b->status) && !b->negated;
+    int na = match_negative(m, a->status) || (a->negated && match_positive(m, a->status));
+    int nb = match_negative(m, b->status) || (b->negated && match_positive(m, b->status));
     size_t i, j;
     if ((pa && nb) || (na && pb)) {
         claimcheck_buf_printf(detail, "the text says the %s %s here, and %s at line %u",
@@ -646,7 +643,7 @@ static int match_claims_conflict(const match_ctx *m, const struct claimcheck_cla
                 r.max = 1e15;
             if (a->figures[i].bound < 0)
                 r.min = 0;
-            fits = match_figure_fits(&b->figures[j], &r);
+            fits = match_figure_fits(m, &b->figures[j], &r);
             if (fits == 0) {
                 claimcheck_buf_printf(
                     detail, "the text says %.*s here and %.*s at line %u",
@@ -707,6 +704,7 @@ int claimcheck_match_claims(claimcheck_report *report) {
     int rc;
     m.report = report;
     m.rules = report->rules;
+    m.lang = &report->rules->lang;
     m.doc = report->doc;
     for (i = 0; i < report->claims.count; i++)
         if ((rc = match_claim(&m, i)) < 0)
@@ -714,8 +712,8 @@ int claimcheck_match_claims(claimcheck_report *report) {
     for (i = 0; i < m.rules->constraints.count; i++) {
         const claimcheck_constraint *con =
             CLAIMCHECK_VEC_AT(&m.rules->constraints, claimcheck_constraint, i);
-        if (strcmp(con->relation, "strike-during-ceasefire") == 0 &&
-            (rc = match_strike_during_ceasefire(&m, con)) < 0)
+        const claimcheck_relation *rel = claimcheck_lang_relation(m.lang, con->relation);
+        if (rel && (rc = match_act_during_pause(&m, con, rel)) < 0)
             return rc;
     }
     return match_internal(&m);

@@ -269,6 +269,110 @@ static void extract_front_matter_date_resolves_weekday(void **state) {
         claimcheck_claim_time_start(claimcheck_report_claim(f->report, 0)), "2025-03-19");
 }
 
+/* ------------------------------------- rule bases of their own (issue 14) */
+
+/* Checks `text` with the rule base at `path` (under tests/data); the caller
+ * frees the report, the document and then the rules. */
+static claimcheck_report *check_with(const char *path, const char *text, const char *date,
+                                     claimcheck_rules **rules, claimcheck_doc **doc) {
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_report *report = NULL;
+    claimcheck_error err;
+    assert_int_equal(claimcheck_rules_load(rules, path, &err), 0);
+    o.date = date;
+    o.path = "test.txt";
+    assert_int_equal(claimcheck_doc_new(doc, text, strlen(text), &o, &err), 0);
+    assert_int_equal(claimcheck_check(&report, *doc, *rules, NULL, &err), 0);
+    return report;
+}
+
+static void check_free(claimcheck_report *report, claimcheck_doc *doc,
+                       claimcheck_rules *rules) {
+    claimcheck_report_free(report);
+    claimcheck_doc_free(doc);
+    claimcheck_rules_free(rules);
+}
+
+/* The one claim of a one-sentence text about the ship blockade: its figure
+ * (value, unit "ship") and its verdict against "40 ships". */
+static void ship_story(const char *text, double value, const char *verdict) {
+    claimcheck_rules *rules;
+    claimcheck_doc *doc;
+    claimcheck_report *report = check_with(CLAIMCHECK_SOURCE_DIR "/tests/data/ship", text,
+                                           "2026-12-01", &rules, &doc);
+    const claimcheck_claim *c;
+    claimcheck_figure fig;
+    assert_int_equal(claimcheck_report_claim_count(report), 1);
+    c = claimcheck_report_claim(report, 0);
+    assert_string_equal(claimcheck_claim_type(c), "blockade");
+    assert_int_equal(claimcheck_claim_figure_count(c), 1);
+    fig = claimcheck_claim_figure(c, 0);
+    assert_true(fig.value == value);
+    assert_string_equal(fig.unit, "ship");
+    assert_string_equal(claimcheck_claim_verdict(c), verdict);
+    assert_int_equal(helpers_count(report, "contradiction.figure"),
+                     strcmp(verdict, "contradiction") == 0);
+    check_free(report, doc, rules);
+}
+
+static void extract_ship_story_number_word(void **state) {
+    (void)state;
+    ship_story("Forty ships were stopped by the navy.", 40, "consistent");
+}
+
+static void extract_ship_story_digits(void **state) {
+    (void)state;
+    ship_story("40 ships were stopped by the navy.", 40, "consistent");
+}
+
+static void extract_ship_story_figure_contradiction(void **state) {
+    (void)state;
+    ship_story("Twelve ships were stopped by the navy.", 12, "contradiction");
+}
+
+/* The shipped base's units and number words are not in the ship story's:
+ * "drones" is no unit there, "seventy" no number. */
+static void extract_ship_story_knows_only_its_words(void **state) {
+    claimcheck_rules *rules;
+    claimcheck_doc *doc;
+    claimcheck_report *report = check_with(
+        CLAIMCHECK_SOURCE_DIR "/tests/data/ship",
+        "Forty drones were stopped by the navy. Seventy ships were stopped by the navy.",
+        "2026-12-01", &rules, &doc);
+    (void)state;
+    assert_int_equal(claimcheck_report_claim_count(report), 2);
+    assert_int_equal(claimcheck_claim_figure_count(claimcheck_report_claim(report, 0)),
+                     0);
+    assert_int_equal(claimcheck_claim_figure_count(claimcheck_report_claim(report, 1)),
+                     0);
+    check_free(report, doc, rules);
+}
+
+/* A German language file (tests/data/lang/de.yaml) and a German trigger:
+ * "drei Monate" is 3 months, "18 März 2025" a date. */
+static void extract_german_figure_and_date(void **state) {
+    claimcheck_rules *rules;
+    claimcheck_doc *doc;
+    claimcheck_report *report =
+        check_with(CLAIMCHECK_SOURCE_DIR "/tests/data/lang",
+                   "Die Waffenruhe dauerte drei Monate. Die Waffenruhe begann am 18 März "
+                   "2025.",
+                   "2025-04-01", &rules, &doc);
+    const claimcheck_claim *c;
+    claimcheck_figure fig;
+    (void)state;
+    assert_int_equal(claimcheck_report_claim_count(report), 2);
+    c = claimcheck_report_claim(report, 0);
+    assert_int_equal(claimcheck_claim_figure_count(c), 1);
+    fig = claimcheck_claim_figure(c, 0);
+    assert_true(fig.value == 3);
+    assert_string_equal(fig.unit, "month");
+    c = claimcheck_report_claim(report, 1);
+    assert_string_equal(claimcheck_claim_time_start(c), "2025-03-18");
+    assert_string_equal(claimcheck_claim_time_text(c), "18 März 2025");
+    check_free(report, doc, rules);
+}
+
 int main(void) {
     helpers_fixture f;
     const struct CMUnitTest tests[] = {
@@ -292,6 +396,11 @@ int main(void) {
         HELPERS_FIXTURE_TEST(extract_role_alias_alternatives_keep_dates),
         HELPERS_FIXTURE_TEST(extract_next_day_follows_the_last_date),
         HELPERS_FIXTURE_TEST(extract_front_matter_date_resolves_weekday),
+        cmocka_unit_test(extract_ship_story_number_word),
+        cmocka_unit_test(extract_ship_story_digits),
+        cmocka_unit_test(extract_ship_story_figure_contradiction),
+        cmocka_unit_test(extract_ship_story_knows_only_its_words),
+        cmocka_unit_test(extract_german_figure_and_date),
     };
     memset(&f, 0, sizeof(f));
     return HELPERS_RUN_WITH_RULES(tests);
