@@ -337,7 +337,7 @@ static claimcheck_token *lex(const claimcheck_rules *r, const char *text, size_t
     return (claimcheck_token *)toks.items;
 }
 
-static void rules_language_loads_and_classifies(void **state) {
+static void rules_shipped_language_loads_and_classifies(void **state) {
     claimcheck_rules *r;
     const claimcheck_lang *l;
     claimcheck_token *t;
@@ -417,7 +417,7 @@ static void rules_language_loads_and_classifies(void **state) {
  * from (extract.c, match.c): the consumer's switch to them must change
  * nothing. One sentence per class: every word of the C list in order, then
  * one the class must not hold. */
-static void rules_english_classes_are_the_c_lists(void **state) {
+static void rules_shipped_english_classes_are_the_c_lists(void **state) {
     static const struct {
         claimcheck_lex_class cls;
         const char *words; /* the C list, one-token members */
@@ -911,8 +911,9 @@ int main(void) {
         cmocka_unit_test_teardown(rules_lint_unknown_statuses, teardown),
         cmocka_unit_test_teardown(rules_lint_unknown_kind_role_relation, teardown),
         cmocka_unit_test_teardown(rules_language_and_domain_schema_errors, teardown),
-        cmocka_unit_test_teardown(rules_language_loads_and_classifies, teardown),
-        cmocka_unit_test_teardown(rules_english_classes_are_the_c_lists, teardown),
+        cmocka_unit_test_teardown(rules_shipped_language_loads_and_classifies, teardown),
+        cmocka_unit_test_teardown(rules_shipped_english_classes_are_the_c_lists,
+                                  teardown),
         cmocka_unit_test_teardown(rules_german_language_file, teardown),
         cmocka_unit_test_teardown(rules_include_cycle, teardown),
         cmocka_unit_test_teardown(rules_include_escaping_folder, teardown),
