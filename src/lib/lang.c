@@ -3,7 +3,7 @@
  *
  * Contract: every phrase (a word class member, a unit form, a time phrase)
  * is keyed by (class, dictionary id of its first word) in one
- * open-addressed table built once after loading (claimcheck_lang_build);
+ * claimcheck_hash built once after loading (claimcheck_lang_build);
  * a look-up at a token is one probe with the token's `lower` id, then a
  * comparison of the few phrases under that key, longest first (ties: the
  * first in file order). Ids are those of the rule base's dictionary, so a
@@ -26,74 +26,74 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "auxiliary",       "back_determiner", "scope_stop",     "report_forward",
     "according",       "date_separator"};
 
-struct lang_slot {
-    uint64_t key; /* (class + 1) << 32 | first word id; 0 = empty */
-    size_t first; /* into `list` */
-    size_t count;
-};
-
 struct claimcheck_lang_table {
-    struct lang_slot *slots;
-    size_t cap;
-    size_t *list; /* phrase indexes grouped by key, in file order */
+    claimcheck_hash keys; /* lang_key -> group number g */
+    size_t *first;        /* group g is list[first[g] .. first[g + 1]) */
+    size_t *list;         /* phrase indexes grouped by key, in file order */
 };
 
 static uint64_t lang_key(unsigned cls, uint32_t id) {
     return ((uint64_t)(cls + 1) << 32) | id;
 }
 
-static struct lang_slot *lang_find(struct lang_slot *slots, size_t cap, uint64_t key) {
-    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
-    while (slots[i].key && slots[i].key != key)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
+/* The phrases under `key`, in file order: *count of them, or none. */
+static const size_t *lang_group(const claimcheck_lang_table *t, uint64_t key,
+                                size_t *count) {
+    const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&t->keys, key);
+    *count = 0;
+    if (!e)
+        return NULL;
+    *count = t->first[e->value + 1] - t->first[e->value];
+    return t->list + t->first[e->value];
 }
 
 static void lang_table_free(claimcheck_lang_table *t) {
     if (!t)
         return;
-    free(t->slots);
+    claimcheck_hash_free(&t->keys);
+    free(t->first);
     free(t->list);
     free(t);
 }
 
 int claimcheck_lang_build(claimcheck_lang *lang) {
     claimcheck_lang_table *t = claimcheck_calloc(1, sizeof(*t));
-    size_t i, n = lang->phrases.count, pos = 0;
+    size_t i, g, n = lang->phrases.count, groups = 0;
     const claimcheck_lang_phrase *ph =
         (const claimcheck_lang_phrase *)lang->phrases.items;
     if (!t)
         return CLAIMCHECK_ENOMEM;
-    t->cap = 16;
-    while (t->cap < n * 2 + 2)
-        t->cap *= 2;
-    t->slots = claimcheck_calloc(t->cap, sizeof(*t->slots));
+    t->first = claimcheck_calloc(n + 2, sizeof(size_t));
     t->list = claimcheck_calloc(n + 1, sizeof(size_t));
-    if (!t->slots || !t->list) {
-        lang_table_free(t);
-        return CLAIMCHECK_ENOMEM;
-    }
+    if (!t->first || !t->list ||
+        claimcheck_hash_init(&t->keys, n * 2 + 2, CLAIMCHECK_HASH_U64) < 0)
+        goto fail;
     /* count, then place: phrases with one key are contiguous in `list` */
     for (i = 0; i < n; i++) {
-        uint64_t key = lang_key(ph[i].cls, ph[i].words[0]);
-        struct lang_slot *s = lang_find(t->slots, t->cap, key);
-        s->key = key;
-        s->count++;
+        int added;
+        claimcheck_hash_entry *e = claimcheck_hash_put_u64(
+            &t->keys, lang_key(ph[i].cls, ph[i].words[0]), &added);
+        if (!e)
+            goto fail;
+        if (added)
+            e->value = groups++;
+        t->first[e->value + 1]++;
     }
-    for (i = 0; i < t->cap; i++)
-        if (t->slots[i].key) {
-            t->slots[i].first = pos;
-            pos += t->slots[i].count;
-            t->slots[i].count = 0;
-        }
-    for (i = 0; i < n; i++) {
-        struct lang_slot *s =
-            lang_find(t->slots, t->cap, lang_key(ph[i].cls, ph[i].words[0]));
-        t->list[s->first + s->count++] = i;
+    for (g = 1; g <= groups; g++)
+        t->first[g] += t->first[g - 1];
+    for (i = 0; i < n; i++) { /* first[g] runs on to the start of g + 1 ... */
+        g = claimcheck_hash_get_u64(&t->keys, lang_key(ph[i].cls, ph[i].words[0]))->value;
+        t->list[t->first[g]++] = i;
     }
+    for (g = groups; g > 0; g--) /* ... and moves back */
+        t->first[g] = t->first[g - 1];
+    t->first[0] = 0;
     lang_table_free(lang->table);
     lang->table = t;
     return 0;
+fail:
+    lang_table_free(t);
+    return CLAIMCHECK_ENOMEM;
 }
 
 /* The longest phrase of table class `cls` at token i of toks[0..end):
@@ -102,13 +102,13 @@ static size_t lang_longest(const claimcheck_lang *lang, unsigned cls,
                            const claimcheck_token *toks, size_t i, size_t end) {
     const claimcheck_lang_phrase *ph =
         (const claimcheck_lang_phrase *)lang->phrases.items;
-    const struct lang_slot *s;
-    size_t k, best = CLAIMCHECK_LANG_NONE, best_count = 0;
+    const size_t *group;
+    size_t k, count, best = CLAIMCHECK_LANG_NONE, best_count = 0;
     if (!lang->table || i >= end || !toks[i].lower)
         return CLAIMCHECK_LANG_NONE;
-    s = lang_find(lang->table->slots, lang->table->cap, lang_key(cls, toks[i].lower));
-    for (k = 0; s->key && k < s->count; k++) {
-        const claimcheck_lang_phrase *p = &ph[lang->table->list[s->first + k]];
+    group = lang_group(lang->table, lang_key(cls, toks[i].lower), &count);
+    for (k = 0; k < count; k++) {
+        const claimcheck_lang_phrase *p = &ph[group[k]];
         size_t w;
         if (p->count <= best_count || p->count > end - i)
             continue;
@@ -116,7 +116,7 @@ static size_t lang_longest(const claimcheck_lang *lang, unsigned cls,
             if (p->words[w] && toks[i + w].lower != p->words[w])
                 break;
         if (w == p->count) {
-            best = lang->table->list[s->first + k];
+            best = group[k];
             best_count = p->count;
         }
     }
@@ -140,13 +140,13 @@ int claimcheck_lang_is(const claimcheck_lang *lang, claimcheck_lex_class cls,
                        const claimcheck_token *tok) {
     const claimcheck_lang_phrase *ph =
         (const claimcheck_lang_phrase *)lang->phrases.items;
-    const struct lang_slot *s;
-    size_t k;
+    const size_t *group;
+    size_t k, count;
     if (!lang->table || !tok->lower)
         return 0;
-    s = lang_find(lang->table->slots, lang->table->cap, lang_key(cls, tok->lower));
-    for (k = 0; s->key && k < s->count; k++)
-        if (ph[lang->table->list[s->first + k]].count == 1)
+    group = lang_group(lang->table, lang_key(cls, tok->lower), &count);
+    for (k = 0; k < count; k++)
+        if (ph[group[k]].count == 1)
             return 1;
     return 0;
 }
@@ -169,18 +169,18 @@ size_t claimcheck_lang_time_at(const claimcheck_lang *lang, const claimcheck_tok
                                size_t i, size_t end, size_t *used) {
     const claimcheck_lang_phrase *ph =
         (const claimcheck_lang_phrase *)lang->phrases.items;
-    const struct lang_slot *s;
-    size_t k, best = CLAIMCHECK_LANG_NONE, best_count = 0;
+    const size_t *group;
+    size_t k, count, best = CLAIMCHECK_LANG_NONE, best_count = 0;
     if (used)
         *used = 0;
     if (!lang->table || i >= end || !toks[i].lower)
         return CLAIMCHECK_LANG_NONE;
     /* as lang_longest, but a phrase that must stand alone ("the day
      * before", not "the day before the talks") fails when a word follows */
-    s = lang_find(lang->table->slots, lang->table->cap,
-                  lang_key(CLAIMCHECK_LANG_TIME, toks[i].lower));
-    for (k = 0; s->key && k < s->count; k++) {
-        const claimcheck_lang_phrase *p = &ph[lang->table->list[s->first + k]];
+    group =
+        lang_group(lang->table, lang_key(CLAIMCHECK_LANG_TIME, toks[i].lower), &count);
+    for (k = 0; k < count; k++) {
+        const claimcheck_lang_phrase *p = &ph[group[k]];
         const claimcheck_time_phrase *tp;
         size_t w;
         if (p->count <= best_count || p->count > end - i)

@@ -259,17 +259,11 @@ int claimcheck_compile_pattern_list(claimcheck_loader *ld, const claimcheck_ynod
 
 /* ---------------------------------------------------------- pattern index */
 
-struct pindex_slot {
-    uint32_t key; /* element kind in the top 3 bits, id below; 0 = empty */
-    size_t first; /* index into `list` */
-    size_t count;
-};
-
 struct claimcheck_pindex {
-    struct pindex_slot *slots;
-    size_t cap;
-    size_t *list; /* pattern indexes grouped by key */
-    size_t *wild; /* patterns starting with <num> or * */
+    claimcheck_hash keys; /* pindex_key -> group number g */
+    size_t *first;        /* group g is list[first[g] .. first[g + 1]) */
+    size_t *list;         /* pattern indexes grouped by key, in file order */
+    size_t *wild;         /* patterns starting with <num> or * */
     size_t wild_count;
 };
 
@@ -278,22 +272,27 @@ static uint8_t pindex_kind(uint8_t kind) {
     return kind == CLAIMCHECK_PE_CAP ? CLAIMCHECK_PE_EXACT : kind;
 }
 
-static uint32_t pindex_key(uint8_t kind, uint32_t id) {
-    return ((uint32_t)(kind + 1) << 28) | (id & 0x0FFFFFFFu);
+static uint64_t pindex_key(uint8_t kind, uint32_t id) {
+    return ((uint64_t)(kind + 1) << 32) | id;
 }
 
-static struct pindex_slot *pindex_find(struct pindex_slot *slots, size_t cap,
-                                       uint32_t key) {
-    size_t i = (size_t)(key * 2654435761u) & (cap - 1);
-    while (slots[i].key && slots[i].key != key)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
+/* Whether pattern p is found through the key of its first word (else it
+ * is tried at every token). */
+static int pindex_keyed(const claimcheck_pattern *p) {
+    return p->elems[0].kind == CLAIMCHECK_PE_STEM ||
+           p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
+           p->elems[0].kind == CLAIMCHECK_PE_CAP;
+}
+
+static uint64_t pindex_key_of(const claimcheck_pattern *p) {
+    return pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id);
 }
 
 void claimcheck_pindex_free(claimcheck_pindex *ix) {
     if (!ix)
         return;
-    free(ix->slots);
+    claimcheck_hash_free(&ix->keys);
+    free(ix->first);
     free(ix->list);
     free(ix->wild);
     free(ix);
@@ -301,72 +300,65 @@ void claimcheck_pindex_free(claimcheck_pindex *ix) {
 
 int claimcheck_pindex_build(claimcheck_rules *r) {
     claimcheck_pindex *ix = claimcheck_calloc(1, sizeof(*ix));
-    size_t i, n = r->patterns.count, *fill = NULL, pos = 0;
-    int rc = CLAIMCHECK_ENOMEM;
+    const claimcheck_pattern *pats = (const claimcheck_pattern *)r->patterns.items;
+    size_t i, g, n = r->patterns.count, groups = 0;
     if (!ix)
         return CLAIMCHECK_ENOMEM;
-    ix->cap = 16;
-    while (ix->cap < n * 2 + 2)
-        ix->cap *= 2;
-    ix->slots = claimcheck_calloc(ix->cap, sizeof(*ix->slots));
+    ix->first = claimcheck_calloc(n + 2, sizeof(size_t));
     ix->list = claimcheck_calloc(n + 1, sizeof(size_t));
     ix->wild = claimcheck_calloc(n + 1, sizeof(size_t));
-    if (!ix->slots || !ix->list || !ix->wild)
+    if (!ix->first || !ix->list || !ix->wild ||
+        claimcheck_hash_init(&ix->keys, n * 2 + 2, CLAIMCHECK_HASH_U64) < 0)
         goto cleanup;
     /* count, then place: patterns with one key are contiguous in `list` */
     for (i = 0; i < n; i++) {
-        claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
-        if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
-            p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
-            p->elems[0].kind == CLAIMCHECK_PE_CAP) {
-            uint32_t key = pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id);
-            struct pindex_slot *s = pindex_find(ix->slots, ix->cap, key);
-            s->key = key;
-            s->count++;
-        } else {
+        claimcheck_hash_entry *e;
+        int added;
+        if (!pindex_keyed(&pats[i])) {
             ix->wild[ix->wild_count++] = i;
+            continue;
         }
+        if (!(e = claimcheck_hash_put_u64(&ix->keys, pindex_key_of(&pats[i]), &added)))
+            goto cleanup;
+        if (added)
+            e->value = groups++;
+        ix->first[e->value + 1]++;
     }
-    for (i = 0; i < ix->cap; i++)
-        if (ix->slots[i].key) {
-            ix->slots[i].first = pos;
-            pos += ix->slots[i].count;
-            ix->slots[i].count = 0;
+    for (g = 1; g <= groups; g++)
+        ix->first[g] += ix->first[g - 1];
+    for (i = 0; i < n; i++) /* first[g] runs on to the start of g + 1 ... */
+        if (pindex_keyed(&pats[i])) {
+            g = claimcheck_hash_get_u64(&ix->keys, pindex_key_of(&pats[i]))->value;
+            ix->list[ix->first[g]++] = i;
         }
-    (void)fill;
-    for (i = 0; i < n; i++) {
-        claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, i);
-        if (p->elems[0].kind == CLAIMCHECK_PE_STEM ||
-            p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
-            p->elems[0].kind == CLAIMCHECK_PE_CAP) {
-            struct pindex_slot *s =
-                pindex_find(ix->slots, ix->cap,
-                            pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id));
-            ix->list[s->first + s->count++] = i;
-        }
-    }
+    for (g = groups; g > 0; g--) /* ... and moves back */
+        ix->first[g] = ix->first[g - 1];
+    ix->first[0] = 0;
     claimcheck_pindex_free(r->index);
     r->index = ix;
     return 0;
 cleanup:
     claimcheck_pindex_free(ix);
-    return rc;
+    return CLAIMCHECK_ENOMEM;
+}
+
+/* Calls fn with each pattern under `key`, in file order. */
+static void pindex_group(const claimcheck_pindex *ix, uint64_t key,
+                         claimcheck_pindex_fn fn, void *ctx) {
+    const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&ix->keys, key);
+    size_t k;
+    if (e)
+        for (k = ix->first[e->value]; k < ix->first[e->value + 1]; k++)
+            fn(ix->list[k], ctx);
 }
 
 void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token *tok,
                             claimcheck_pindex_fn fn, void *ctx) {
-    const struct pindex_slot *s;
     size_t i;
-    if (tok->stem) {
-        s = pindex_find(ix->slots, ix->cap, pindex_key(CLAIMCHECK_PE_STEM, tok->stem));
-        for (i = 0; s->key && i < s->count; i++)
-            fn(ix->list[s->first + i], ctx);
-    }
-    if (tok->lower) {
-        s = pindex_find(ix->slots, ix->cap, pindex_key(CLAIMCHECK_PE_EXACT, tok->lower));
-        for (i = 0; s->key && i < s->count; i++)
-            fn(ix->list[s->first + i], ctx);
-    }
+    if (tok->stem)
+        pindex_group(ix, pindex_key(CLAIMCHECK_PE_STEM, tok->stem), fn, ctx);
+    if (tok->lower)
+        pindex_group(ix, pindex_key(CLAIMCHECK_PE_EXACT, tok->lower), fn, ctx);
     for (i = 0; i < ix->wild_count; i++)
         fn(ix->wild[i], ctx);
 }

@@ -230,7 +230,7 @@ static inline const char *claimcheck_cue_name(const claimcheck_rules *r, size_t 
     return h->cue;
 }
 
-/* Pattern index: open-addressed table from (element kind, id) to a list of
+/* Pattern index: a claimcheck_hash from (element kind, id) to a list of
  * pattern indexes. Built once after loading. */
 typedef struct claimcheck_pindex claimcheck_pindex;
 int claimcheck_pindex_build(claimcheck_rules *rules);

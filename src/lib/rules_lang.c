@@ -459,21 +459,21 @@ static int domain_thresholds(claimcheck_loader *ld, const claimcheck_ynode *v) {
                                        "place_slack_days", "figure_reach",
                                        "time_reach",       NULL};
     claimcheck_thresholds *t = &ld->rules->lang.thresholds;
-    int *slots[5];
+    int *fields[5];
     size_t k;
     int rc;
-    slots[0] = &t->date_slack_days;
-    slots[1] = &t->recent_days;
-    slots[2] = &t->place_slack_days;
-    slots[3] = &t->figure_reach;
-    slots[4] = &t->time_reach;
+    fields[0] = &t->date_slack_days;
+    fields[1] = &t->recent_days;
+    fields[2] = &t->place_slack_days;
+    fields[3] = &t->figure_reach;
+    fields[4] = &t->time_reach;
     if ((rc = claimcheck_yaml_expect(ld, v, CLAIMCHECK_YNODE_MAP, "'thresholds'")) < 0 ||
         (rc = claimcheck_yaml_keys(ld, v, keys, "thresholds", v->pos)) < 0)
         return rc;
     for (k = 0; k < 5; k++) {
-        if ((rc = lang_int(ld, v, keys[k], slots[k], "thresholds")) < 0)
+        if ((rc = lang_int(ld, v, keys[k], fields[k], "thresholds")) < 0)
             return rc;
-        if (*slots[k] < 0)
+        if (*fields[k] < 0)
             return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES,
                                         claimcheck_yaml_get(v, keys[k])->pos,
                                         "'%s' must not be negative", keys[k]);

@@ -521,6 +521,98 @@ static void rules_german_language_file(void **state) {
     claimcheck_rules_free(r);
 }
 
+/* The longest phrase at a token wins; of two as long, the first in file
+ * order (tests/data/lang/order.yaml). */
+static void rules_language_lookup_order(void **state) {
+    claimcheck_rules *r;
+    const claimcheck_lang *l;
+    claimcheck_token *t;
+    size_t n, used, u;
+    (void)state;
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/tests/data/lang/order.yaml");
+    l = &r->lang;
+    t = lex(r, "last week knots", &n);
+    assert_int_equal(n, 3);
+    u = claimcheck_lang_time_at(l, t, 0, n, &used); /* "last week", not "last" */
+    assert_int_equal(used, 2);
+    assert_int_equal(CLAIMCHECK_VEC_AT(&l->time_phrases, claimcheck_time_phrase, u)->from,
+                     -7);
+    u = claimcheck_lang_time_at(l, t, 0, 1, &used); /* "last": the first of two */
+    assert_int_equal(used, 1);
+    assert_int_equal(CLAIMCHECK_VEC_AT(&l->time_phrases, claimcheck_time_phrase, u)->from,
+                     -1);
+    u = claimcheck_lang_unit_at(l, t, 2, n, &used); /* a form of two units */
+    assert_int_equal(used, 1);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->id, "knot");
+    free(t);
+    /* a longer phrase of a later unit beats a shorter one of an earlier */
+    t = lex(r, "nautical mile per hour", &n);
+    u = claimcheck_lang_unit_at(l, t, 0, n, &used);
+    assert_int_equal(used, 4);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->id, "mile");
+    u = claimcheck_lang_unit_at(l, t, 0, 2, &used);
+    assert_int_equal(used, 2);
+    assert_string_equal(CLAIMCHECK_VEC_AT(&l->units, claimcheck_unit, u)->id,
+                        "knot-again");
+    free(t);
+    claimcheck_rules_free(r);
+}
+
+struct pindex_calls {
+    size_t got[64];
+    size_t count;
+};
+
+static void pindex_record(size_t pattern, void *ctx) {
+    struct pindex_calls *c = ctx;
+    if (c->count < 64)
+        c->got[c->count] = pattern;
+    c->count++;
+}
+
+/* The patterns tried at a token: those whose first word is the token's
+ * stem, then its exact form (=word, ^Word), then those starting with a
+ * wildcard, each group in the order of r->patterns. */
+static void rules_pattern_index_order(void **state) {
+    claimcheck_rules *r;
+    claimcheck_token *t;
+    struct pindex_calls calls = {{0}, 0};
+    size_t want[64], n, k, w = 0, stems = 0, exacts = 0;
+    int group;
+    (void)state;
+    r = load_ok(DATA "/index-order.yaml");
+    t = lex(r, "Strikes", &n);
+    assert_int_equal(n, 1);
+    assert_int_not_equal(t[0].stem, 0);
+    assert_int_not_equal(t[0].lower, t[0].stem);
+    for (group = 0; group < 3; group++)
+        for (k = 0; k < r->patterns.count; k++) {
+            const claimcheck_pe *e =
+                &CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, k)->elems[0];
+            int in =
+                group == 0 ? e->kind == CLAIMCHECK_PE_STEM && e->id == t[0].stem
+                : group == 1
+                    ? (e->kind == CLAIMCHECK_PE_EXACT || e->kind == CLAIMCHECK_PE_CAP) &&
+                          e->id == t[0].lower
+                    : e->kind != CLAIMCHECK_PE_STEM && e->kind != CLAIMCHECK_PE_EXACT &&
+                          e->kind != CLAIMCHECK_PE_CAP;
+            if (in && w < 64) {
+                want[w++] = k;
+                stems += group == 0;
+                exacts += group == 1;
+            }
+        }
+    assert_true(stems >= 3);  /* strikes force, strikes may, strike, strike back */
+    assert_true(exacts >= 3); /* =strikes twice, ^Strikes */
+    assert_true(w > stems + exacts);
+    claimcheck_pindex_each(r->index, &t[0], pindex_record, &calls);
+    assert_int_equal(calls.count, w);
+    for (k = 0; k < w; k++)
+        assert_int_equal(calls.got[k], want[k]);
+    free(t);
+    claimcheck_rules_free(r);
+}
+
 /* ------------------------------------------------------ files, includes */
 
 static void rules_include_cycle(void **state) {
@@ -915,6 +1007,8 @@ int main(void) {
         cmocka_unit_test_teardown(rules_shipped_english_classes_are_the_c_lists,
                                   teardown),
         cmocka_unit_test_teardown(rules_german_language_file, teardown),
+        cmocka_unit_test_teardown(rules_language_lookup_order, teardown),
+        cmocka_unit_test_teardown(rules_pattern_index_order, teardown),
         cmocka_unit_test_teardown(rules_include_cycle, teardown),
         cmocka_unit_test_teardown(rules_include_escaping_folder, teardown),
         cmocka_unit_test_teardown(rules_absolute_include, teardown),

@@ -552,6 +552,41 @@ static void util_hash_u64_keys_grow(void **state) {
     claimcheck_hash_free(&h);
 }
 
+/* As lang.c and the pattern index key them: a class in the high 32 bits,
+ * a word id below; keys that differ only in the class are distinct, and a
+ * u64 table that cannot grow keeps what it had. */
+static void util_hash_u64_high_bits_and_failure(void **state) {
+    claimcheck_hash h;
+    uint64_t cls, id;
+    (void)state;
+    assert_int_equal(claimcheck_hash_init(&h, 0, CLAIMCHECK_HASH_U64), 0);
+    for (cls = 1; cls <= 3; cls++)
+        for (id = 1; id <= 100; id++) {
+            claimcheck_hash_entry *e = claimcheck_hash_put_u64(&h, cls << 32 | id, NULL);
+            assert_non_null(e);
+            e->value = (size_t)(cls * 1000 + id);
+        }
+    assert_int_equal(h.count, 300);
+    for (cls = 1; cls <= 3; cls++)
+        for (id = 1; id <= 100; id++)
+            assert_int_equal(claimcheck_hash_get_u64(&h, cls << 32 | id)->value,
+                             cls * 1000 + id);
+    assert_null(claimcheck_hash_get_u64(&h, 4ull << 32 | 1));
+    assert_null(claimcheck_hash_get_u64(&h, 1));
+    claimcheck_hash_free(&h);
+    assert_int_equal(claimcheck_hash_init(&h, 8, CLAIMCHECK_HASH_U64), 0);
+    for (id = 0; id < 4; id++)
+        assert_non_null(claimcheck_hash_put_u64(&h, id << 32, NULL));
+    claimcheck_alloc_fail_after(0); /* the fifth key needs a bigger array */
+    assert_null(claimcheck_hash_put_u64(&h, 4ull << 32, NULL));
+    claimcheck_alloc_fail_after(-1);
+    assert_int_equal(h.count, 4);
+    assert_null(claimcheck_hash_get_u64(&h, 4ull << 32));
+    for (id = 0; id < 4; id++)
+        assert_non_null(claimcheck_hash_get_u64(&h, id << 32));
+    claimcheck_hash_free(&h);
+}
+
 static void util_hash_put_failure_keeps_table(void **state) {
     claimcheck_hash h;
     char key[16];
@@ -701,6 +736,7 @@ int main(void) {
         cmocka_unit_test_teardown(util_hash_exact_keys_and_values, teardown),
         cmocka_unit_test_teardown(util_hash_folded_keys, teardown),
         cmocka_unit_test_teardown(util_hash_u64_keys_grow, teardown),
+        cmocka_unit_test_teardown(util_hash_u64_high_bits_and_failure, teardown),
         cmocka_unit_test_teardown(util_hash_put_failure_keeps_table, teardown),
         cmocka_unit_test_teardown(util_names_round_trip_every_value, teardown),
         cmocka_unit_test_teardown(util_date_parse_and_days, teardown),
