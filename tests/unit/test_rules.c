@@ -522,14 +522,14 @@ static void rules_german_language_file(void **state) {
 }
 
 /* The longest phrase at a token wins; of two as long, the first in file
- * order (tests/data/lang/order.yaml). */
+ * order (tests/data/lookup/order.yaml). */
 static void rules_language_lookup_order(void **state) {
     claimcheck_rules *r;
     const claimcheck_lang *l;
     claimcheck_token *t;
     size_t n, used, u;
     (void)state;
-    r = load_ok(CLAIMCHECK_SOURCE_DIR "/tests/data/lang/order.yaml");
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/tests/data/lookup/order.yaml");
     l = &r->lang;
     t = lex(r, "last week knots", &n);
     assert_int_equal(n, 3);
