@@ -266,8 +266,9 @@ CLAIMCHECK_EXPORT claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc,
                                                     size_t offset);
 
 /** Splits the document's view (`claimcheck_doc_view`) into sentences with
- * the abbreviation lists of `rules` (which may be NULL for the built-in
- * minimum). Idempotent: a second call does nothing. `claimcheck_check` calls
+ * the `segmentation:` word lists of `rules` (titles, abbreviations,
+ * starters, function words); `rules` may be NULL, and then no word is
+ * known and only the punctuation, initials and acronyms decide. Idempotent: a second call does nothing. `claimcheck_check` calls
  * it itself. */
 CLAIMCHECK_EXPORT int claimcheck_doc_segment(claimcheck_doc *doc,
                                              const claimcheck_rules *rules,

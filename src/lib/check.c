@@ -142,7 +142,7 @@ static int check_cue_candidates(claimcheck_report *r, const claimcheck_annot *a,
             fc.out = &lines;
             lines.len = 0;
             if ((rc = claimcheck_hedge_features(
-                     r->doc->view, toks, sa->tok_first, sa->tok_end, d->token,
+                     r->rules, r->doc->view, toks, sa->tok_first, sa->tok_end, d->token,
                      d->match.owner + 1 == r->rules->model_hedge ? NULL : h->cue,
                      d->kinds, &scratch, check_feature_line, &fc)) < 0)
                 break;

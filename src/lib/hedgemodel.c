@@ -15,8 +15,9 @@
  *   w|first=W             W opens the sentence
  *   w|cap=W               W is capitalised inside the sentence ("Brian May")
  *   w|v=W|VERB            the first word after W that is not an auxiliary,
- *                         adverb or "not" ("may also be USED" against "may
- *                         be RELATED": root and epistemic modals)
+ *                         adverb or "not" (the language's `modal_skip`
+ *                         words: "may also be USED" against "may be
+ *                         RELATED": root and epistemic modals)
  *   w|we=W                the sentence speaks as "we" (what the authors did)
  *   w|q=W                 the sentence is a question
  *   c=CUE                 the lexicon cue W lies in, if any
@@ -91,20 +92,6 @@ static const char *hm_suffix(const char *w) {
     return n > 3 ? w + n - 3 : w;
 }
 
-/* Words skipped when looking for the verb a modal governs. */
-static int hm_skipped(const char *w) {
-    static const char *const skip[] = {
-        "be",     "been",      "have",      "has",  "not",    "also",   "only",
-        "still",  "then",      "well",      "all",  "both",   "even",   "never",
-        "easily", "further",   "therefore", "thus", "indeed", "simply", "n't",
-        "either", "sometimes", "often",     NULL};
-    size_t k;
-    for (k = 0; skip[k]; k++)
-        if (strcmp(w, skip[k]) == 0)
-            return 1;
-    return 0;
-}
-
 int claimcheck_hedge_candidate(const claimcheck_rules *rules, const char *view,
                                const claimcheck_token *toks, size_t i,
                                claimcheck_buf *scratch) {
@@ -125,10 +112,11 @@ int claimcheck_hedge_candidate(const claimcheck_rules *rules, const char *view,
     return claimcheck_dict_find(rules->model_features, name, strlen(name)) != 0;
 }
 
-int claimcheck_hedge_features(const char *view, const claimcheck_token *toks,
-                              size_t first, size_t end, size_t i, const char *cue,
-                              unsigned kinds, claimcheck_buf *scratch,
-                              claimcheck_feature_fn fn, void *ctx) {
+int claimcheck_hedge_features(const claimcheck_rules *rules, const char *view,
+                              const claimcheck_token *toks, size_t first, size_t end,
+                              size_t i, const char *cue, unsigned kinds,
+                              claimcheck_buf *scratch, claimcheck_feature_fn fn,
+                              void *ctx) {
     char p2[HM_WORD_MAX + 1], p1[HM_WORD_MAX + 1], n1[HM_WORD_MAX + 1],
         n2[HM_WORD_MAX + 1], w[HM_WORD_MAX + 1], v[HM_WORD_MAX + 1];
     size_t j;
@@ -170,10 +158,12 @@ int claimcheck_hedge_features(const char *view, const claimcheck_token *toks,
     for (j = i + 1; j < end && j < i + 5; j++) {
         if (toks[j].kind == CLAIMCHECK_TOK_PUNCT)
             break;
+        /* the language's `modal_skip` words: auxiliaries, adverbs, "not" */
+        if (toks[j].kind == CLAIMCHECK_TOK_WORD &&
+            claimcheck_lang_is(&rules->lang, CLAIMCHECK_LEX_MODAL_SKIP, &toks[j]))
+            continue;
         if ((rc = hm_word(v, view, toks, first, end, j, scratch)) < 0)
             return rc;
-        if (hm_skipped(v))
-            continue;
         if ((rc = hm_emit(fn, ctx, "w|v=%s|%s", w, v)) < 0)
             return rc;
         break;
@@ -225,8 +215,8 @@ int claimcheck_hedge_score(const claimcheck_rules *rules, const char *view,
     int rc;
     c.rules = rules;
     c.sum = 0.0;
-    rc = claimcheck_hedge_features(view, toks, first, end, i, cue, kinds, scratch, hm_add,
-                                   &c);
+    rc = claimcheck_hedge_features(rules, view, toks, first, end, i, cue, kinds, scratch,
+                                   hm_add, &c);
     *score = c.sum;
     return rc;
 }

@@ -34,14 +34,15 @@ int claimcheck_hedge_candidate(const claimcheck_rules *rules, const char *view,
                                claimcheck_buf *scratch);
 
 /* Enumerates the features of candidate token i in the sentence whose tokens
- * are toks[first..end): `cue` is the lexicon cue it lies in (NULL when
+ * are toks[first..end), with the language of `rules`: `cue` is the lexicon cue it lies in (NULL when
  * none), `kinds` has bit k set when the sentence has a lexicon cue of hedge
  * kind k. `scratch` is a work buffer. Returns 0, the first negative value
  * `fn` returned, or CLAIMCHECK_ENOMEM. */
-int claimcheck_hedge_features(const char *view, const claimcheck_token *toks,
-                              size_t first, size_t end, size_t i, const char *cue,
-                              unsigned kinds, claimcheck_buf *scratch,
-                              claimcheck_feature_fn fn, void *ctx);
+int claimcheck_hedge_features(const claimcheck_rules *rules, const char *view,
+                              const claimcheck_token *toks, size_t first, size_t end,
+                              size_t i, const char *cue, unsigned kinds,
+                              claimcheck_buf *scratch, claimcheck_feature_fn fn,
+                              void *ctx);
 
 /* The weight of one feature in the rule base's model; 0 when unknown. */
 double claimcheck_hedge_weight(const claimcheck_rules *rules, const char *name);

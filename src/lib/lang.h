@@ -73,6 +73,9 @@ typedef enum {
                                         follows */
     CLAIMCHECK_LEX_ACCORDING,       /* according (to): the source stands after it */
     CLAIMCHECK_LEX_DATE_SEPARATOR,  /* , of "March 18, 2025" */
+    CLAIMCHECK_LEX_MODAL_SKIP,      /* be, been, not, also ...: skipped when the hedge
+                                        model looks for the verb a modal governs ("may
+                                        also be USED") */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

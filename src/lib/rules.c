@@ -126,6 +126,8 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     free_names(&r->paths);
     claimcheck_strset_free(r->titles);
     claimcheck_strset_free(r->abbreviations);
+    claimcheck_strset_free(r->starters);
+    claimcheck_strset_free(r->function_words);
     claimcheck_strset_free(r->files_seen);
     claimcheck_pindex_free(r->index);
     claimcheck_dict_free(r->dict);
@@ -149,6 +151,8 @@ static int rules_alloc(claimcheck_rules **out) {
     if (claimcheck_dict_new(&r->dict) < 0 || claimcheck_stemmer_new(&r->stemmer) < 0 ||
         claimcheck_strset_new(&r->titles) < 0 ||
         claimcheck_strset_new(&r->abbreviations) < 0 ||
+        claimcheck_strset_new(&r->starters) < 0 ||
+        claimcheck_strset_new(&r->function_words) < 0 ||
         claimcheck_strset_new(&r->files_seen) < 0 ||
         claimcheck_dict_new(&r->entity_ids) < 0 ||
         claimcheck_dict_new(&r->type_ids) < 0 || claimcheck_dict_new(&r->event_ids) < 0 ||

@@ -181,7 +181,8 @@ struct claimcheck_rules {
     claimcheck_vec negations;    /* char * (display) */
     claimcheck_vec reporting;    /* char * */
     claimcheck_vec paths;        /* char *: what was loaded, for claimcheck_rules_add */
-    claimcheck_strset *titles, *abbreviations;
+    claimcheck_strset *titles, *abbreviations; /* `segmentation:` sets */
+    claimcheck_strset *starters, *function_words;
     claimcheck_strset *files_seen; /* canonical paths, against include cycles */
     /* id -> 1 + index of entities, event types and events (ids are unique
      * per kind, registered in load order) */

@@ -8,7 +8,8 @@
  *   claimcheck: 1                          schema version
  *   include: [other.yaml]                  relative, inside the rule base's folder, no
  *                                          cycles; a file already loaded is skipped
- *   segmentation: {titles: [mr], abbreviations: [u.s]}
+ *   segmentation: {titles: [mr], abbreviations: [u.s], starters: [how],
+ *                  function_words: [of]}
  *   negations: [not, never, "refused to"]  token patterns
  *   reporting_verbs: [say, state, insist]
  *   hedges:        [{cue: PATTERN, kind: KIND, cancel: [PATTERN], model: BOOL,
@@ -84,16 +85,19 @@ static int register_id(claimcheck_loader *ld, claimcheck_dict *ids, const char *
 }
 
 static int load_segmentation(claimcheck_loader *ld, const claimcheck_ynode *n) {
-    static const char *const keys[] = {"titles", "abbreviations", NULL};
+    static const char *const keys[] = {"titles", "abbreviations", "starters",
+                                       "function_words", NULL};
+    claimcheck_strset *const sets[] = {ld->rules->titles, ld->rules->abbreviations,
+                                       ld->rules->starters, ld->rules->function_words};
     size_t k, i;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_MAP, "'segmentation'")) <
             0 ||
         (rc = claimcheck_yaml_keys(ld, n, keys, "segmentation", n->pos)) < 0)
         return rc;
-    for (k = 0; k < 2; k++) {
+    for (k = 0; keys[k]; k++) {
         const claimcheck_ynode *list = claimcheck_yaml_get(n, keys[k]);
-        claimcheck_strset *set = k == 0 ? ld->rules->titles : ld->rules->abbreviations;
+        claimcheck_strset *set = sets[k];
         if (!list)
             continue;
         if ((rc = claimcheck_yaml_expect(ld, list, CLAIMCHECK_YNODE_SEQ, keys[k])) < 0)

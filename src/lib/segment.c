@@ -35,12 +35,13 @@
  *     e. a title (`titles` set: Mr. Gen. Sen.) never ends one; nor does the
  *        list marker opening the sentence ("1." "a.");
  *     f. a single letter ("J." "p.") is an initial and does not end the
- *        sentence, unless a common sentence starter follows ("Plan B. The"),
+ *        sentence, unless a sentence starter (`starters` set, written with a
+ *        capital) follows ("Plan B. The"),
  *        or it is "I" after a lower-case word ("you and I. Did");
  *     g. an abbreviation (`abbreviations` set: Inc. Jan. a.m.) or an acronym
  *        with internal periods (U.S., U.A.E., a.m.) does not end it before a
  *        digit ("Jan. 5", "No. 1"); before a capital it ends it only when
- *        that word is a common sentence starter ("U.S. How", but
+ *        that word is a sentence starter ("U.S. How", but
  *        "U.S. Government") or a title, after at least four tokens
  *        ("at 6 P.M. Mr. Smith", but "At 5 a.m. Mr. Smith");
  *     h. any other word or number ending with a period ends the sentence
@@ -53,7 +54,8 @@
  *  6. A single line break ends the sentence, so that headlines, bylines and
  *     one-line list items stand alone, except that the lines are joined when
  *     the token is a title or initial (rule 4e, 4f); when the line ends with
- *     , ; : - – — ( [ & or a function word ("of", "the"), as a dateline
+ *     , ; : - – — ( [ & or a function word (`function_words` set, in lower case: "of",
+ *     "the"), as a dateline
  *     "KYIV, March 19 (Reuters) -" does; or when the next line starts with a
  *     lower-case letter and the sentence did not (hard-wrapped text).
  *  7. Otherwise the sentence goes on. A run of emoji right after a sentence
@@ -117,51 +119,14 @@ typedef struct segment_scanner {
     size_t len;
     const claimcheck_strset *titles;
     const claimcheck_strset *abbreviations;
+    const claimcheck_strset *starters;
+    const claimcheck_strset *function_words;
     size_t pos;
     /* The whitespace-delimited run being read: a token may be only part of it
      * (rule 5), and whether it is a URL is decided once for the whole run. */
     size_t run_start, run_end;
     int run_url;
 } segment_scanner;
-
-/* Common words that start a sentence after an abbreviation ("U.S. How").
- * Sorted (strcmp) for bsearch-like lookup. */
-static const char *const segment_starters[] = {
-    "A",       "According", "After",   "Also",    "Although", "An",        "And",
-    "As",      "At",        "Because", "Before",  "Being",    "But",       "By",
-    "Despite", "Did",       "During",  "Earlier", "For",      "From",      "He",
-    "Her",     "His",       "How",     "However", "I",        "If",        "In",
-    "It",      "Its",       "Last",    "Later",   "Many",     "Meanwhile", "Millions",
-    "More",    "Most",      "Next",    "No",      "Now",      "Officials", "On",
-    "One",     "Our",       "She",     "Since",   "So",       "Some",      "That",
-    "The",     "Their",     "There",   "These",   "They",     "This",      "Those",
-    "Thus",    "To",        "Under",   "We",      "What",     "When",      "Where",
-    "While",   "Who",       "Why",     "With",    "Yet",      "You"};
-
-/* Lower-case words after which a line never ends a sentence (rule 6). */
-static const char *const segment_function_words[] = {
-    "a",    "an", "and", "as", "at",   "but",  "by",   "for", "from", "in",
-    "into", "of", "on",  "or", "over", "than", "that", "the", "to",   "with"};
-
-static int segment_word_in(const char *const *list, size_t count, const unsigned char *s,
-                           size_t n) {
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *w = list[mid];
-        size_t wl = strlen(w);
-        int c = memcmp(w, s, wl < n ? wl : n);
-        if (c == 0)
-            c = wl < n ? -1 : (wl > n ? 1 : 0);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
-}
 
 static int segment_in_set(const claimcheck_strset *set, const unsigned char *s,
                           size_t n) {
@@ -598,11 +563,21 @@ static void segment_sentence_add(segment_sentence *st, const segment_token *t) {
     }
 }
 
-/* The word of `t` is in a list of capitalised words (the core only). */
+/* Whether s[0..n) has an ASCII capital at or after byte `from`. */
+static int segment_has_capital(const unsigned char *s, size_t n, size_t from) {
+    for (; from < n; from++)
+        if (s[from] >= 'A' && s[from] <= 'Z')
+            return 1;
+    return 0;
+}
+
+/* The core of `t` is a sentence starter written with a capital: an ASCII
+ * capital, then no other ("How", not "HOW" or "how"). */
 static int segment_is_starter(const segment_scanner *sc, const segment_token *t) {
-    return segment_word_in(segment_starters,
-                           sizeof(segment_starters) / sizeof(*segment_starters),
-                           sc->s + t->core_start, t->core_end - t->core_start);
+    const unsigned char *core = sc->s + t->core_start;
+    size_t n = t->core_end - t->core_start;
+    return n > 0 && core[0] >= 'A' && core[0] <= 'Z' &&
+           !segment_has_capital(core, n, 1) && segment_in_set(sc->starters, core, n);
 }
 
 /* Rule 4: what the final run of `cur` says, `nxt` being the next token and
@@ -672,10 +647,9 @@ static int segment_line_goes_on(const segment_scanner *sc, const segment_token *
     if (t->end - t->start >= 3 && s[t->end - 3] == 0xE2 && s[t->end - 2] == 0x80 &&
         (s[t->end - 1] == 0x93 || s[t->end - 1] == 0x94 || s[t->end - 1] == 0x9C))
         return 1; /* – — “ */
-    return segment_word_in(segment_function_words,
-                           sizeof(segment_function_words) /
-                               sizeof(*segment_function_words),
-                           s + t->start, t->end - t->start);
+    /* the whole token, in lower case ("of", not "Of" or "of,") */
+    return !segment_has_capital(s + t->start, t->end - t->start, 0) &&
+           segment_in_set(sc->function_words, s + t->start, t->end - t->start);
 }
 
 /* Whether a sentence ends between `cur` and `nxt` (rules 1-7). */
@@ -729,6 +703,8 @@ int claimcheck_segment(claimcheck_vec *out, const char *text, size_t len,
     if (cfg) {
         sc.titles = cfg->titles;
         sc.abbreviations = cfg->abbreviations;
+        sc.starters = cfg->starters;
+        sc.function_words = cfg->function_words;
     }
     if (len == 0 || !segment_next(&sc, cur))
         return 0;
@@ -760,11 +736,12 @@ int claimcheck_segment(claimcheck_vec *out, const char *text, size_t len,
     }
 }
 
-/* The segment stage of a document, with the rule base's titles and
- * abbreviations (here, not in doc.c: the document knows no rule base). */
+/* The segment stage of a document, with the rule base's titles,
+ * abbreviations, starters and function words (here, not in doc.c: the
+ * document knows no rule base). Without a rule base no word is known. */
 int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
                            claimcheck_error *err) {
-    claimcheck_segment_config cfg = {NULL, NULL};
+    claimcheck_segment_config cfg = {NULL, NULL, NULL, NULL};
     int rc;
     claimcheck_error_init(err);
     if (doc->segmented)
@@ -772,6 +749,8 @@ int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
     if (rules) {
         cfg.titles = rules->titles;
         cfg.abbreviations = rules->abbreviations;
+        cfg.starters = rules->starters;
+        cfg.function_words = rules->function_words;
     }
     rc = claimcheck_segment(&doc->sentences, doc->view, doc->len, &cfg);
     if (rc < 0) {

@@ -7,11 +7,19 @@
 #include "util.h"
 
 /* Data the segmenter reads from the rule base (`segmentation:` in
- * rules/segmentation.yaml). Sets hold lower-case words without their final
- * period, e.g. "mr", "gen", "u.s", "jan". Either set may be NULL. */
+ * rules/segmentation.yaml). Sets hold lower-case words, titles and
+ * abbreviations without their final period, e.g. "mr", "gen", "u.s", "jan".
+ * Any set may be NULL: the segmenter itself knows no word. */
 typedef struct claimcheck_segment_config {
-    const claimcheck_strset *titles;        /* never end a sentence: Mr. Dr. Gen. */
-    const claimcheck_strset *abbreviations; /* may end one: U.S. Inc. etc. a.m. */
+    /* never end a sentence: Mr. Dr. Gen. */
+    const claimcheck_strset *titles;
+    /* may end one: U.S. Inc. etc. a.m. */
+    const claimcheck_strset *abbreviations;
+    /* start one after an abbreviation or initial, written with one capital:
+     * "U.S. How", "Plan B. The" */
+    const claimcheck_strset *starters;
+    /* a line ending with one, in lower case, goes on: "of", "the" */
+    const claimcheck_strset *function_words;
 } claimcheck_segment_config;
 
 /* Appends to `out` (a vector of claimcheck_span) the sentences of

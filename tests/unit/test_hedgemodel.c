@@ -123,6 +123,25 @@ static void model_rejects_a_cue_in_a_negative_context(void **state) {
     release(rep, doc, r);
 }
 
+/* The words skipped on the way to the verb are the language's `modal_skip`
+ * class (model/lang.yaml): without it "also" is the verb. */
+static void model_skips_the_words_of_the_language(void **state) {
+    claimcheck_rules *r = load(DATA "/model/model.yaml");
+    claimcheck_doc *doc;
+    claimcheck_report *rep;
+    claimcheck_cue_candidate c;
+    claimcheck_error err;
+    (void)state;
+    assert_int_equal(claimcheck_rules_add(r, DATA "/model/hedges.yaml", &err), 0);
+    rep = check(r, "The report may also be downloaded here.", &doc);
+    assert_int_equal(claimcheck_report_cue_candidate_count(rep), 1);
+    c = claimcheck_report_cue_candidate(rep, 0);
+    assert_contains(c.features, "+0.0000 w|v=may|also\n");
+    assert_null(strstr(c.features, "downloaded\n"));
+    assert_true(c.kept); /* bias -0.5 + w=may 1.0 */
+    release(rep, doc, r);
+}
+
 static void model_keeps_a_cue_in_a_neutral_context(void **state) {
     claimcheck_rules *r = load(DATA "/model");
     claimcheck_doc *doc;
@@ -338,6 +357,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stats_count_the_model),
         cmocka_unit_test(model_rejects_a_cue_in_a_negative_context),
+        cmocka_unit_test(model_skips_the_words_of_the_language),
         cmocka_unit_test(model_keeps_a_cue_in_a_neutral_context),
         cmocka_unit_test(features_mark_capitals_and_sentence_edges),
         cmocka_unit_test(model_leaves_untrained_cues_and_other_kinds_alone),

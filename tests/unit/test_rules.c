@@ -81,6 +81,14 @@ static void real_data_dir(char *out, const char *rel) {
 
 /* ------------------------------------------------------- schema errors */
 
+static void rules_segmentation_lists_hold_words(void **state) {
+    (void)state;
+    check_error(DATA "/bad-starters.yaml", CLAIMCHECK_ERULES, DATA "/bad-starters.yaml",
+                4, 19, "items of 'starters' must be words");
+    check_error(DATA "/bad-function-words.yaml", CLAIMCHECK_ERULES,
+                DATA "/bad-function-words.yaml", 4, 19, "function_words must be a list");
+}
+
 static void rules_unknown_key_names_key_and_context(void **state) {
     claimcheck_error err;
     (void)state;
@@ -717,7 +725,11 @@ static void rules_full_schema_loads(void **state) {
     assert_int_equal(s.events, 2);
     assert_int_equal(s.constraints, 1);
     assert_int_equal(s.hedges, 3);
-    assert_int_equal(s.abbreviations, 4);
+    assert_int_equal(s.abbreviations, 4); /* titles and abbreviations */
+    assert_int_equal(claimcheck_strset_count(r->starters), 2);
+    assert_true(claimcheck_strset_contains(r->starters, "how", 3));
+    assert_int_equal(claimcheck_strset_count(r->function_words), 1);
+    assert_true(claimcheck_strset_contains(r->function_words, "of", 2));
     assert_int_equal(r->tests.count, 2);
     assert_int_equal(r->negations.count, 1);
     assert_int_equal(r->reporting.count, 2);
@@ -975,6 +987,7 @@ static void rules_add_survives_every_allocation_failure(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(rules_unknown_key_names_key_and_context, teardown),
+        cmocka_unit_test_teardown(rules_segmentation_lists_hold_words, teardown),
         cmocka_unit_test_teardown(
             rules_positions_are_one_based_code_points_and_byte_offsets, teardown),
         cmocka_unit_test_teardown(rules_missing_schema_version, teardown),

@@ -23,8 +23,19 @@ static const char *const test_titles[] = {"mr", "mrs", "dr", "gen", "sen", "prof
 static const char *const test_abbreviations[] = {"u.s", "inc", "co", "etc", "jan", "feb",
                                                  "a.m", "p.m", "no", "st",  "mt"};
 
-static claimcheck_strset *titles, *abbreviations;
+/* The starters and function words of the unit tests' rule base. */
+#define UNIT_LISTS CLAIMCHECK_SOURCE_DIR "/tests/data/unit/parts/segmentation.yaml"
+
+static claimcheck_strset *titles, *abbreviations, *starters, *function_words;
 static claimcheck_segment_config config;
+
+/* One list under `segmentation:` and the set it is read into. */
+typedef struct segment_list {
+    const char *key;
+    claimcheck_strset *set;
+} segment_list;
+
+static int load_lists(const char *path, const segment_list *lists, size_t count);
 
 static int add_words(claimcheck_strset *set, const char *const *words, size_t count) {
     size_t i;
@@ -35,15 +46,28 @@ static int add_words(claimcheck_strset *set, const char *const *words, size_t co
 }
 
 static int setup(void **state) {
+    segment_list lists[2];
     (void)state;
-    if (claimcheck_strset_new(&titles) != 0 || claimcheck_strset_new(&abbreviations) != 0)
+    if (claimcheck_strset_new(&titles) != 0 ||
+        claimcheck_strset_new(&abbreviations) != 0 ||
+        claimcheck_strset_new(&starters) != 0 ||
+        claimcheck_strset_new(&function_words) != 0)
         return -1;
     if (add_words(titles, test_titles, sizeof(test_titles) / sizeof(*test_titles)) != 0 ||
         add_words(abbreviations, test_abbreviations,
                   sizeof(test_abbreviations) / sizeof(*test_abbreviations)) != 0)
         return -1;
+    lists[0].key = "starters";
+    lists[0].set = starters;
+    lists[1].key = "function_words";
+    lists[1].set = function_words;
+    if (load_lists(UNIT_LISTS, lists, 2) != 0 || claimcheck_strset_count(starters) == 0 ||
+        claimcheck_strset_count(function_words) == 0)
+        return -1;
     config.titles = titles;
     config.abbreviations = abbreviations;
+    config.starters = starters;
+    config.function_words = function_words;
     return 0;
 }
 
@@ -51,6 +75,8 @@ static int teardown(void **state) {
     (void)state;
     claimcheck_strset_free(titles);
     claimcheck_strset_free(abbreviations);
+    claimcheck_strset_free(starters);
+    claimcheck_strset_free(function_words);
     return 0;
 }
 
@@ -324,20 +350,58 @@ static void segment_appends_to_existing_vector(void **state) {
 }
 
 static void segment_works_without_config(void **state) {
-    claimcheck_segment_config half = {NULL, NULL};
+    claimcheck_segment_config half = {NULL, NULL, NULL, NULL};
     char *got;
     (void)state;
     /* generic heuristics only: initials and internal-period acronyms */
     got = split_with("J. R. R. Tolkien lived in the U.K. for years. He wrote.", NULL);
     assert_string_equal(got, "J. R. R. Tolkien lived in the U.K. for years. | He wrote.");
     free(got);
+    /* no word is known: "How" is no starter, "of" no function word */
     got = split_with("I live in the U.S. How about you?", &half);
-    assert_string_equal(got, "I live in the U.S. | How about you?");
+    assert_string_equal(got, "I live in the U.S. How about you?");
+    free(got);
+    got = split_with("Talks of\nPeace resumed.", &half);
+    assert_string_equal(got, "Talks of | Peace resumed.");
     free(got);
     half.titles = titles;
     got = split_with("Mr. Smith left. He did.", &half);
     assert_string_equal(got, "Mr. Smith left. | He did.");
     free(got);
+}
+
+/* The starters and function words come from the configuration, and are
+ * matched with their case: a starter with one capital, a function word in
+ * lower case and as the whole token. */
+static void segment_reads_starters_and_function_words(void **state) {
+    claimcheck_segment_config cfg = {NULL, NULL, NULL, NULL};
+    claimcheck_strset *st = NULL, *fw = NULL;
+    char *got;
+    (void)state;
+    assert_int_equal(claimcheck_strset_new(&st), 0);
+    assert_int_equal(claimcheck_strset_new(&fw), 0);
+    assert_int_equal(claimcheck_strset_add(st, "how", 3), 0);
+    assert_int_equal(claimcheck_strset_add(fw, "of", 2), 0);
+    cfg.starters = st;
+    cfg.function_words = fw;
+    got = split_with("I live in the U.S. How about you? Plan B. How now?", &cfg);
+    assert_string_equal(got, "I live in the U.S. | How about you? | Plan B. | How now?");
+    free(got);
+    got = split_with("I live in the U.S. HOW about you? Plan B. Now?", &cfg);
+    assert_string_equal(got, "I live in the U.S. HOW about you? | Plan B. Now?");
+    free(got);
+    got = split_with(
+        "Talks of\npeace. Talks Of\nPeace. Talks (of)\nPeace. Talks of\nPeace.", &cfg);
+    assert_string_equal(
+        got,
+        "Talks of\npeace. | Talks Of | Peace. | Talks (of) | Peace. | Talks of\nPeace.");
+    free(got);
+    /* the unit tests' lists are the shipped ones: "The" starts, "the" joins */
+    got = split_with("He left the U.S. The end came. Over the\nMountains.", &config);
+    assert_string_equal(got, "He left the U.S. | The end came. | Over the\nMountains.");
+    free(got);
+    claimcheck_strset_free(st);
+    claimcheck_strset_free(fw);
 }
 
 static void segment_reports_out_of_memory(void **state) {
@@ -407,15 +471,16 @@ static void segment_runs_in_linear_time_on_long_input(void **state) {
     }
 }
 
-/* Reads the `titles` and `abbreviations` flow lists under `segmentation:`
- * of a rule file into the two sets. Returns 0, or -1 on any error. */
-static int load_lists(const char *path, claimcheck_strset *t, claimcheck_strset *a) {
+/* Reads the flow lists `lists[i].key` under `segmentation:` of a rule file
+ * into their sets. Returns 0, or -1 on any error. */
+static int load_lists(const char *path, const segment_list *lists, size_t count) {
     FILE *f = fopen(path, "rb");
     yaml_parser_t parser;
     yaml_event_t ev;
     int depth = 0, done = 0, ok = 1, want_key = 1, in_segmentation = 0;
     claimcheck_strset *target = NULL;
     char key[64] = "";
+    size_t k;
     if (!f)
         return -1;
     yaml_parser_initialize(&parser);
@@ -439,11 +504,9 @@ static int load_lists(const char *path, claimcheck_strset *t, claimcheck_strset 
                 want_key = 1;
                 break;
             case YAML_SEQUENCE_START_EVENT:
-                if (in_segmentation && depth == 2 && strcmp(key, "titles") == 0)
-                    target = t;
-                else if (in_segmentation && depth == 2 &&
-                         strcmp(key, "abbreviations") == 0)
-                    target = a;
+                for (k = 0; in_segmentation && depth == 2 && k < count; k++)
+                    if (strcmp(key, lists[k].key) == 0)
+                        target = lists[k].set;
                 break;
             case YAML_SEQUENCE_END_EVENT:
                 target = NULL;
@@ -471,14 +534,27 @@ static int load_lists(const char *path, claimcheck_strset *t, claimcheck_strset 
 }
 
 static void segment_shipped_lists_load_and_work(void **state) {
-    claimcheck_strset *t = NULL, *a = NULL;
+    claimcheck_strset *t = NULL, *a = NULL, *st = NULL, *fw = NULL;
     claimcheck_segment_config shipped;
+    segment_list lists[4];
     char *got;
     (void)state;
     assert_int_equal(claimcheck_strset_new(&t), 0);
     assert_int_equal(claimcheck_strset_new(&a), 0);
-    assert_int_equal(load_lists(CLAIMCHECK_SOURCE_DIR "/rules/segmentation.yaml", t, a),
-                     0);
+    assert_int_equal(claimcheck_strset_new(&st), 0);
+    assert_int_equal(claimcheck_strset_new(&fw), 0);
+    lists[0].key = "titles";
+    lists[0].set = t;
+    lists[1].key = "abbreviations";
+    lists[1].set = a;
+    lists[2].key = "starters";
+    lists[2].set = st;
+    lists[3].key = "function_words";
+    lists[3].set = fw;
+    assert_int_equal(
+        load_lists(CLAIMCHECK_SOURCE_DIR "/rules/segmentation.yaml", lists, 4), 0);
+    assert_true(claimcheck_strset_contains(st, "how", 3));
+    assert_true(claimcheck_strset_contains(fw, "of", 2));
     assert_true(claimcheck_strset_count(t) > 20);
     assert_true(claimcheck_strset_count(a) > 50);
     assert_true(claimcheck_strset_contains(t, "gen", 3));
@@ -486,6 +562,8 @@ static void segment_shipped_lists_load_and_work(void **state) {
     assert_false(claimcheck_strset_contains(a, "U.S.", 4)); /* no final period */
     shipped.titles = t;
     shipped.abbreviations = a;
+    shipped.starters = st;
+    shipped.function_words = fw;
     got = split_with(
         "St. Michael's Church is on 5th st. near the light. That is JFK Jr.'s "
         "book. Gov. Hochul met Lt. Col. Smith in Calif. on Sept. 3. It rained.",
@@ -502,6 +580,8 @@ static void segment_shipped_lists_load_and_work(void **state) {
     free(got);
     claimcheck_strset_free(t);
     claimcheck_strset_free(a);
+    claimcheck_strset_free(st);
+    claimcheck_strset_free(fw);
 }
 
 int main(void) {
@@ -529,6 +609,7 @@ int main(void) {
         cmocka_unit_test(segment_trims_unicode_whitespace),
         cmocka_unit_test(segment_appends_to_existing_vector),
         cmocka_unit_test(segment_works_without_config),
+        cmocka_unit_test(segment_reads_starters_and_function_words),
         cmocka_unit_test(segment_reports_out_of_memory),
         cmocka_unit_test(segment_runs_in_linear_time_on_long_input),
         cmocka_unit_test(segment_shipped_lists_load_and_work),
