@@ -33,15 +33,53 @@
 #include "match.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+/* Status and unit look-ups, memoised by the rule base's own string: claims
+ * and events name statuses and units with strings the rule base owns, and
+ * the check inside a document compares every pair of its claims, so a hash
+ * look-up by text there costs more than the comparison. Direct-mapped by
+ * the pointer; `key` NULL marks an empty slot (a found NULL is cached too). */
+#define MATCH_MEMO_SIZE 64
+
+typedef struct match_memo {
+    const char *key[MATCH_MEMO_SIZE];
+    const void *value[MATCH_MEMO_SIZE];
+} match_memo;
 
 typedef struct match_ctx {
     claimcheck_report *report;
     const claimcheck_rules *rules;
     const claimcheck_lang *lang; /* statuses, units, roles, relations, thresholds */
     const claimcheck_doc *doc;
+    match_memo *statuses, *units; /* mutable caches of a const context */
 } match_ctx;
+
+static size_t match_memo_slot(const char *key) {
+    uintptr_t p = (uintptr_t)key;
+    return (size_t)((p >> 3) ^ (p >> 9)) & (MATCH_MEMO_SIZE - 1);
+}
+
+static const claimcheck_status_def *match_status_def(const match_ctx *m,
+                                                     const char *status) {
+    size_t i = match_memo_slot(status);
+    if (m->statuses->key[i] != status) {
+        m->statuses->key[i] = status;
+        m->statuses->value[i] = claimcheck_lang_status(m->lang, status);
+    }
+    return m->statuses->value[i];
+}
+
+static const claimcheck_unit *match_unit(const match_ctx *m, const char *unit) {
+    size_t i = match_memo_slot(unit);
+    if (m->units->key[i] != unit) {
+        m->units->key[i] = unit;
+        m->units->value[i] = claimcheck_lang_unit(m->lang, unit);
+    }
+    return m->units->value[i];
+}
 
 static const claimcheck_entity *match_entity(const match_ctx *m, size_t i) {
     return CLAIMCHECK_VEC_AT(&m->rules->entities, claimcheck_entity, i);
@@ -113,7 +151,7 @@ static long match_gap_days(claimcheck_date a0, claimcheck_date a1, claimcheck_da
 /* The polarity of a status (domain `statuses:`): 1 it happened or was
  * agreed, -1 it was refused or undone, 0 neither or undeclared. */
 static int match_polarity(const match_ctx *m, const char *status) {
-    const claimcheck_status_def *d = claimcheck_lang_status(m->lang, status);
+    const claimcheck_status_def *d = match_status_def(m, status);
     return d ? d->polarity : 0;
 }
 
@@ -127,7 +165,7 @@ static int match_negative(const match_ctx *m, const char *status) {
 
 /* Minutes per time unit; 0 for a count noun or an undeclared unit. */
 static double match_minutes(const match_ctx *m, const char *unit) {
-    const claimcheck_unit *u = claimcheck_lang_unit(m->lang, unit);
+    const claimcheck_unit *u = match_unit(m, unit);
     return u && u->kind == CLAIMCHECK_UNIT_TIME ? u->minutes : 0;
 }
 
@@ -225,7 +263,7 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
     /* what would, could or will happen is no claim about the record, and a
      * plan may change */
     {
-        const claimcheck_status_def *sd = claimcheck_lang_status(m->lang, c->status);
+        const claimcheck_status_def *sd = match_status_def(m, c->status);
         if (c->hypothetical || (sd && sd->future))
             return 0;
     }
@@ -700,8 +738,13 @@ static int match_internal(match_ctx *m) {
 
 int claimcheck_match_claims(claimcheck_report *report) {
     match_ctx m;
+    match_memo statuses, units;
     size_t i;
     int rc;
+    memset(&statuses, 0, sizeof(statuses));
+    memset(&units, 0, sizeof(units));
+    m.statuses = &statuses;
+    m.units = &units;
     m.report = report;
     m.rules = report->rules;
     m.lang = &report->rules->lang;
