@@ -1,0 +1,165 @@
+/* hedges.c: hedge findings from the annotate stage's cues (the report's
+ * hedge stage, between extract and match).
+ *
+ * Contract: one finding per sentence with a cue: its rule is hedge.KIND of
+ * the strongest cue (weasel > distancing > evidential > epistemic >
+ * approximator), its severity warning for weasel and distancing cues and
+ * info otherwise, its cues listed in text order, its scope that of the
+ * strongest cue (ConText's scope) and its attribution the sentence's
+ * speaker. A sentence whose only cues are approximators gives no finding
+ * unless approximators are asked for. With `cue_features`, every cue
+ * candidate the annotate stage weighed is kept as report data with its
+ * score and features (`claimcheck cues --explain`). */
+#include "hedges.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "hedgemodel.h"
+
+/* Default severity of a hedge finding by its strongest cue kind: hiding the
+ * source (weasel) or distancing the text from the claim matters most. */
+static claimcheck_severity hedges_severity(claimcheck_hedge_kind kind) {
+    switch (kind) {
+        case CLAIMCHECK_HEDGE_WEASEL:
+        case CLAIMCHECK_HEDGE_DISTANCING: return CLAIMCHECK_SEVERITY_WARNING;
+        default: return CLAIMCHECK_SEVERITY_INFO;
+    }
+}
+
+/* Ranks kinds for naming a finding: weasel > distancing > evidential >
+ * epistemic > approximator. */
+static int hedges_kind_rank(claimcheck_hedge_kind kind) {
+    static const int rank[CLAIMCHECK_HEDGE_KIND_COUNT] = {2, 3, 4, 5, 1};
+    return rank[kind];
+}
+
+int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
+                              const claimcheck_check_options *opts) {
+    size_t s, k;
+    for (s = 0; s < a->sentences.count; s++) {
+        claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
+        size_t n = claimcheck_sentence_cues(a, s, cues, CLAIMCHECK_CLAIM_MAX_CUES);
+        const claimcheck_sentence_annot *sa =
+            CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+        claimcheck_hedge_kind top = CLAIMCHECK_HEDGE_APPROXIMATOR;
+        struct claimcheck_finding *f;
+        claimcheck_buf list = CLAIMCHECK_BUF_INIT;
+        char rule[48];
+        int any = 0;
+        if (!n)
+            continue;
+        for (k = 0; k < n; k++) {
+            const claimcheck_hedge *h =
+                CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge);
+            if (h->kind != CLAIMCHECK_HEDGE_APPROXIMATOR || opts->report_approximators ||
+                claimcheck_config_report_approximators(opts->config))
+                any = 1;
+            if (hedges_kind_rank(h->kind) > hedges_kind_rank(top))
+                top = h->kind;
+            claimcheck_buf_printf(&list, "%s'%.*s' (%s)", k ? ", " : "",
+                                  (int)(cues[k].span.end - cues[k].span.start),
+                                  r->doc->view + cues[k].span.start,
+                                  claimcheck_hedge_kind_names[h->kind]);
+        }
+        if (!any) {
+            claimcheck_buf_free(&list);
+            continue;
+        }
+        if (list.oom) {
+            claimcheck_buf_free(&list);
+            return CLAIMCHECK_ENOMEM;
+        }
+        snprintf(rule, sizeof(rule), "hedge.%s", claimcheck_hedge_kind_names[top]);
+        f = claimcheck_report_add(r, CLAIMCHECK_FINDING_HEDGE, hedges_severity(top), rule,
+                                  sa->span, "hedged statement: %s", list.ptr);
+        claimcheck_buf_free(&list);
+        if (!f)
+            return CLAIMCHECK_ENOMEM;
+        for (k = 0; k < n; k++) {
+            const claimcheck_hedge *h =
+                CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge);
+            f->cues[k].span = cues[k].span;
+            f->cues[k].kind = claimcheck_hedge_kind_names[h->kind];
+            f->cues[k].cue =
+                claimcheck_cue_name(r->rules, cues[k].hedge, cues[k].pattern);
+        }
+        f->cue_count = n;
+        /* what the strongest cue governs, and who says so (ConText's scope
+         * and experiencer) */
+        for (k = 0; k < n; k++)
+            if (CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)
+                    ->kind == top) {
+                f->scope = claimcheck_cue_scope(r->doc, a, r->rules, s, cues[k].span);
+                break;
+            }
+        {
+            size_t who = claimcheck_sentence_attribution(r->doc, a, r->rules, s);
+            if (who != CLAIMCHECK_NONE)
+                f->attribution =
+                    CLAIMCHECK_VEC_AT(&r->rules->entities, claimcheck_entity, who)->id;
+        }
+    }
+    return 0;
+}
+
+struct hedges_feature_ctx {
+    const claimcheck_rules *rules;
+    claimcheck_buf *out;
+};
+
+static int hedges_feature_line(const char *name, void *vctx) {
+    struct hedges_feature_ctx *c = vctx;
+    claimcheck_buf_printf(c->out, "%+.4f %s\n", claimcheck_hedge_weight(c->rules, name),
+                          name);
+    return c->out->oom ? CLAIMCHECK_ENOMEM : 0;
+}
+
+int claimcheck_cue_candidates(claimcheck_report *r, const claimcheck_annot *a,
+                              const claimcheck_check_options *opts) {
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    claimcheck_buf scratch = CLAIMCHECK_BUF_INIT, lines = CLAIMCHECK_BUF_INIT;
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < a->cues.count && rc == 0; i++) {
+        const claimcheck_cue_decision *d =
+            CLAIMCHECK_VEC_AT(&a->cues, claimcheck_cue_decision, i);
+        const claimcheck_hedge *h =
+            CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, d->match.owner);
+        claimcheck_cue_candidate *c = claimcheck_vec_push(&r->cues, sizeof(*c));
+        if (!c) {
+            rc = CLAIMCHECK_ENOMEM;
+            break;
+        }
+        memset(c, 0, sizeof(*c));
+        c->span.start = toks[d->match.first].start;
+        c->span.end = toks[d->match.end - 1].end;
+        c->kind = claimcheck_hedge_kind_names[h->kind];
+        c->cue = claimcheck_cue_name(r->rules, d->match.owner, d->match.pattern);
+        c->score = d->score;
+        c->threshold = r->rules->model_threshold;
+        c->kept = d->kept;
+        if (opts->cue_features && d->token == (size_t)-1) {
+            if (!(c->features = claimcheck_strdup("")))
+                rc = CLAIMCHECK_ENOMEM;
+        } else if (opts->cue_features) {
+            const claimcheck_sentence_annot *sa =
+                CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, d->sentence);
+            struct hedges_feature_ctx fc;
+            fc.rules = r->rules;
+            fc.out = &lines;
+            lines.len = 0;
+            if ((rc = claimcheck_hedge_features(
+                     r->rules, r->doc->view, toks, sa->tok_first, sa->tok_end, d->token,
+                     d->match.owner + 1 == r->rules->model_hedge ? NULL : h->cue,
+                     d->kinds, &scratch, hedges_feature_line, &fc)) < 0)
+                break;
+            if (!(c->features = claimcheck_strdup(lines.len ? lines.ptr : "")))
+                rc = CLAIMCHECK_ENOMEM;
+        }
+    }
+    claimcheck_buf_free(&scratch);
+    claimcheck_buf_free(&lines);
+    return rc;
+}
