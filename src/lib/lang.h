@@ -164,15 +164,20 @@ typedef struct claimcheck_relation {
 
 /* Matching thresholds (domain `thresholds:`); defaults when absent. */
 typedef struct claimcheck_thresholds {
-    int date_slack_days;  /* 7 */
-    int recent_days;      /* 45 */
-    int place_slack_days; /* 62 */
-    int figure_reach;     /* 60 bytes */
-    int time_reach;       /* 120 bytes */
+    int date_slack_days;       /* 7 */
+    int recent_days;           /* 45 */
+    int place_slack_days;      /* 62 */
+    int figure_reach;          /* 60 bytes */
+    int time_reach;            /* 120 bytes */
+    int figure_tolerance;      /* 10 per cent: how far an exact figure may stray from a
+                             reported range and still fit */
+    int approximate_tolerance; /* 25 per cent: the same for an approximate figure
+                                  ("about 40"), and the band two claims of one
+                                  document give an approximate figure */
 } claimcheck_thresholds;
 
 #define CLAIMCHECK_THRESHOLDS_INIT                                                       \
-    { 7, 45, 62, 60, 120 }
+    { 7, 45, 62, 60, 120, 10, 25 }
 
 typedef struct claimcheck_lang_table claimcheck_lang_table;
 

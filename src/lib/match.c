@@ -185,7 +185,9 @@ static int match_figure_fits(const match_ctx *m, const claimcheck_figure_hit *f,
     v = f->value * cf;
     lo = r->min * rf;
     hi = r->max * rf;
-    tol = f->approximate ? 0.25 : 0.10;
+    tol = (f->approximate ? m->lang->thresholds.approximate_tolerance
+                          : m->lang->thresholds.figure_tolerance) /
+          100.0;
     if (f->bound > 0)
         return v <= hi * (1 + tol);
     if (f->bound < 0)
@@ -675,8 +677,11 @@ static int match_claims_conflict(const match_ctx *m, const struct claimcheck_cla
             int fits;
             memset(&r, 0, sizeof(r));
             r.unit = (char *)a->figures[i].unit;
-            r.min = a->figures[i].value * (a->figures[i].approximate ? 0.75 : 1);
-            r.max = a->figures[i].value * (a->figures[i].approximate ? 1.25 : 1);
+            double band = a->figures[i].approximate
+                              ? m->lang->thresholds.approximate_tolerance / 100.0
+                              : 0;
+            r.min = a->figures[i].value * (1 - band);
+            r.max = a->figures[i].value * (1 + band);
             if (a->figures[i].bound > 0)
                 r.max = 1e15;
             if (a->figures[i].bound < 0)

@@ -16,6 +16,7 @@
  *     party_roles: {ID: {struck: B, attacker: B}}
  *     relations: {ID: {pause: TYPE, act: TYPE}}
  *     thresholds: {date_slack_days, recent_days, place_slack_days,
+ *                  figure_tolerance, approximate_tolerance (per cent),
  *                  figure_reach, time_reach}
  *
  * Contract: words are interned into the rule base's dictionary by their
@@ -455,11 +456,11 @@ static int domain_relation(claimcheck_loader *ld, const claimcheck_ynode *key,
 }
 
 static int domain_thresholds(claimcheck_loader *ld, const claimcheck_ynode *v) {
-    static const char *const keys[] = {"date_slack_days",  "recent_days",
-                                       "place_slack_days", "figure_reach",
-                                       "time_reach",       NULL};
+    static const char *const keys[] = {
+        "date_slack_days", "recent_days",      "place_slack_days",      "figure_reach",
+        "time_reach",      "figure_tolerance", "approximate_tolerance", NULL};
     claimcheck_thresholds *t = &ld->rules->lang.thresholds;
-    int *fields[5];
+    int *fields[7];
     size_t k;
     int rc;
     fields[0] = &t->date_slack_days;
@@ -467,10 +468,12 @@ static int domain_thresholds(claimcheck_loader *ld, const claimcheck_ynode *v) {
     fields[2] = &t->place_slack_days;
     fields[3] = &t->figure_reach;
     fields[4] = &t->time_reach;
+    fields[5] = &t->figure_tolerance;
+    fields[6] = &t->approximate_tolerance;
     if ((rc = claimcheck_yaml_expect(ld, v, CLAIMCHECK_YNODE_MAP, "'thresholds'")) < 0 ||
         (rc = claimcheck_yaml_keys(ld, v, keys, "thresholds", v->pos)) < 0)
         return rc;
-    for (k = 0; k < 5; k++) {
+    for (k = 0; keys[k]; k++) {
         if ((rc = lang_int(ld, v, keys[k], fields[k], "thresholds")) < 0)
             return rc;
         if (*fields[k] < 0)

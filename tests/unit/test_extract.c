@@ -330,6 +330,14 @@ static void extract_ship_story_figure_contradiction(void **state) {
     ship_story("Twelve ships were stopped by the navy.", 12, "contradiction");
 }
 
+/* The story's own tolerance (domain thresholds: figure_tolerance 5 per
+ * cent): 42 ships fit 40, 43 do not (both would fit the default 10). */
+static void extract_ship_story_tolerance_from_the_domain(void **state) {
+    (void)state;
+    ship_story("42 ships were stopped by the navy.", 42, "consistent");
+    ship_story("43 ships were stopped by the navy.", 43, "contradiction");
+}
+
 /* The shipped base's units and number words are not in the ship story's:
  * "drones" is no unit there, "seventy" no number. */
 static void extract_ship_story_knows_only_its_words(void **state) {
@@ -399,6 +407,7 @@ int main(void) {
         cmocka_unit_test(extract_ship_story_number_word),
         cmocka_unit_test(extract_ship_story_digits),
         cmocka_unit_test(extract_ship_story_figure_contradiction),
+        cmocka_unit_test(extract_ship_story_tolerance_from_the_domain),
         cmocka_unit_test(extract_ship_story_knows_only_its_words),
         cmocka_unit_test(extract_german_figure_and_date),
     };

@@ -416,6 +416,8 @@ static void rules_shipped_language_loads_and_classifies(void **state) {
     assert_int_equal(claimcheck_lang_relation(l, "strike-during-ceasefire")->act_type,
                      claimcheck_rules_type_index(r, "strike"));
     assert_int_equal(l->thresholds.place_slack_days, 62);
+    assert_int_equal(l->thresholds.figure_tolerance, 10);
+    assert_int_equal(l->thresholds.approximate_tolerance, 25);
     assert_true(claimcheck_lang_unit(l, "hour")->minutes == 60);
     assert_int_equal(claimcheck_lang_unit(l, "week")->grain, CLAIMCHECK_GRAIN_WEEK + 1);
     claimcheck_rules_free(r);
