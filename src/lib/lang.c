@@ -208,43 +208,37 @@ static size_t lang_index(const claimcheck_dict *ids, const char *id) {
     return k ? (size_t)k - 1 : CLAIMCHECK_LANG_NONE;
 }
 
+/* The item `id` names in `items` (of `size` bytes each), or NULL. */
+static const void *lang_lookup(const claimcheck_dict *ids, const claimcheck_vec *items,
+                               size_t size, const char *id) {
+    size_t i = lang_index(ids, id);
+    return i == CLAIMCHECK_LANG_NONE ? NULL : (const char *)items->items + i * size;
+}
+
 const claimcheck_unit *claimcheck_lang_unit(const claimcheck_lang *lang, const char *id) {
-    size_t i = lang_index(lang->unit_ids, id);
-    return i == CLAIMCHECK_LANG_NONE
-               ? NULL
-               : CLAIMCHECK_VEC_AT(&lang->units, claimcheck_unit, i);
+    return lang_lookup(lang->unit_ids, &lang->units, sizeof(claimcheck_unit), id);
 }
 
 const claimcheck_status_def *claimcheck_lang_status(const claimcheck_lang *lang,
                                                     const char *id) {
-    size_t i = lang_index(lang->status_ids, id);
-    return i == CLAIMCHECK_LANG_NONE
-               ? NULL
-               : CLAIMCHECK_VEC_AT(&lang->statuses, claimcheck_status_def, i);
+    return lang_lookup(lang->status_ids, &lang->statuses, sizeof(claimcheck_status_def),
+                       id);
 }
 
 const claimcheck_entity_kind *claimcheck_lang_kind(const claimcheck_lang *lang,
                                                    const char *id) {
-    size_t i = lang_index(lang->kind_ids, id);
-    return i == CLAIMCHECK_LANG_NONE
-               ? NULL
-               : CLAIMCHECK_VEC_AT(&lang->kinds, claimcheck_entity_kind, i);
+    return lang_lookup(lang->kind_ids, &lang->kinds, sizeof(claimcheck_entity_kind), id);
 }
 
 const claimcheck_party_role *claimcheck_lang_role(const claimcheck_lang *lang,
                                                   const char *id) {
-    size_t i = lang_index(lang->role_ids, id);
-    return i == CLAIMCHECK_LANG_NONE
-               ? NULL
-               : CLAIMCHECK_VEC_AT(&lang->roles, claimcheck_party_role, i);
+    return lang_lookup(lang->role_ids, &lang->roles, sizeof(claimcheck_party_role), id);
 }
 
 const claimcheck_relation *claimcheck_lang_relation(const claimcheck_lang *lang,
                                                     const char *id) {
-    size_t i = lang_index(lang->relation_ids, id);
-    return i == CLAIMCHECK_LANG_NONE
-               ? NULL
-               : CLAIMCHECK_VEC_AT(&lang->relations, claimcheck_relation, i);
+    return lang_lookup(lang->relation_ids, &lang->relations, sizeof(claimcheck_relation),
+                       id);
 }
 
 int claimcheck_lang_init(claimcheck_lang *lang) {
