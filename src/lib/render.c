@@ -1,8 +1,102 @@
-/* render.c: format names (util/names.c) and dispatch to the renderer of each
- * format. */
+/* render.c: format names (util/names.c), dispatch to the renderer of each
+ * format, and the terminal-safe text writer the text formats share (the
+ * contract is in render.h). */
 #include "render.h"
 
 #include <string.h>
+
+/* The length of the valid UTF-8 sequence at s[0..len), 0 if none. */
+static size_t safe_utf8_len(const unsigned char *s, size_t len) {
+    size_t n, k;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    if (s[0] == 0xE0)
+        lo = 0xA0; /* overlong */
+    else if (s[0] == 0xED)
+        hi = 0x9F; /* surrogates */
+    else if (s[0] == 0xF0)
+        lo = 0x90; /* overlong */
+    else if (s[0] == 0xF4)
+        hi = 0x8F; /* past U+10FFFF */
+    if (len < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (k = 2; k < n; k++)
+        if (s[k] < 0x80 || s[k] > 0xBF)
+            return 0;
+    return n;
+}
+
+static int safe_escaped_cp(unsigned long cp) {
+    return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+size_t claimcheck_safe_unit(claimcheck_buf *out, const char *s, size_t len,
+                            size_t *cols) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n, k, w = 1;
+    unsigned long cp;
+    if (u[0] < 0x80) {
+        n = 1;
+        if ((u[0] < 0x20 && u[0] != '\t' && u[0] != '\n') || u[0] == 0x7F) {
+            claimcheck_buf_printf(out, "\\x%02x", u[0]);
+            w = 4;
+        } else {
+            claimcheck_buf_putc(out, s[0]);
+        }
+    } else if ((n = safe_utf8_len(u, len)) == 0) {
+        n = 1;
+        claimcheck_buf_printf(out, "\\x%02x", u[0]);
+        w = 4;
+    } else {
+        cp = u[0] & (0x7F >> n);
+        for (k = 1; k < n; k++)
+            cp = (cp << 6) | (u[k] & 0x3F);
+        if (safe_escaped_cp(cp)) {
+            claimcheck_buf_printf(out, "<U+%04lX>", cp);
+            w = 8;
+        } else {
+            claimcheck_buf_put(out, s, n);
+        }
+    }
+    if (cols)
+        *cols = w;
+    return n;
+}
+
+size_t claimcheck_safe_put(claimcheck_buf *out, const char *s, size_t len) {
+    size_t i = 0, cols = 0, w;
+    while (i < len) {
+        i += claimcheck_safe_unit(out, s + i, len - i, &w);
+        cols += w;
+    }
+    return cols;
+}
+
+void claimcheck_safe_puts(claimcheck_buf *out, const char *s) {
+    if (s)
+        claimcheck_safe_put(out, s, strlen(s));
+}
+
+void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...) {
+    claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    claimcheck_buf_vprintf(&tmp, fmt, ap);
+    va_end(ap);
+    if (tmp.oom)
+        out->oom = 1; /* the caller sees it at its end-of-output check */
+    else
+        claimcheck_safe_put(out, tmp.ptr, tmp.len);
+    claimcheck_buf_free(&tmp);
+}
 
 int claimcheck_format_parse(claimcheck_format *out, const char *name) {
     int value;

@@ -5,6 +5,36 @@
 
 #include "util.h"
 
+/* Terminal-safe text (render.c), for every text format (text, github, csv,
+ * compare): input text is written as is except the characters a terminal
+ * would act on, which are shown escaped:
+ *
+ *   C0 controls but TAB and LF, and DEL   \x1b (two lowercase hex digits)
+ *   C1 controls U+0080-U+009F             <U+009B>
+ *   bidi embeddings, overrides, isolates  <U+202E> (U+202A-U+202E,
+ *   and marks                             U+2066-U+2069, U+200E, U+200F,
+ *                                         U+061C)
+ *   a byte that starts no valid UTF-8     \xff
+ *   sequence
+ *
+ * so only the tool's own colour codes reach the terminal. TAB and LF pass.
+ * claimcheck_safe_unit writes the one character (or invalid byte) at
+ * s[0..len), len > 0, returns its length in bytes and in *cols (when not
+ * NULL) the columns it takes: 1 for a character, the escape's length for an
+ * escape (4 for \x1b, 8 for <U+202E>). */
+size_t claimcheck_safe_unit(claimcheck_buf *out, const char *s, size_t len, size_t *cols);
+/* Appends s[0..len) made safe; returns the columns written (code points). */
+size_t claimcheck_safe_put(claimcheck_buf *out, const char *s, size_t len);
+/* The same for a NUL-terminated string; NULL writes nothing. */
+void claimcheck_safe_puts(claimcheck_buf *out, const char *s);
+/* printf, then the result made safe: for lines made of input text (never
+ * pass the tool's colour codes through it). */
+void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* `flags`: CLAIMCHECK_RENDER_COLOR, CLAIMCHECK_RENDER_EXPLAIN. */
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, unsigned flags);
@@ -19,8 +49,10 @@ int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *r
                           size_t count);
 /* Appends s[0..len) as one CSV field (RFC 4180): quoted when it holds
  * , " CR or LF, quotes doubled, and, against CSV injection (OWASP), a ' in
- * front (inside the quotes) when it starts with = + - @ TAB or CR. Every
- * CSV writer of the library writes its text fields with it. */
+ * front (inside the quotes) when it starts with = + - @ TAB or CR; control
+ * characters escaped as claimcheck_safe_unit does (so a CR is written
+ * \x0d, and still quotes the field). Every CSV writer of the library
+ * writes its text fields with it. */
 void claimcheck_csv_field(claimcheck_buf *out, const char *s, size_t len);
 /* The same for a NUL-terminated string; NULL is an empty field. */
 void claimcheck_csv_str(claimcheck_buf *out, const char *s);

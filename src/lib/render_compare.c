@@ -13,7 +13,8 @@
  * order. Two formats:
  *
  *   text   a Markdown table of the sources, then per event a heading and a
- *          table of its sources
+ *          table of its sources; control characters in source names
+ *          and event ids written escaped (claimcheck_safe_printf)
  *   csv    event,source,documents,sentences,claims,consistent,
  *          contradictions,tensions,hedged_sentences; one row each, the event
  *          empty on source rows; LF line ends; text fields written as
@@ -173,7 +174,7 @@ static void compare_text(claimcheck_buf *out, const compare_row *const *rows,
     for (i = 0; i < count; i++) {
         const compare_row *r = rows[i];
         if (!r->event) {
-            claimcheck_buf_printf(
+            claimcheck_safe_printf(
                 out, "| %s | %zu | %zu | %zu | %zu | %zu | %zu | %zu (%.0f%%) |\n",
                 r->source, r->docs, r->sentences, r->claims, r->consistent,
                 r->contradictions, r->tensions, r->hedged,
@@ -181,13 +182,13 @@ static void compare_text(claimcheck_buf *out, const compare_row *const *rows,
             continue;
         }
         if (i == 0 || !rows[i - 1]->event || strcmp(rows[i - 1]->event, r->event))
-            claimcheck_buf_printf(out,
-                                  "\n%s\n\n| source | claims | consistent | "
-                                  "contradictions | tensions |\n| --- | --- | --- | "
-                                  "--- | --- |\n",
-                                  r->event);
-        claimcheck_buf_printf(out, "| %s | %zu | %zu | %zu | %zu |\n", r->source,
-                              r->claims, r->consistent, r->contradictions, r->tensions);
+            claimcheck_safe_printf(out,
+                                   "\n%s\n\n| source | claims | consistent | "
+                                   "contradictions | tensions |\n| --- | --- | --- | "
+                                   "--- | --- |\n",
+                                   r->event);
+        claimcheck_safe_printf(out, "| %s | %zu | %zu | %zu | %zu |\n", r->source,
+                               r->claims, r->consistent, r->contradictions, r->tensions);
     }
 }
 

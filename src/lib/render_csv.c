@@ -12,14 +12,17 @@
  *
  * Against CSV injection (OWASP), a text field that starts with = + - @ TAB
  * or CR gets a ' in front, so spreadsheets show it instead of running it as
- * a formula. Numeric fields are never negative, so never affected. The
+ * a formula. Numeric fields are never negative, so never affected. Control
+ * characters in a text field are written escaped by the terminal-safe
+ * writer of render.c (\x1b, <U+202E>; a CR as \x0d, the field still
+ * quoted as before, TAB and LF as they are). The
  * field writer is shared with the comparison's CSV (render_compare.c). */
 #include <string.h>
 
 #include "render.h"
 
 void claimcheck_csv_field(claimcheck_buf *out, const char *s, size_t len) {
-    size_t i;
+    size_t i, n;
     int quote = 0, guard = len && strchr("=+-@\t\r", s[0]) != NULL;
     for (i = 0; i < len; i++)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
@@ -28,10 +31,10 @@ void claimcheck_csv_field(claimcheck_buf *out, const char *s, size_t len) {
         claimcheck_buf_putc(out, '"');
     if (guard)
         claimcheck_buf_putc(out, '\'');
-    for (i = 0; i < len; i++) {
+    for (i = 0; i < len; i += n) {
         if (s[i] == '"')
             claimcheck_buf_putc(out, '"');
-        claimcheck_buf_putc(out, s[i]);
+        n = claimcheck_safe_unit(out, s + i, len - i, NULL);
     }
     if (quote)
         claimcheck_buf_putc(out, '"');

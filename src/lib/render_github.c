@@ -7,21 +7,25 @@
  * message is the finding's message, then, on lines of their own, the
  * related claim of a contradiction and the evidence. Escaping follows the
  * runner's toolkit (`escapeData`, `escapeProperty`): in the message % CR LF
- * become %25 %0D %0A; in property values also : and , become %3A and %2C. */
+ * become %25 %0D %0A; in property values also : and , become %3A and %2C.
+ * Other control characters (C0, DEL, C1, bidi controls) are written escaped
+ * by the terminal-safe writer of render.c (\x1b, <U+202E>), since a log
+ * viewer or a terminal shows the same lines. */
 #include <string.h>
 
 #include "render.h"
 
 static void github_escape(claimcheck_buf *out, const char *s, size_t len, int property) {
-    size_t i;
-    for (i = 0; i < len; i++) {
+    size_t i, n;
+    for (i = 0; i < len; i += n) {
+        n = 1;
         switch (s[i]) {
             case '%': claimcheck_buf_puts(out, "%25"); break;
             case '\r': claimcheck_buf_puts(out, "%0D"); break;
             case '\n': claimcheck_buf_puts(out, "%0A"); break;
             case ':': claimcheck_buf_puts(out, property ? "%3A" : ":"); break;
             case ',': claimcheck_buf_puts(out, property ? "%2C" : ","); break;
-            default: claimcheck_buf_putc(out, s[i]);
+            default: n = claimcheck_safe_unit(out, s + i, len - i, NULL);
         }
     }
 }

@@ -6,7 +6,11 @@
  *     = related: path:line:col: the other claim (contradictions inside the text)
  *     = evidence: event-id: source (date): what it says
  *
- * then one summary line. Colour (ANSI) only when asked for. */
+ * then one summary line. Colour (ANSI) only when asked for. Everything
+ * taken from the input (path, message, sentence, claims, evidence) is
+ * written through the terminal-safe writer of render.c, so control
+ * characters show escaped and only the tool's colours reach the terminal;
+ * the caret line counts an escape's columns. */
 #include <string.h>
 
 #include "render.h"
@@ -19,14 +23,16 @@ static const char *text_color(claimcheck_severity s) {
     }
 }
 
-/* Writes text[start..end) with every run of whitespace shown as one space,
- * and returns in *mark_from and *mark_to the display columns of [ms, me). */
+/* Writes text[start..end) with every run of whitespace shown as one space
+ * and control characters escaped (claimcheck_safe_unit), and returns in
+ * *mark_from and *mark_to the display columns of [ms, me), counted in the
+ * escaped text so the caret line stays under the mark. */
 static void text_sentence(claimcheck_buf *out, const char *text, claimcheck_span s,
                           claimcheck_span mark, size_t *mark_from, size_t *mark_to) {
-    size_t i, col = 0;
+    size_t i = s.start, col = 0, n, w;
     int in_space = 0;
     *mark_from = *mark_to = 0;
-    for (i = s.start; i < s.end; i++) {
+    while (i < s.end) {
         unsigned char c = (unsigned char)text[i];
         if (i == mark.start)
             *mark_from = col;
@@ -38,12 +44,18 @@ static void text_sentence(claimcheck_buf *out, const char *text, claimcheck_span
                 col++;
             }
             in_space = 1;
+            i++;
             continue;
         }
         in_space = 0;
-        claimcheck_buf_putc(out, (char)c);
-        if ((c & 0xC0) != 0x80)
-            col++;
+        n = claimcheck_safe_unit(out, text + i, s.end - i, &w);
+        /* a mark inside an invalid sequence starts at its first escape */
+        if (mark.start > i && mark.start < i + n)
+            *mark_from = col;
+        if (mark.end > i && mark.end < i + n)
+            *mark_to = col + w;
+        col += w;
+        i += n;
     }
     if (mark.end >= s.end)
         *mark_to = col;
@@ -58,14 +70,14 @@ static void text_explain(claimcheck_buf *out, const claimcheck_doc *doc,
     claimcheck_span s = claimcheck_finding_span(f);
     claimcheck_pos p = claimcheck_doc_pos(doc, s.start);
     const claimcheck_claim *c;
-    claimcheck_buf_printf(out, "    > sentence: line %u, bytes %zu-%zu\n", p.line,
-                          s.start, s.end);
+    claimcheck_safe_printf(out, "    > sentence: line %u, bytes %zu-%zu\n", p.line,
+                           s.start, s.end);
     for (k = 0; k < claimcheck_finding_cue_count(f); k++) {
         claimcheck_cue cue = claimcheck_finding_cue(f, k);
-        claimcheck_buf_printf(out, "    > cue: '%.*s' (%s; lexicon entry '%s')\n",
-                              (int)(cue.span.end - cue.span.start),
-                              claimcheck_doc_text(doc) + cue.span.start, cue.kind,
-                              cue.cue);
+        claimcheck_safe_printf(out, "    > cue: '%.*s' (%s; lexicon entry '%s')\n",
+                               (int)(cue.span.end - cue.span.start),
+                               claimcheck_doc_text(doc) + cue.span.start, cue.kind,
+                               cue.cue);
     }
     /* what the hedge model made of the sentence's candidates: kept with a
      * score, or rejected (those are in no finding's cue list) */
@@ -73,7 +85,7 @@ static void text_explain(claimcheck_buf *out, const claimcheck_doc *doc,
         claimcheck_cue_candidate c = claimcheck_report_cue_candidate(r, k);
         if (c.span.start < s.start || c.span.end > s.end || (c.kept && c.score == 0.0))
             continue;
-        claimcheck_buf_printf(
+        claimcheck_safe_printf(
             out, "    > hedge model: '%.*s' %s (score %+.2f %s %+.2f)\n",
             (int)(c.span.end - c.span.start), claimcheck_doc_text(doc) + c.span.start,
             c.kept ? "kept" : "rejected by its context", c.score, c.kept ? ">=" : "<",
@@ -82,35 +94,36 @@ static void text_explain(claimcheck_buf *out, const claimcheck_doc *doc,
     if (claim == (size_t)-1)
         return;
     c = claimcheck_report_claim(r, claim);
-    claimcheck_buf_printf(
+    claimcheck_safe_printf(
         out, "    > claim C%zu: %s, status %s%s, trigger '%.*s'", claim + 1,
         claimcheck_claim_type(c), claimcheck_claim_status(c),
         claimcheck_claim_negated(c) ? " (negated)" : "",
         (int)(claimcheck_claim_span(c).end - claimcheck_claim_span(c).start),
         claimcheck_doc_text(doc) + claimcheck_claim_span(c).start);
     for (k = 0; k < claimcheck_claim_actor_count(c); k++)
-        claimcheck_buf_printf(out, "%s%s", k ? ", " : "; actors ",
-                              claimcheck_claim_actor(c, k));
+        claimcheck_safe_printf(out, "%s%s", k ? ", " : "; actors ",
+                               claimcheck_claim_actor(c, k));
     for (k = 0; k < claimcheck_claim_target_count(c); k++)
-        claimcheck_buf_printf(out, "%s%s", k ? ", " : "; targets ",
-                              claimcheck_claim_target(c, k));
+        claimcheck_safe_printf(out, "%s%s", k ? ", " : "; targets ",
+                               claimcheck_claim_target(c, k));
     if (claimcheck_claim_time_start(c))
-        claimcheck_buf_printf(out, "; time %s..%s", claimcheck_claim_time_start(c),
-                              claimcheck_claim_time_end(c));
+        claimcheck_safe_printf(out, "; time %s..%s", claimcheck_claim_time_start(c),
+                               claimcheck_claim_time_end(c));
     if (claimcheck_claim_attribution(c))
-        claimcheck_buf_printf(out, "; attributed to %s", claimcheck_claim_attribution(c));
+        claimcheck_safe_printf(out, "; attributed to %s",
+                               claimcheck_claim_attribution(c));
     claimcheck_buf_putc(out, '\n');
     for (k = 0; k < claimcheck_claim_candidate_count(c); k++) {
         int score;
         const char *ev = claimcheck_claim_candidate(c, k, &score);
-        claimcheck_buf_printf(out, "%s%s (score %d)",
-                              k ? ", " : "    > candidate events: ", ev, score);
+        claimcheck_safe_printf(out, "%s%s (score %d)",
+                               k ? ", " : "    > candidate events: ", ev, score);
     }
     if (!claimcheck_claim_candidate_count(c))
         claimcheck_buf_puts(out, "    > candidate events: none");
-    claimcheck_buf_printf(out, "\n    > verdict: %s%s%s\n", claimcheck_claim_verdict(c),
-                          claimcheck_claim_event(c) ? " against " : "",
-                          claimcheck_claim_event(c) ? claimcheck_claim_event(c) : "");
+    claimcheck_safe_printf(out, "\n    > verdict: %s%s%s\n", claimcheck_claim_verdict(c),
+                           claimcheck_claim_event(c) ? " against " : "",
+                           claimcheck_claim_event(c) ? claimcheck_claim_event(c) : "");
 }
 
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,
@@ -140,11 +153,12 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
             } else {
                 mark = span;
             }
-            claimcheck_buf_printf(out, "%s:%u:%u: %s%s%s: %s [%s]\n", path, pos.line,
-                                  pos.column, color ? text_color(sev) : "",
-                                  claimcheck_severity_name(sev), color ? "\033[0m" : "",
-                                  claimcheck_finding_message(f),
-                                  claimcheck_finding_rule(f));
+            /* the tool's colours around the severity, everything else safe */
+            claimcheck_safe_printf(out, "%s:%u:%u: ", path, pos.line, pos.column);
+            claimcheck_buf_printf(out, "%s%s%s", color ? text_color(sev) : "",
+                                  claimcheck_severity_name(sev), color ? "\033[0m" : "");
+            claimcheck_safe_printf(out, ": %s [%s]\n", claimcheck_finding_message(f),
+                                   claimcheck_finding_rule(f));
             claimcheck_buf_puts(out, "    | ");
             text_sentence(out, text, span, mark, &from, &to);
             claimcheck_buf_puts(out, "\n    | ");
@@ -163,7 +177,7 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
                     claimcheck_report_claim(r, claimcheck_finding_related_claim(f));
                 claimcheck_pos op =
                     claimcheck_doc_pos(doc, claimcheck_claim_span(o).start);
-                claimcheck_buf_printf(
+                claimcheck_safe_printf(
                     out, "    = related: %s:%u:%u: %.*s\n", path, op.line, op.column,
                     (int)(claimcheck_claim_span(o).end - claimcheck_claim_span(o).start),
                     text + claimcheck_claim_span(o).start);
@@ -172,13 +186,13 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
                 text_explain(out, doc, r, f);
             for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {
                 claimcheck_evidence e = claimcheck_finding_evidence(f, k);
-                claimcheck_buf_printf(out, "    = evidence: %s", e.event);
+                claimcheck_safe_printf(out, "    = evidence: %s", e.event);
                 if (e.source)
-                    claimcheck_buf_printf(out, ": %s", e.source);
+                    claimcheck_safe_printf(out, ": %s", e.source);
                 if (e.date)
-                    claimcheck_buf_printf(out, " (%s)", e.date);
+                    claimcheck_safe_printf(out, " (%s)", e.date);
                 if (e.says)
-                    claimcheck_buf_printf(out, ": %s", e.says);
+                    claimcheck_safe_printf(out, ": %s", e.says);
                 claimcheck_buf_putc(out, '\n');
             }
         }
