@@ -96,10 +96,18 @@ fail:
     return CLAIMCHECK_ENOMEM;
 }
 
-/* The longest phrase of table class `cls` at token i of toks[0..end):
- * its index into lang->phrases, or CLAIMCHECK_LANG_NONE. */
+/* Is phrase `p`, matched at token i of toks[0..end), to be taken? NULL
+ * takes every match. */
+typedef int (*lang_accept_fn)(const claimcheck_lang *lang,
+                              const claimcheck_lang_phrase *p,
+                              const claimcheck_token *toks, size_t i, size_t end);
+
+/* The longest phrase of table class `cls` at token i of toks[0..end) that
+ * `accept` takes (ties: the first in file order): its index into
+ * lang->phrases, or CLAIMCHECK_LANG_NONE. */
 static size_t lang_longest(const claimcheck_lang *lang, unsigned cls,
-                           const claimcheck_token *toks, size_t i, size_t end) {
+                           const claimcheck_token *toks, size_t i, size_t end,
+                           lang_accept_fn accept) {
     const claimcheck_lang_phrase *ph =
         (const claimcheck_lang_phrase *)lang->phrases.items;
     const size_t *group;
@@ -115,7 +123,7 @@ static size_t lang_longest(const claimcheck_lang *lang, unsigned cls,
         for (w = 1; w < p->count; w++)
             if (p->words[w] && toks[i + w].lower != p->words[w])
                 break;
-        if (w == p->count) {
+        if (w == p->count && (!accept || accept(lang, p, toks, i, end))) {
             best = group[k];
             best_count = p->count;
         }
@@ -126,7 +134,7 @@ static size_t lang_longest(const claimcheck_lang *lang, unsigned cls,
 size_t claimcheck_lang_at(const claimcheck_lang *lang, claimcheck_lex_class cls,
                           const claimcheck_token *toks, size_t i, size_t end,
                           double *value) {
-    size_t p = lang_longest(lang, (unsigned)cls, toks, i, end);
+    size_t p = lang_longest(lang, (unsigned)cls, toks, i, end, NULL);
     const claimcheck_lang_phrase *ph;
     if (p == CLAIMCHECK_LANG_NONE)
         return 0;
@@ -151,9 +159,13 @@ int claimcheck_lang_is(const claimcheck_lang *lang, claimcheck_lex_class cls,
     return 0;
 }
 
-size_t claimcheck_lang_unit_at(const claimcheck_lang *lang, const claimcheck_token *toks,
-                               size_t i, size_t end, size_t *used) {
-    size_t p = lang_longest(lang, CLAIMCHECK_LANG_UNIT, toks, i, end);
+/* The value (a unit's or time phrase's index) of the longest phrase of
+ * table class `cls` at token i, or CLAIMCHECK_LANG_NONE; `*used` (may be
+ * NULL) gets its tokens, 0 when none. */
+static size_t lang_index_at(const claimcheck_lang *lang, unsigned cls,
+                            const claimcheck_token *toks, size_t i, size_t end,
+                            lang_accept_fn accept, size_t *used) {
+    size_t p = lang_longest(lang, cls, toks, i, end, accept);
     const claimcheck_lang_phrase *ph;
     if (used)
         *used = 0;
@@ -165,42 +177,25 @@ size_t claimcheck_lang_unit_at(const claimcheck_lang *lang, const claimcheck_tok
     return (size_t)ph->value;
 }
 
+size_t claimcheck_lang_unit_at(const claimcheck_lang *lang, const claimcheck_token *toks,
+                               size_t i, size_t end, size_t *used) {
+    return lang_index_at(lang, CLAIMCHECK_LANG_UNIT, toks, i, end, NULL, used);
+}
+
+/* A phrase that must stand alone ("the day before", not "the day before
+ * the talks") is not taken when a word follows. */
+static int lang_time_accept(const claimcheck_lang *lang, const claimcheck_lang_phrase *p,
+                            const claimcheck_token *toks, size_t i, size_t end) {
+    const claimcheck_time_phrase *tp =
+        CLAIMCHECK_VEC_AT(&lang->time_phrases, claimcheck_time_phrase, (size_t)p->value);
+    return !(tp->alone && i + p->count < end &&
+             toks[i + p->count].kind == CLAIMCHECK_TOK_WORD);
+}
+
 size_t claimcheck_lang_time_at(const claimcheck_lang *lang, const claimcheck_token *toks,
                                size_t i, size_t end, size_t *used) {
-    const claimcheck_lang_phrase *ph =
-        (const claimcheck_lang_phrase *)lang->phrases.items;
-    const size_t *group;
-    size_t k, count, best = CLAIMCHECK_LANG_NONE, best_count = 0;
-    if (used)
-        *used = 0;
-    if (!lang->table || i >= end || !toks[i].lower)
-        return CLAIMCHECK_LANG_NONE;
-    /* as lang_longest, but a phrase that must stand alone ("the day
-     * before", not "the day before the talks") fails when a word follows */
-    group =
-        lang_group(lang->table, lang_key(CLAIMCHECK_LANG_TIME, toks[i].lower), &count);
-    for (k = 0; k < count; k++) {
-        const claimcheck_lang_phrase *p = &ph[group[k]];
-        const claimcheck_time_phrase *tp;
-        size_t w;
-        if (p->count <= best_count || p->count > end - i)
-            continue;
-        for (w = 1; w < p->count; w++)
-            if (p->words[w] && toks[i + w].lower != p->words[w])
-                break;
-        if (w < p->count)
-            continue;
-        tp = CLAIMCHECK_VEC_AT(&lang->time_phrases, claimcheck_time_phrase,
-                               (size_t)p->value);
-        if (tp->alone && i + p->count < end &&
-            toks[i + p->count].kind == CLAIMCHECK_TOK_WORD)
-            continue;
-        best = (size_t)p->value;
-        best_count = p->count;
-    }
-    if (used && best != CLAIMCHECK_LANG_NONE)
-        *used = best_count;
-    return best;
+    return lang_index_at(lang, CLAIMCHECK_LANG_TIME, toks, i, end, lang_time_accept,
+                         used);
 }
 
 static size_t lang_index(const claimcheck_dict *ids, const char *id) {
