@@ -53,6 +53,25 @@ static inline int helpers_check(const char *text, const char *date,
     return claimcheck_check(report_out, *doc_out, helpers_rules(), NULL, &err);
 }
 
+/* Checks `text` from `source` (published 2025-03-19) and adds its report to
+ * `cmp`; nothing of the document or report is kept. Returns 0 or the first
+ * failure's status. */
+static inline int helpers_compare_add(claimcheck_compare *cmp, const char *source,
+                                      const char *text) {
+    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_doc *doc = NULL;
+    claimcheck_report *report = NULL;
+    int rc;
+    o.date = "2025-03-19";
+    o.source = source;
+    if ((rc = claimcheck_doc_new(&doc, text, strlen(text), &o, NULL)) == 0 &&
+        (rc = claimcheck_check(&report, doc, helpers_rules(), NULL, NULL)) == 0)
+        rc = claimcheck_compare_add(cmp, report, NULL);
+    claimcheck_report_free(report);
+    claimcheck_doc_free(doc);
+    return rc;
+}
+
 /* A checked document and its report: the state of tests that call
  * helpers_check, released after each by helpers_teardown. */
 typedef struct helpers_fixture {

@@ -12,19 +12,8 @@
 #include "helpers.h"
 #include "util.h"
 
-/* Checks `text` from `source` (published 2025-03-19) and adds it. */
-static void add(claimcheck_compare *cmp, const char *source, const char *text) {
-    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
-    claimcheck_doc *doc;
-    claimcheck_report *report;
-    o.date = "2025-03-19";
-    o.source = source;
-    assert_int_equal(claimcheck_doc_new(&doc, text, strlen(text), &o, NULL), 0);
-    assert_int_equal(claimcheck_check(&report, doc, helpers_rules(), NULL, NULL), 0);
-    assert_int_equal(claimcheck_compare_add(cmp, report, NULL), 0);
-    claimcheck_report_free(report); /* nothing of it is kept */
-    claimcheck_doc_free(doc);
-}
+/* Checks `text` from `source` and adds it (helpers_compare_add). */
+#define add(cmp, source, text) assert_int_equal(helpers_compare_add(cmp, source, text), 0)
 
 #define WIRE_A                                                                           \
     "Putin agreed to a full ceasefire along the front line. The talks reportedly "       \
