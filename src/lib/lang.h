@@ -209,10 +209,10 @@ typedef struct claimcheck_lang {
     claimcheck_vec relations;    /* claimcheck_relation */
     claimcheck_thresholds thresholds;
     char *default_status; /* of an event type without one ("occurred"); NULL: none */
-    int has_domain;
     /* id -> 1 + index into units, statuses, kinds, roles, relations */
     claimcheck_dict *unit_ids, *status_ids, *kind_ids, *role_ids, *relation_ids;
-    char *domain_file; /* where the `domain:` section is: one per rule base */
+    char *domain_file; /* where the `domain:` section is (one per rule base);
+                          NULL: the rule base has none */
     claimcheck_pos domain_pos;
 } claimcheck_lang;
 

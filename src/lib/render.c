@@ -80,11 +80,6 @@ size_t claimcheck_safe_put(claimcheck_buf *out, const char *s, size_t len) {
     return cols;
 }
 
-void claimcheck_safe_puts(claimcheck_buf *out, const char *s) {
-    if (s)
-        claimcheck_safe_put(out, s, strlen(s));
-}
-
 void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...) {
     claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
     va_list ap;

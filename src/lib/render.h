@@ -25,8 +25,6 @@
 size_t claimcheck_safe_unit(claimcheck_buf *out, const char *s, size_t len, size_t *cols);
 /* Appends s[0..len) made safe; returns the columns written (code points). */
 size_t claimcheck_safe_put(claimcheck_buf *out, const char *s, size_t len);
-/* The same for a NUL-terminated string; NULL writes nothing. */
-void claimcheck_safe_puts(claimcheck_buf *out, const char *s);
 /* printf, then the result made safe: for lines made of input text (never
  * pass the tool's colour codes through it). */
 void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...)

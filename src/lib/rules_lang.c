@@ -507,7 +507,6 @@ int claimcheck_rules_load_domain(claimcheck_loader *ld, const claimcheck_ynode *
     if (!(lang->domain_file = claimcheck_strdup(ld->file)))
         return claimcheck_yaml_fail(ld, CLAIMCHECK_ENOMEM, n->pos, "out of memory");
     lang->domain_pos = n->pos;
-    lang->has_domain = 1;
     if (((v = claimcheck_yaml_get(n, "statuses")) &&
          (rc = domain_map(ld, v, "statuses", skeys, domain_status)) < 0) ||
         ((v = claimcheck_yaml_get(n, "entity_kinds")) &&
