@@ -94,6 +94,40 @@ static void cli_print_error(const claimcheck_error *err) {
         fprintf(stderr, "claimcheck: %s\n", err->text);
 }
 
+/* The one note for a document whose bytes were not all UTF-8 (it is read,
+ * not refused: claimcheck_doc_encoding). `bytes` are the input the offsets
+ * count in: the file, or a JSON Lines record (then `lineno` is its line and
+ * the column is counted here). */
+static void cli_note_encoding(const char *name, unsigned long lineno,
+                              const claimcheck_doc *doc, const char *bytes, size_t len) {
+    size_t count = 0, first = 0, i;
+    claimcheck_encoding enc = claimcheck_doc_encoding(doc, &count, &first);
+    unsigned line, column = 1;
+    if (enc == CLAIMCHECK_ENCODING_UTF8 || first >= len)
+        return;
+    if (lineno) {
+        line = (unsigned)lineno;
+        for (i = 0; i < first; i++)
+            column += ((unsigned char)bytes[i] & 0xC0) != 0x80;
+    } else {
+        claimcheck_pos pos = claimcheck_doc_pos(doc, first);
+        line = pos.line;
+        column = pos.column;
+    }
+    if (enc == CLAIMCHECK_ENCODING_WINDOWS_1252)
+        fprintf(stderr,
+                "%s:%u:%u: note: not UTF-8; read as Windows-1252 (%zu byte%s above 0x7F, "
+                "the first 0x%02X at offset %zu)\n",
+                name, line, column, count, count == 1 ? "" : "s",
+                (unsigned char)bytes[first], first);
+    else
+        fprintf(stderr,
+                "%s:%u:%u: note: invalid UTF-8 read as U+FFFD (%zu sequence%s, the "
+                "first byte 0x%02X at offset %zu)\n",
+                name, line, column, count, count == 1 ? "" : "s",
+                (unsigned char)bytes[first], first);
+}
+
 static int cli_is_dir(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
@@ -415,6 +449,7 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
             failed = 1;
             continue;
         }
+        cli_note_encoding(name, lineno, doc, rec, len);
         if ((rc = fn(doc, ctx)) != 0) {
             failed = 1;
             if (rc == CLI_STOP) {
@@ -466,7 +501,8 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
         if (claimcheck_doc_new(&doc, text, len, &d, &err) < 0) {
             cli_print_error(&err);
             failed = 1;
-        } else if ((rc = fn(doc, ctx)) != 0) {
+        } else if (cli_note_encoding(d.path, 0, doc, text, len),
+                   (rc = fn(doc, ctx)) != 0) {
             failed = 1;
             if (rc == CLI_STOP) {
                 free(text);

@@ -180,11 +180,12 @@ typedef struct claimcheck_doc_options {
 
 /** Creates a document from `len` bytes of `text`, which is copied.
  *
- * The text must be UTF-8 without NUL bytes. On invalid UTF-8 returns
- * CLAIMCHECK_EUTF8 with the line and column of the first bad byte in `err`;
- * a NUL byte is reported the same way ("NUL byte"), and input starting with
- * a UTF-16 byte order mark is refused at 1:1 ("UTF-16 input is not
- * supported; convert to UTF-8"). A UTF-8 byte order mark is ignored.
+ * The text should be UTF-8; bytes that are not are read, not refused (see
+ * claimcheck_doc_encoding): each invalid sequence as U+FFFD, or, with no
+ * UTF-8 beyond ASCII, the whole input as Windows-1252. A NUL byte returns
+ * CLAIMCHECK_EUTF8 with its line and column in `err` ("NUL byte"), and input
+ * starting with a UTF-16 byte order mark is refused at 1:1 ("UTF-16 input is
+ * not supported; convert to UTF-8"). A UTF-8 byte order mark is ignored.
  *
  * The input is read as `opts->input` says (AUTO: `.md` `.markdown` are
  * Markdown, `.html` `.htm` HTML, `.txt` text; any other path, or none, is
@@ -215,8 +216,9 @@ CLAIMCHECK_EXPORT int claimcheck_doc_new(claimcheck_doc **out, const char *text,
  * the place in the record: `line` is 1 (a record is one line, so the caller
  * substitutes its own line number) and `column` counts code points from the
  * record's first byte. Malformed JSON, a missing or non-string `text` or
- * another field of the wrong type gives CLAIMCHECK_ERROR, invalid UTF-8 or a
- * `\u0000` escape CLAIMCHECK_EUTF8, a bad `date` CLAIMCHECK_EINVAL. An error
+ * another field of the wrong type gives CLAIMCHECK_ERROR, a `\u0000` escape
+ * CLAIMCHECK_EUTF8, a bad `date` CLAIMCHECK_EINVAL (a record that is not
+ * UTF-8 is read as a document is: see claimcheck_doc_encoding). An error
  * inside the text itself (a bad front matter date) points at the `text`
  * value, and its message gives the line and column inside the text. On
  * success the caller frees `*out` with `claimcheck_doc_free`.
@@ -225,6 +227,27 @@ CLAIMCHECK_EXPORT int claimcheck_doc_from_json(claimcheck_doc **out, const char 
                                                size_t len,
                                                const claimcheck_doc_options *defaults,
                                                claimcheck_error *err);
+
+/** How a document's bytes were read. Input that is not valid UTF-8 is
+ * not refused: each invalid sequence (its maximal subpart, as Unicode
+ * recommends) is read as U+FFFD, or, when the input has no valid multi-byte
+ * UTF-8 sequence at all, every byte above 0x7F is read as Windows-1252 (the
+ * encoding of most scraped text that is not UTF-8). Offsets stay offsets
+ * into the input's bytes; renderers write the decoded characters. */
+typedef enum {
+    CLAIMCHECK_ENCODING_UTF8 = 0,      /**< valid UTF-8 */
+    CLAIMCHECK_ENCODING_UTF8_REPAIRED, /**< UTF-8 with invalid sequences read as U+FFFD */
+    CLAIMCHECK_ENCODING_WINDOWS_1252   /**< no UTF-8 beyond ASCII: read as Windows-1252 */
+} claimcheck_encoding;
+
+/** The document's encoding; when it is not plain UTF-8, `*bad_count` (if
+ * not NULL) gets the number of invalid sequences (Windows-1252: of bytes
+ * above 0x7F that are not UTF-8) and `*first_bad` the offset of the first.
+ * A document read from a JSON Lines record reports the repairs made to the
+ * record's line before it was parsed, offsets into that line. */
+CLAIMCHECK_EXPORT claimcheck_encoding claimcheck_doc_encoding(const claimcheck_doc *doc,
+                                                              size_t *bad_count,
+                                                              size_t *first_bad);
 
 /** Releases a document; NULL does nothing. */
 CLAIMCHECK_EXPORT void claimcheck_doc_free(claimcheck_doc *doc);

@@ -1,12 +1,15 @@
 /* doc.c: the document. A document is a NUL-terminated copy of its input,
- * validated as UTF-8 without NUL bytes (the first bad byte is reported with
- * line and column; UTF-16 is refused at 1:1), the view the analysis reads
+ * without NUL bytes (the first is reported with line and column; UTF-16 is
+ * refused at 1:1); bytes that are not UTF-8 are read, not refused: each
+ * invalid sequence as U+FFFD, or the whole input as Windows-1252 when it
+ * has no UTF-8 beyond ASCII (claimcheck_doc_encoding); the view the analysis reads
  * (made by a reader of read.h, same length, same offsets), its metadata
  * (given by the caller, else found by the reader), and a table of line
  * starts from which every position is computed on demand: a line starts at
  * offset 0 and after each LF; a CR before an LF belongs to the line it ends,
  * and a lone CR also ends a line. Columns count code points from 1, over the
- * original input (a UTF-8 byte order mark is not counted). */
+ * original input (a UTF-8 byte order mark is not counted; an invalid
+ * sequence is one). */
 #include "doc.h"
 
 #include <stdlib.h>
@@ -32,13 +35,16 @@ static char *dup_opt(const char *s, int *failed) {
     return p;
 }
 
-/* Checks the input's encoding: UTF-8 without NUL bytes and without a
- * UTF-16 byte order mark. The first problem wins. */
-static int doc_check_encoding(const claimcheck_doc *doc, const char *path,
+/* Checks the input's encoding: no NUL byte and no UTF-16 byte order mark
+ * (the first problem wins, an error); then counts the sequences that are
+ * not UTF-8 (doc->encoding, bad_count, bad_first): they are read, not
+ * refused (doc_repair_view). */
+static int doc_check_encoding(claimcheck_doc *doc, const char *path,
                               claimcheck_error *err) {
     const unsigned char *u = (const unsigned char *)doc->text;
     const char *nul = memchr(doc->text, '\0', doc->len);
-    size_t bad = doc->len, at;
+    size_t bad = doc->len, i, n;
+    int multibyte = 0;
     claimcheck_pos pos;
     if (doc->len >= 2 &&
         ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -47,17 +53,71 @@ static int doc_check_encoding(const claimcheck_doc *doc, const char *path,
         return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
                                     "UTF-16 input is not supported; convert to UTF-8");
     }
-    if (claimcheck_utf8_validate(doc->text, doc->len, &bad) == 0)
-        bad = doc->len;
-    at = nul && (size_t)(nul - doc->text) < bad ? (size_t)(nul - doc->text) : bad;
-    if (at == doc->len)
-        return 0;
-    pos = claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, at);
-    if (nul && at == (size_t)(nul - doc->text))
+    if (nul) {
+        size_t at = (size_t)(nul - doc->text);
+        pos =
+            claimcheck_pos_at(doc->text, doc->len, doc->line_starts, doc->line_count, at);
         return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
                                     "NUL byte (at offset %zu)", at);
-    return claimcheck_error_set(err, CLAIMCHECK_EUTF8, path, &pos,
-                                "invalid UTF-8 (byte 0x%02X at offset %zu)", u[at], at);
+    }
+    if (claimcheck_utf8_validate(doc->text, doc->len, &bad) == 0)
+        return 0;
+    for (i = 0; i < doc->len; i += n) {
+        if (u[i] < 0x80) {
+            n = 1;
+        } else if ((n = claimcheck_utf8_valid_len(doc->text + i, doc->len - i)) > 0) {
+            multibyte = 1;
+        } else {
+            n = claimcheck_utf8_bad_len(doc->text + i, doc->len - i);
+            doc->bad_count++;
+        }
+    }
+    doc->bad_first = bad;
+    doc->encoding = CLAIMCHECK_ENCODING_UTF8_REPAIRED;
+    if (!multibyte) {
+        /* no UTF-8 beyond ASCII: every byte above 0x7F is one character */
+        doc->encoding = CLAIMCHECK_ENCODING_WINDOWS_1252;
+        for (i = 0, doc->bad_count = 0; i < doc->len; i++)
+            doc->bad_count += u[i] >= 0x80;
+    }
+    return 0;
+}
+
+/* Past the reader: what the analysis reads of each byte that is not UTF-8
+ * is its ASCII likeness (where the reader left it as it was), and the
+ * column text counts each invalid sequence (each byte, for Windows-1252)
+ * as one character: its first byte becomes '?', the rest continuation
+ * bytes. */
+static int doc_repair_view(claimcheck_doc *doc) {
+    size_t i, n, k;
+    if (doc->encoding == CLAIMCHECK_ENCODING_UTF8)
+        return 0;
+    doc->coltext = claimcheck_malloc(doc->len + 1);
+    if (!doc->coltext)
+        return CLAIMCHECK_ENOMEM;
+    memcpy(doc->coltext, doc->text, doc->len + 1);
+    for (i = 0; i < doc->len; i += n) {
+        unsigned char c = (unsigned char)doc->text[i];
+        if (c < 0x80) {
+            n = 1;
+            continue;
+        }
+        if (doc->encoding == CLAIMCHECK_ENCODING_WINDOWS_1252)
+            n = 1;
+        else if ((n = claimcheck_utf8_valid_len(doc->text + i, doc->len - i)) > 0)
+            continue;
+        else
+            n = claimcheck_utf8_bad_len(doc->text + i, doc->len - i);
+        for (k = i; k < i + n; k++) {
+            if (doc->view[k] == doc->text[k])
+                doc->view[k] = claimcheck_cp1252_ascii((unsigned char)doc->text[k]);
+            doc->coltext[k] = k == i ? '?' : (char)0x80;
+        }
+    }
+    /* columns come from the column text */
+    free(doc->cp_marks);
+    doc->cp_marks = NULL;
+    return claimcheck_cp_marks_build(doc->coltext, doc->len, &doc->cp_marks);
 }
 
 /* Sets *field to a copy of `given`, else takes `found` (the reader's). */
@@ -126,6 +186,10 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
     rc = claimcheck_read(&in, input, &meta, err);
     if (rc < 0)
         goto cleanup;
+    if ((rc = doc_repair_view(doc)) < 0) {
+        claimcheck_error_set(err, rc, path, NULL, "out of memory");
+        goto cleanup;
+    }
 
     doc->path = dup_opt(opts ? opts->path : NULL, &failed);
     doc_meta(&doc->id, opts ? opts->id : NULL, &meta.id, &failed);
@@ -162,6 +226,7 @@ void claimcheck_doc_free(claimcheck_doc *doc) {
         return;
     free(doc->text);
     free(doc->view);
+    free(doc->coltext);
     free(doc->path);
     free(doc->id);
     free(doc->date);
@@ -187,6 +252,15 @@ const char *claimcheck_doc_title(const claimcheck_doc *doc) { return doc->title;
 const char *claimcheck_doc_view(const claimcheck_doc *doc) { return doc->view; }
 claimcheck_input claimcheck_doc_input(const claimcheck_doc *doc) { return doc->input; }
 
+claimcheck_encoding claimcheck_doc_encoding(const claimcheck_doc *doc, size_t *bad_count,
+                                            size_t *first_bad) {
+    if (bad_count)
+        *bad_count = doc->bad_count;
+    if (first_bad)
+        *first_bad = doc->bad_first;
+    return doc->encoding;
+}
+
 size_t claimcheck_doc_comment_count(const claimcheck_doc *doc) {
     return doc->comments.count;
 }
@@ -197,8 +271,9 @@ claimcheck_span claimcheck_doc_comment(const claimcheck_doc *doc, size_t i) {
 
 /* As claimcheck_pos_at, in time independent of the line's length. */
 claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset) {
-    return claimcheck_pos_at_marked(doc->text, doc->len, doc->line_starts,
-                                    doc->line_count, doc->cp_marks, offset);
+    return claimcheck_pos_at_marked(doc->coltext ? doc->coltext : doc->text, doc->len,
+                                    doc->line_starts, doc->line_count, doc->cp_marks,
+                                    offset);
 }
 
 size_t claimcheck_doc_sentence_count(const claimcheck_doc *doc) {

@@ -31,6 +31,15 @@ struct claimcheck_doc {
      * tag or emphasis marker ("fore<b>cast</b>", "un*believ*able"). */
     claimcheck_vec joins;
     claimcheck_vec sentences; /* of claimcheck_span */
+    /* how the input's bytes were read: when they were not all UTF-8, the
+     * number of invalid sequences (maximal subparts) and the first one's
+     * offset; `view` holds an ASCII likeness of each such byte
+     * (claimcheck_cp1252_ascii), `text` the bytes as they were */
+    claimcheck_encoding encoding;
+    size_t bad_count, bad_first;
+    /* NULL for UTF-8; else the text positions count columns over: each
+     * invalid sequence is '?' and continuation bytes */
+    char *coltext;
     int segmented;
 };
 

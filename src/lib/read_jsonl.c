@@ -8,6 +8,12 @@
  * gives its line and column inside "text" in the message. The text is then
  * read as any document (claimcheck_doc_create, never by the path's
  * extension). The CLI splits a JSON Lines file into records.
+ *
+ * A record that is not valid UTF-8 is read, not refused, as a document is
+ * (doc.c): each invalid sequence becomes U+FFFD before the JSON is parsed,
+ * or every byte above 0x7F is read as Windows-1252 when the record has no
+ * UTF-8 beyond ASCII; the document's claimcheck_doc_encoding says so, with
+ * offsets into the record.
  */
 #include "read.h"
 
@@ -55,9 +61,9 @@ static int read_json_fail(claimcheck_error *err, int code, const char *path,
     return claimcheck_error_set(err, code, path, &pos, fmt, arg);
 }
 
-int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
-                             const claimcheck_doc_options *defaults,
-                             claimcheck_error *err) {
+static int read_jsonl_parse(claimcheck_doc **out, const char *json, size_t len,
+                            const claimcheck_doc_options *defaults,
+                            claimcheck_error *err) {
     static const char *const keys[] = {"id", "date", "source", "url", "title", NULL};
     claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
     const char **fields[] = {&o.id, &o.date, &o.source, &o.url, &o.title};
@@ -161,5 +167,53 @@ int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
     }
 cleanup:
     json_decref(root);
+    return rc;
+}
+
+int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
+                             const claimcheck_doc_options *defaults,
+                             claimcheck_error *err) {
+    claimcheck_buf fixed = CLAIMCHECK_BUF_INIT;
+    claimcheck_encoding enc = CLAIMCHECK_ENCODING_WINDOWS_1252;
+    size_t bad = 0, count = 0, i, n;
+    int rc;
+    if (claimcheck_utf8_validate(json, len, &bad) == 0)
+        return read_jsonl_parse(out, json, len, defaults, err);
+    for (i = 0; i < len; i += n ? n : 1) { /* any UTF-8 beyond ASCII? */
+        if ((n = claimcheck_utf8_valid_len(json + i, len - i)) > 1) {
+            enc = CLAIMCHECK_ENCODING_UTF8_REPAIRED;
+            break;
+        }
+    }
+    for (i = 0; i < len; i += n) {
+        char u[4];
+        if ((n = claimcheck_utf8_valid_len(json + i, len - i)) > 0) {
+            claimcheck_buf_put(&fixed, json + i, n);
+            continue;
+        }
+        count++;
+        if (enc == CLAIMCHECK_ENCODING_WINDOWS_1252) {
+            n = 1;
+            claimcheck_buf_put(&fixed, u,
+                               claimcheck_utf8_encode(
+                                   claimcheck_cp1252_decode((unsigned char)json[i]), u));
+        } else {
+            n = claimcheck_utf8_bad_len(json + i, len - i);
+            claimcheck_buf_puts(&fixed, "\xEF\xBF\xBD");
+        }
+    }
+    if (fixed.oom) {
+        claimcheck_buf_free(&fixed);
+        claimcheck_error_init(err);
+        *out = NULL;
+        return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, NULL, NULL, "out of memory");
+    }
+    rc = read_jsonl_parse(out, fixed.ptr, fixed.len, defaults, err);
+    if (rc == 0) {
+        (*out)->encoding = enc;
+        (*out)->bad_count = count;
+        (*out)->bad_first = bad;
+    }
+    claimcheck_buf_free(&fixed);
     return rc;
 }

@@ -5,34 +5,6 @@
 
 #include <string.h>
 
-/* The length of the valid UTF-8 sequence at s[0..len), 0 if none. */
-static size_t safe_utf8_len(const unsigned char *s, size_t len) {
-    size_t n, k;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (s[0] == 0xE0)
-        lo = 0xA0; /* overlong */
-    else if (s[0] == 0xED)
-        hi = 0x9F; /* surrogates */
-    else if (s[0] == 0xF0)
-        lo = 0x90; /* overlong */
-    else if (s[0] == 0xF4)
-        hi = 0x8F; /* past U+10FFFF */
-    if (len < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (k = 2; k < n; k++)
-        if (s[k] < 0x80 || s[k] > 0xBF)
-            return 0;
-    return n;
-}
-
 static int safe_escaped_cp(unsigned long cp) {
     return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
@@ -51,7 +23,7 @@ size_t claimcheck_safe_unit(claimcheck_buf *out, const char *s, size_t len,
         } else {
             claimcheck_buf_putc(out, s[0]);
         }
-    } else if ((n = safe_utf8_len(u, len)) == 0) {
+    } else if ((n = claimcheck_utf8_valid_len(s, len)) == 0) {
         n = 1;
         claimcheck_buf_printf(out, "\\x%02x", u[0]);
         w = 4;
@@ -78,6 +50,42 @@ size_t claimcheck_safe_put(claimcheck_buf *out, const char *s, size_t len) {
         cols += w;
     }
     return cols;
+}
+
+void claimcheck_render_decode(claimcheck_buf *out, const char *s, size_t len,
+                              claimcheck_encoding enc) {
+    size_t i, n;
+    char u[4];
+    for (i = 0; i < len; i += n) {
+        if ((n = claimcheck_utf8_valid_len(s + i, len - i)) > 0) {
+            claimcheck_buf_put(out, s + i, n);
+        } else if (enc == CLAIMCHECK_ENCODING_WINDOWS_1252) {
+            n = 1;
+            claimcheck_buf_put(
+                out, u,
+                claimcheck_utf8_encode(claimcheck_cp1252_decode((unsigned char)s[i]), u));
+        } else {
+            n = claimcheck_utf8_bad_len(s + i, len - i);
+            claimcheck_buf_puts(out, "\xEF\xBF\xBD");
+        }
+    }
+}
+
+const char *claimcheck_render_span(const claimcheck_doc *doc, size_t start, size_t end,
+                                   claimcheck_buf *tmp, size_t *len_out) {
+    const char *text = claimcheck_doc_text(doc) + start;
+    claimcheck_encoding enc = claimcheck_doc_encoding(doc, NULL, NULL);
+    size_t len = end > start ? end - start : 0;
+    if (enc == CLAIMCHECK_ENCODING_UTF8) {
+        *len_out = len;
+        return text;
+    }
+    tmp->len = 0;
+    claimcheck_render_decode(tmp, text, len, enc);
+    claimcheck_buf_putc(tmp, '\0'); /* a string for printf's %s too */
+    tmp->len--;
+    *len_out = tmp->oom ? 0 : tmp->len;
+    return tmp->oom ? "" : tmp->ptr;
 }
 
 void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...) {

@@ -33,6 +33,17 @@ void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...)
 #endif
     ;
 
+/* The document's bytes [start, end) as valid UTF-8, for every renderer that
+ * writes input text: the input itself when it was UTF-8 (no copy), else a
+ * decoded copy in `tmp` (emptied first; freed by the caller), each invalid
+ * sequence U+FFFD, or for a Windows-1252 input each byte above 0x7F its
+ * character (claimcheck_doc_encoding). Sets *len_out. */
+const char *claimcheck_render_span(const claimcheck_doc *doc, size_t start, size_t end,
+                                   claimcheck_buf *tmp, size_t *len_out);
+/* Appends s[0..len) decoded the same way for a document of encoding `enc`. */
+void claimcheck_render_decode(claimcheck_buf *out, const char *s, size_t len,
+                              claimcheck_encoding enc);
+
 /* `flags`: CLAIMCHECK_RENDER_COLOR, CLAIMCHECK_RENDER_EXPLAIN. */
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, unsigned flags);

@@ -31,12 +31,13 @@
 #include "render.h"
 
 /* The sentence with every run of whitespace as one space, trimmed. */
-static json_t *claimreview_text(const char *text, claimcheck_span s) {
-    claimcheck_buf b = CLAIMCHECK_BUF_INIT;
+static json_t *claimreview_text(const claimcheck_doc *doc, claimcheck_span s) {
+    claimcheck_buf b = CLAIMCHECK_BUF_INIT, tmp = CLAIMCHECK_BUF_INIT;
     json_t *j;
-    size_t i;
+    size_t i, len;
     int space = 0;
-    for (i = s.start; i < s.end; i++) {
+    const char *text = claimcheck_render_span(doc, s.start, s.end, &tmp, &len);
+    for (i = 0; i < len; i++) {
         char c = text[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             space = b.len > 0;
@@ -49,6 +50,7 @@ static json_t *claimreview_text(const char *text, claimcheck_span s) {
     }
     j = b.oom ? NULL : json_stringn(b.ptr ? b.ptr : "", b.len);
     claimcheck_buf_free(&b);
+    claimcheck_buf_free(&tmp);
     return j;
 }
 
@@ -102,9 +104,8 @@ static json_t *claimreview_item(const claimcheck_report *r, size_t ci, int ratin
     claimcheck_buf_puts(&b, id);
     if (!b.oom)
         json_object_set_new(o, "identifier", json_string(b.ptr));
-    json_object_set_new(
-        o, "claimReviewed",
-        claimreview_text(claimcheck_doc_text(doc), claimcheck_claim_sentence(c)));
+    json_object_set_new(o, "claimReviewed",
+                        claimreview_text(doc, claimcheck_claim_sentence(c)));
 
     json_object_set_new(item, "@type", json_string("Claim"));
     if (who) {

@@ -251,7 +251,8 @@ typedef struct html_ctx {
     const claimcheck_report *report;
     const char *text;
     size_t len;
-    size_t doc; /* 1-based, for ids */
+    size_t doc;              /* 1-based, for ids */
+    claimcheck_encoding enc; /* of text: a view is always UTF-8 */
 } html_ctx;
 
 static int html_range_cmp(const void *a, const void *b) {
@@ -289,12 +290,35 @@ static size_t html_snap(const char *text, size_t len, size_t pos, int up) {
     return pos;
 }
 
+/* html_snap in the context's text; a Windows-1252 text has no multi-byte
+ * characters to snap to. */
+static size_t html_snap_c(const html_ctx *c, size_t pos, int up) {
+    if (c->enc == CLAIMCHECK_ENCODING_WINDOWS_1252)
+        return pos < c->len ? pos : c->len;
+    return html_snap(c->text, c->len, pos, up);
+}
+
+/* Escapes the document's bytes [start, end), decoded as valid UTF-8
+ * (claimcheck_render_decode) when the input was not. */
+static void html_escape_text(const html_ctx *c, size_t start, size_t end) {
+    claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
+    if (c->enc == CLAIMCHECK_ENCODING_UTF8) {
+        html_escape(c->out, c->text + start, end - start);
+        return;
+    }
+    claimcheck_render_decode(&tmp, c->text + start, end - start, c->enc);
+    if (tmp.oom)
+        c->out->oom = 1;
+    else
+        html_escape(c->out, tmp.ptr ? tmp.ptr : "", tmp.len);
+    claimcheck_buf_free(&tmp);
+}
+
 /* Escapes the document's bytes [start, end), widened to whole UTF-8
  * characters and kept inside the text. */
 static void html_escape_span(const html_ctx *c, size_t start, size_t end) {
-    size_t a = html_snap(c->text, c->len, start, 0),
-           b = html_snap(c->text, c->len, end, 1);
-    html_escape(c->out, c->text + a, b > a ? b - a : 0);
+    size_t a = html_snap_c(c, start, 0), b = html_snap_c(c, end, 1);
+    html_escape_text(c, a, b > a ? b : a);
 }
 
 /* The separator holding `pos` (seps[i].start <= pos < seps[i].end), or -1. */
@@ -319,8 +343,8 @@ static size_t html_ranges_fix(const html_ctx *c, size_t from, size_t to, html_ra
                               size_t n, const claimcheck_span *seps, size_t nseps) {
     size_t i, k = 0, s;
     for (i = 0; i < n; i++) {
-        size_t a = html_snap(c->text, c->len, r[i].start, 0);
-        size_t b = html_snap(c->text, c->len, r[i].end, 1);
+        size_t a = html_snap_c(c, r[i].start, 0);
+        size_t b = html_snap_c(c, r[i].end, 1);
         a = a < from ? from : a;
         b = b > to ? to : b;
         if ((s = html_sep_at(seps, nseps, a)) != (size_t)-1)
@@ -476,7 +500,7 @@ static int html_sweep(html_ctx *c, size_t from, size_t to, html_range *r, size_t
             html_open(c, active[i], article);
             stack[nstack++] = active[i];
         }
-        html_escape(c->out, c->text + pos, bounds[b + 1] - pos);
+        html_escape_text(c, pos, bounds[b + 1]);
     }
 cleanup:
     free(bounds);
@@ -648,8 +672,8 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
     }
     span.end = span.end > c->len ? c->len : span.end;
     span.start = span.start > span.end ? span.end : span.start;
-    span.start = html_snap(c->text, c->len, span.start, 0);
-    span.end = html_snap(c->text, c->len, span.end, 1);
+    span.start = html_snap_c(c, span.start, 0);
+    span.end = html_snap_c(c, span.end, 1);
     nr = html_ranges_fix(c, span.start, span.end, r, nr, NULL, 0);
     claimcheck_buf_puts(out, "<blockquote class=\"q\">");
     rc = html_sweep(c, span.start, span.end, r, nr, NULL, 0, 0);
@@ -762,6 +786,7 @@ static int html_document(claimcheck_buf *out, const claimcheck_report *r, size_t
     c.text = view ? claimcheck_doc_view(doc) : claimcheck_doc_text(doc);
     c.len = claimcheck_doc_length(doc);
     c.doc = d + 1;
+    c.enc = view ? CLAIMCHECK_ENCODING_UTF8 : claimcheck_doc_encoding(doc, NULL, NULL);
 
     for (i = 0; i < nf; i++) {
         const claimcheck_finding *f = claimcheck_report_finding(r, i);

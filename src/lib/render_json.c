@@ -25,7 +25,12 @@ static json_t *json_span(const claimcheck_doc *doc, claimcheck_span s) {
 }
 
 static json_t *json_text(const claimcheck_doc *doc, claimcheck_span s) {
-    return json_stringn(claimcheck_doc_text(doc) + s.start, s.end - s.start);
+    claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
+    size_t len;
+    const char *t = claimcheck_render_span(doc, s.start, s.end, &tmp, &len);
+    json_t *j = json_stringn(t, len);
+    claimcheck_buf_free(&tmp);
+    return j;
 }
 
 static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c,

@@ -123,7 +123,13 @@ static json_t *sarif_region(const claimcheck_doc *doc, claimcheck_span s) {
         json_integer((json_int_t)sarif_code_points(text + s.start, s.end - s.start)));
     json_object_set_new(r, "byteOffset", json_integer((json_int_t)s.start));
     json_object_set_new(r, "byteLength", json_integer((json_int_t)(s.end - s.start)));
-    json_object_set_new(snippet, "text", json_stringn(text + s.start, s.end - s.start));
+    {
+        claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
+        size_t n;
+        const char *t = claimcheck_render_span(doc, s.start, s.end, &tmp, &n);
+        json_object_set_new(snippet, "text", json_stringn(t, n));
+        claimcheck_buf_free(&tmp);
+    }
     json_object_set_new(r, "snippet", snippet);
     return r;
 }
@@ -234,9 +240,12 @@ static json_t *sarif_result(const claimcheck_report *r, const claimcheck_finding
         for (k = 0; k < claimcheck_finding_cue_count(f); k++) {
             claimcheck_cue c = claimcheck_finding_cue(f, k);
             json_t *co = json_object();
-            json_object_set_new(co, "text",
-                                json_stringn(claimcheck_doc_text(doc) + c.span.start,
-                                             c.span.end - c.span.start));
+            claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
+            size_t n;
+            const char *t =
+                claimcheck_render_span(doc, c.span.start, c.span.end, &tmp, &n);
+            json_object_set_new(co, "text", json_stringn(t, n));
+            claimcheck_buf_free(&tmp);
             json_object_set_new(co, "kind", json_string(c.kind));
             json_object_set_new(co, "cue", json_string(c.cue));
             json_array_append_new(arr, co);

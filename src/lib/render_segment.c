@@ -34,8 +34,7 @@ static void segment_json_string(claimcheck_buf *out, const char *s, size_t len) 
 
 int claimcheck_render_sentences(char **out, const claimcheck_doc *doc,
                                 claimcheck_error *err) {
-    claimcheck_buf buf = CLAIMCHECK_BUF_INIT;
-    const char *text = claimcheck_doc_text(doc);
+    claimcheck_buf buf = CLAIMCHECK_BUF_INIT, tmp = CLAIMCHECK_BUF_INIT;
     size_t s;
     int rc = 0;
     claimcheck_error_init(err);
@@ -47,12 +46,17 @@ int claimcheck_render_sentences(char **out, const claimcheck_doc *doc,
                               "{\"start\":%zu,\"end\":%zu,\"line\":%u,\"column\":%u,"
                               "\"text\":",
                               sp.start, sp.end, pos.line, pos.column);
-        segment_json_string(&buf, text + sp.start, sp.end - sp.start);
+        {
+            size_t n;
+            const char *t = claimcheck_render_span(doc, sp.start, sp.end, &tmp, &n);
+            segment_json_string(&buf, t, n);
+        }
         claimcheck_buf_puts(&buf, "}\n");
     }
     if (buf.oom || !(*out = claimcheck_buf_detach(&buf)))
         rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, NULL, NULL, "cannot render: %s",
                                   claimcheck_strerror(CLAIMCHECK_ENOMEM));
     claimcheck_buf_free(&buf);
+    claimcheck_buf_free(&tmp);
     return rc;
 }

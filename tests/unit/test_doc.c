@@ -36,64 +36,79 @@ static claimcheck_doc *doc_of(const char *text) {
     return doc;
 }
 
-static void expect_utf8(const char *text, size_t len, unsigned line, unsigned col,
-                        size_t offset) {
-    claimcheck_error err = expect_error(text, len, CLAIMCHECK_EUTF8, line, col);
-    assert_int_equal(err.pos.offset, offset);
-    assert_non_null(strstr(err.text, "invalid UTF-8"));
+/* Input that is not UTF-8 is read, not refused: expects encoding `enc`,
+ * `count` invalid sequences (bytes above 0x7F for Windows-1252), the first
+ * at `offset`, positioned at line:col. */
+static void expect_repaired(const char *text, size_t len, claimcheck_encoding enc,
+                            size_t count, size_t offset, unsigned line, unsigned col) {
+    claimcheck_doc *doc = NULL;
+    claimcheck_error err;
+    size_t n = 99, first = 99;
+    claimcheck_pos pos;
+    int rc = claimcheck_doc_new(&doc, text, len, NULL, &err);
+    if (rc != 0)
+        fail_msg("%s", err.text);
+    assert_int_equal(claimcheck_doc_encoding(doc, &n, &first), enc);
+    assert_int_equal(n, count);
+    assert_int_equal(first, offset);
+    pos = claimcheck_doc_pos(doc, first);
+    assert_int_equal(pos.line, line);
+    assert_int_equal(pos.column, col);
+    claimcheck_doc_free(doc);
 }
 
-#define EXPECT_UTF8(lit, line, col, off) expect_utf8(lit, sizeof(lit) - 1, line, col, off)
+#define CP1252 CLAIMCHECK_ENCODING_WINDOWS_1252
+#define FFFD   CLAIMCHECK_ENCODING_UTF8_REPAIRED
+#define EXPECT_READ(lit, enc, count, off, line, col)                                     \
+    expect_repaired(lit, sizeof(lit) - 1, enc, count, off, line, col)
 
-static void doc_rejects_stray_continuation_byte(void **state) {
+/* With no UTF-8 beyond ASCII, each byte above 0x7F is a Windows-1252 one. */
+static void doc_reads_bytes_without_utf8_as_windows_1252(void **state) {
     (void)state;
-    EXPECT_UTF8("ab\x80"
+    EXPECT_READ("ab\x80"
                 "c",
-                1, 3, 2);
-    EXPECT_UTF8("\xBF", 1, 1, 0);
+                CP1252, 1, 2, 1, 3);
+    EXPECT_READ("\xBF", CP1252, 1, 0, 1, 1);
+    EXPECT_READ("a\xC0\x80", CP1252, 2, 1, 1, 2);
+    EXPECT_READ("xy\xE0\x80\x80", CP1252, 3, 2, 1, 3);
+    EXPECT_READ("ok \xED\xBF\xBF", CP1252, 3, 3, 1, 4);
+    EXPECT_READ("abc\xE2\x82", CP1252, 2, 3, 1, 4);
+    EXPECT_READ("x\xFF", CP1252, 1, 1, 1, 2);
+    EXPECT_READ("\xF4\x90\x80\x80", CP1252, 4, 0, 1, 1);
+    EXPECT_READ("a\rb\xED\xA0\x80", CP1252, 3, 3, 2, 2);
 }
 
-static void doc_rejects_overlong_forms(void **state) {
-    (void)state;
-    EXPECT_UTF8("a\xC0\x80", 1, 2, 1);
-    EXPECT_UTF8("a\xC1\xBF", 1, 2, 1);
-    EXPECT_UTF8("xy\xE0\x80\x80", 1, 3, 2);
-    EXPECT_UTF8("\xF0\x80\x80\x80", 1, 1, 0);
-}
-
-static void doc_rejects_surrogates(void **state) {
-    (void)state;
-    EXPECT_UTF8("\xED\xA0\x80", 1, 1, 0);
-    EXPECT_UTF8("ok \xED\xBF\xBF", 1, 4, 3);
-}
-
-static void doc_rejects_truncated_sequences(void **state) {
-    (void)state;
-    EXPECT_UTF8("abc\xE2\x82", 1, 4, 3);     /* at the end */
-    EXPECT_UTF8("abc\xF0\x9F\x98", 1, 4, 3); /* at the end, 4-byte */
-    EXPECT_UTF8("a\xE2\x82"
-                "b",
-                1, 2, 1);            /* in the middle */
-    EXPECT_UTF8("a\xC3 b", 1, 2, 1); /* lead then space */
-}
-
-static void doc_rejects_f5_and_above(void **state) {
-    (void)state;
-    EXPECT_UTF8("\xF5\x80\x80\x80", 1, 1, 0);
-    EXPECT_UTF8("x\xFF", 1, 2, 1);
-    EXPECT_UTF8("\xF4\x90\x80\x80", 1, 1, 0); /* above U+10FFFF */
-}
-
-static void doc_positions_bad_byte_after_multibyte_and_crlf(void **state) {
+/* Beside valid UTF-8, each invalid sequence (maximal subpart) is one
+ * U+FFFD: a truncated sequence is one, a stray byte one each. */
+static void doc_reads_invalid_sequences_as_replacement(void **state) {
     (void)state;
     /* "Привет" is 6 code points, 12 bytes */
-    EXPECT_UTF8("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\xFF", 1, 7, 12);
+    EXPECT_READ("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82\xFF", FFFD, 1, 12, 1,
+                7);
     /* “Yes” then an emoji, then the bad byte */
-    EXPECT_UTF8("\xE2\x80\x9CYes\xE2\x80\x9D \xF0\x9F\x98\x80\x80", 1, 8, 14);
+    EXPECT_READ("\xE2\x80\x9CYes\xE2\x80\x9D \xF0\x9F\x98\x80\x80", FFFD, 1, 14, 1, 8);
     /* CRLF lines: the third line's second character */
-    EXPECT_UTF8("line one\r\n\xD0\xB4\xD0\xB2\xD0\xB0\r\nx\xC3(", 3, 2, 19);
-    /* a lone CR ends a line too */
-    EXPECT_UTF8("a\rb\xED\xA0\x80", 2, 2, 3);
+    EXPECT_READ("line one\r\n\xD0\xB4\xD0\xB2\xD0\xB0\r\nx\xC3(", FFFD, 1, 19, 3, 2);
+    /* E2 82 (truncated), F0 9F 98 (truncated), C0, 80: four */
+    EXPECT_READ("\xC3\xA9 \xE2\x82 x \xF0\x9F\x98 \xC0\x80", FFFD, 4, 3, 1, 3);
+}
+
+/* Columns count each invalid sequence as one character; the view holds an
+ * ASCII likeness of the bytes, the text the bytes themselves. */
+static void doc_columns_and_view_of_bytes_not_utf8(void **state) {
+    claimcheck_doc *doc = NULL;
+    const char *t = "\xC3\xA9 \xE2\x82 x";
+    const char *w = "Russia\x92s \x93truce\x94 caf\xE9.";
+    (void)state;
+    assert_int_equal(claimcheck_doc_new(&doc, t, strlen(t), NULL, NULL), 0);
+    assert_int_equal(claimcheck_doc_pos(doc, 6).column, 5); /* the x */
+    assert_memory_equal(claimcheck_doc_text(doc), t, strlen(t));
+    claimcheck_doc_free(doc);
+    assert_int_equal(claimcheck_doc_new(&doc, w, strlen(w), NULL, NULL), 0);
+    assert_string_equal(claimcheck_doc_view(doc), "Russia's \"truce\" cafe.");
+    assert_int_equal(claimcheck_doc_pos(doc, 14).column, 15); /* the " after truce */
+    assert_memory_equal(claimcheck_doc_text(doc), w, strlen(w));
+    claimcheck_doc_free(doc);
 }
 
 static void doc_rejects_utf16(void **state) {
@@ -111,9 +126,9 @@ static void doc_rejects_nul_bytes(void **state) {
     err = expect_error("ab\ncd\0ef", 8, CLAIMCHECK_EUTF8, 2, 3);
     assert_non_null(strstr(err.text, "NUL byte"));
     assert_int_equal(err.pos.offset, 5);
-    /* the first problem wins: a NUL after bad UTF-8 is not the one reported */
-    err = expect_error("a\xFF\0", 3, CLAIMCHECK_EUTF8, 1, 2);
-    assert_non_null(strstr(err.text, "invalid UTF-8"));
+    /* a NUL is refused even after bytes that are not UTF-8 (those are read) */
+    err = expect_error("a\xFF\0", 3, CLAIMCHECK_EUTF8, 1, 3);
+    assert_non_null(strstr(err.text, "NUL byte"));
     err = expect_error("\0\xFF", 2, CLAIMCHECK_EUTF8, 1, 1);
     assert_non_null(strstr(err.text, "NUL byte"));
 }
@@ -367,12 +382,9 @@ static void doc_survives_allocation_failures(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(doc_rejects_stray_continuation_byte),
-        cmocka_unit_test(doc_rejects_overlong_forms),
-        cmocka_unit_test(doc_rejects_surrogates),
-        cmocka_unit_test(doc_rejects_truncated_sequences),
-        cmocka_unit_test(doc_rejects_f5_and_above),
-        cmocka_unit_test(doc_positions_bad_byte_after_multibyte_and_crlf),
+        cmocka_unit_test(doc_reads_bytes_without_utf8_as_windows_1252),
+        cmocka_unit_test(doc_reads_invalid_sequences_as_replacement),
+        cmocka_unit_test(doc_columns_and_view_of_bytes_not_utf8),
         cmocka_unit_test(doc_rejects_utf16),
         cmocka_unit_test(doc_rejects_nul_bytes),
         cmocka_unit_test(doc_accepts_empty_input),

@@ -725,12 +725,38 @@ static void read_json_errors_have_columns(void **state) {
     json_error("{\"text\": \"a\", \"source\": 7}", CLAIMCHECK_ERROR, 25,
                "\"source\" must be a string");
     json_error("{\"text\": \"a\\u0000b\"}", CLAIMCHECK_EUTF8, 19, "NUL byte");
-    json_error("{\"text\": \"a\xFF\"}", CLAIMCHECK_EUTF8, 12, "malformed JSON");
     /* an error inside the text points at the text and says where in it */
     json_error("{\"text\": \"---\\ndate: 2025-02-30\\n---\\nx\"}", CLAIMCHECK_EINVAL, 10,
                "(line 2, column 7 of \"text\")");
     json_error("{\"text\": \"\\ufeff\\u00e9\\ud800\"}", CLAIMCHECK_ERROR, 29,
                "malformed JSON");
+}
+
+/* A record that is not UTF-8 is read, not refused: Windows-1252 when it has
+ * no UTF-8 beyond ASCII, else each invalid sequence as U+FFFD; offsets of
+ * the repair are into the record. */
+static void read_json_record_not_utf8(void **state) {
+    claimcheck_doc *doc = NULL;
+    claimcheck_error err;
+    size_t n = 0, first = 0;
+    const char *w = "{\"text\": \"Russia\x92s \x93truce\x94.\"}";
+    const char *m = "{\"title\": \"\xD0\x9A\", \"text\": \"a\xFF b \xE2\x82.\"}";
+    (void)state;
+    assert_int_equal(claimcheck_doc_from_json(&doc, w, strlen(w), NULL, &err), 0);
+    assert_string_equal(claimcheck_doc_text(doc),
+                        "Russia\xE2\x80\x99s \xE2\x80\x9Ctruce\xE2\x80\x9D.");
+    assert_int_equal(claimcheck_doc_encoding(doc, &n, &first),
+                     CLAIMCHECK_ENCODING_WINDOWS_1252);
+    assert_int_equal(n, 3);
+    assert_int_equal(first, 16);
+    claimcheck_doc_free(doc);
+    assert_int_equal(claimcheck_doc_from_json(&doc, m, strlen(m), NULL, &err), 0);
+    assert_string_equal(claimcheck_doc_text(doc), "a\xEF\xBF\xBD b \xEF\xBF\xBD.");
+    assert_int_equal(claimcheck_doc_encoding(doc, &n, &first),
+                     CLAIMCHECK_ENCODING_UTF8_REPAIRED);
+    assert_int_equal(n, 2);
+    assert_int_equal(first, 26);
+    claimcheck_doc_free(doc);
 }
 
 /* claimcheck_read runs the reader of the kind it is given; a kind that is no
@@ -804,6 +830,7 @@ int main(void) {
         cmocka_unit_test(read_dispatches_by_kind),
         cmocka_unit_test(read_json_record),
         cmocka_unit_test(read_json_errors_have_columns),
+        cmocka_unit_test(read_json_record_not_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,4 +20,28 @@ int claimcheck_utf8_validate(const char *s, size_t len, size_t *bad_out);
  * stores the code point and returns its length in bytes (>= 1). */
 size_t claimcheck_utf8_decode(const char *s, size_t len, int32_t *cp_out);
 
+/* The length of the valid UTF-8 sequence at s[0..len) (len >= 1), 0 when
+ * the bytes there are not one. */
+size_t claimcheck_utf8_valid_len(const char *s, size_t len);
+
+/* At an invalid sequence (claimcheck_utf8_valid_len is 0): the length of
+ * its maximal subpart, the bytes one U+FFFD replaces (Unicode's "U+FFFD
+ * substitution of maximal subparts": a truncated sequence is one, a stray
+ * continuation byte or an impossible lead byte is one each). */
+size_t claimcheck_utf8_bad_len(const char *s, size_t len);
+
+/* The code point of a byte read as Windows-1252 (U+FFFD for its five
+ * undefined bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D). */
+int32_t claimcheck_cp1252_decode(unsigned char byte);
+
+/* The ASCII byte the analysis reads for a byte >= 0x80 that is not UTF-8,
+ * as Windows-1252 would show it: curly quotes are ' and ", dashes '-', the
+ * ellipsis '.', a no-break space ' ', an accented letter its base letter;
+ * what has no ASCII likeness is a space. */
+char claimcheck_cp1252_ascii(unsigned char byte);
+
+/* Writes the UTF-8 encoding of `cp` (a scalar value) to out[0..4); returns
+ * its length. */
+size_t claimcheck_utf8_encode(int32_t cp, char out[4]);
+
 #endif
