@@ -344,6 +344,8 @@ static int role_in_sense(const claimcheck_extract_ctx *x,
     if (role_sense_near(x, sa, CLAIMCHECK_OWNER_INSTRUMENT, c->type, tf > r ? tf - r : 0,
                         te + r))
         have |= CLAIMCHECK_SENSE_INSTRUMENT;
+    if (role_sense_near(x, sa, CLAIMCHECK_OWNER_FORM, c->type, tf, te))
+        have |= CLAIMCHECK_SENSE_FORM;
     for (k = 0; k < et->require_count; k++)
         if ((et->requires[k] & have) == et->requires[k])
             return 1;

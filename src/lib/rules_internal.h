@@ -41,16 +41,18 @@ typedef struct claimcheck_pe {
 
 /* What a pattern belongs to. */
 typedef enum {
-    CLAIMCHECK_OWNER_HEDGE = 0,         /* index: hedge cue */
-    CLAIMCHECK_OWNER_CANCEL = 1,        /* index: hedge cue whose cancel it is */
-    CLAIMCHECK_OWNER_ENTITY = 2,        /* index: entity */
-    CLAIMCHECK_OWNER_TRIGGER = 3,       /* index: event type */
-    CLAIMCHECK_OWNER_STATUS = 4,        /* index: status phrase */
-    CLAIMCHECK_OWNER_NEGATION = 5,      /* index: negation cue */
-    CLAIMCHECK_OWNER_REPORTING = 6,     /* index: reporting verb */
+    CLAIMCHECK_OWNER_HEDGE = 0,          /* index: hedge cue */
+    CLAIMCHECK_OWNER_CANCEL = 1,         /* index: hedge cue whose cancel it is */
+    CLAIMCHECK_OWNER_ENTITY = 2,         /* index: entity */
+    CLAIMCHECK_OWNER_TRIGGER = 3,        /* index: event type */
+    CLAIMCHECK_OWNER_STATUS = 4,         /* index: status phrase */
+    CLAIMCHECK_OWNER_NEGATION = 5,       /* index: negation cue */
+    CLAIMCHECK_OWNER_REPORTING = 6,      /* index: reporting verb */
     CLAIMCHECK_OWNER_TRIGGER_CANCEL = 7, /* index: event type whose trigger it cancels */
-    CLAIMCHECK_OWNER_INSTRUMENT = 8, /* index: event type of a `sense: instruments` word */
-    CLAIMCHECK_OWNER_EXCLUDE = 9     /* index: event type of a `sense: excludes` word */
+    CLAIMCHECK_OWNER_INSTRUMENT =
+        8,                        /* index: event type of a `sense: instruments` word */
+    CLAIMCHECK_OWNER_EXCLUDE = 9, /* index: event type of a `sense: excludes` word */
+    CLAIMCHECK_OWNER_FORM = 10    /* index: event type of a `sense: forms` trigger */
 } claimcheck_owner_kind;
 
 typedef struct claimcheck_pattern {
@@ -103,11 +105,12 @@ typedef struct claimcheck_entity {
 /* What a claim must have for its trigger to be in the event type's sense
  * (`sense: requires:`): one bit per part, an alternative is a set of them. */
 typedef enum {
-    CLAIMCHECK_SENSE_ACTOR = 1,     /* an actor (a party of the actor role) */
-    CLAIMCHECK_SENSE_TARGET = 2,    /* a target or scope word */
-    CLAIMCHECK_SENSE_PLACE = 4,     /* a place */
-    CLAIMCHECK_SENSE_OBJECT = 8,    /* an entity struck ("against Ukraine") */
-    CLAIMCHECK_SENSE_INSTRUMENT = 16 /* one of the type's instruments near the trigger */
+    CLAIMCHECK_SENSE_ACTOR = 1,       /* an actor (a party of the actor role) */
+    CLAIMCHECK_SENSE_TARGET = 2,      /* a target or scope word */
+    CLAIMCHECK_SENSE_PLACE = 4,       /* a place */
+    CLAIMCHECK_SENSE_OBJECT = 8,      /* an entity struck ("against Ukraine") */
+    CLAIMCHECK_SENSE_INSTRUMENT = 16, /* one of the type's instruments near the trigger */
+    CLAIMCHECK_SENSE_FORM = 32        /* the trigger is one of the type's `forms` */
 } claimcheck_sense_part;
 
 #define CLAIMCHECK_SENSE_MAX_ALTERNATIVES 8

@@ -20,7 +20,7 @@
  *                    statuses: {STATUS: [PATTERN]}, cancel: [PATTERN],
  *                    multi_party: BOOL, recurring: BOOL,
  *                    sense: {requires: [[PART]], instruments: [PATTERN],
- *                            excludes: [PATTERN]}}]
+ *                            forms: [PATTERN], excludes: [PATTERN]}}]
  *   events:        [{id, type, title, status, date | period: {start, end},
  *                    place: ID, parties: [{entity, status, role, since: DATE}],
  *                    scope: [C], targets: [ID],
@@ -383,15 +383,16 @@ static int load_entities(claimcheck_loader *ld, const claimcheck_ynode *n) {
 }
 
 /* `sense:` of event type `et` (index `index`): {requires: [[PART]],
- * instruments: [PATTERN], excludes: [PATTERN]}. The parts are the claim's
- * (actor, target, place, object, instrument); `instrument` needs
- * `instruments`. */
+ * instruments: [PATTERN], forms: [PATTERN], excludes: [PATTERN]}. The parts
+ * are the claim's (actor, target, place, object, instrument, form);
+ * `instrument` needs `instruments`, `form` needs `forms`. */
 static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
                       claimcheck_event_type *et, uint32_t index) {
-    static const char *const keys[] = {"requires", "instruments", "excludes", "note",
-                                       NULL};
-    static const char *const parts[] = {"actor", "target", "place", "object",
-                                        "instrument", NULL};
+    static const char *const keys[] = {"requires", "instruments", "excludes",
+                                       "forms",    "note",        NULL};
+    static const char *const parts[] = {"actor",      "target", "place", "object",
+                                        "instrument", "form",   NULL};
+    static const char *const lists[] = {"instruments", "forms"};
     const claimcheck_ynode *req, *v;
     size_t i, k, p;
     int rc;
@@ -401,6 +402,10 @@ static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
     if ((v = claimcheck_yaml_get(s, "instruments")) &&
         (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_INSTRUMENT, index,
                                               "'instruments'")) < 0)
+        return rc;
+    if ((v = claimcheck_yaml_get(s, "forms")) &&
+        (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_FORM, index,
+                                              "'forms'")) < 0)
         return rc;
     if ((v = claimcheck_yaml_get(s, "excludes")) &&
         (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_EXCLUDE, index,
@@ -434,14 +439,14 @@ static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
             if (!parts[p])
                 return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, a->pos,
                                             "unknown part '%s' in 'requires' (declared: "
-                                            "actor, target, place, object, instrument)",
+                                            "actor, target, place, object, instrument, "
+                                            "form)",
                                             a->value);
-            if (p == 4 && !claimcheck_yaml_get(s, "instruments"))
+            if (p >= 4 && !claimcheck_yaml_get(s, lists[p - 4]))
                 return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, a->pos,
-                                            "'requires' of event type '%s' names "
-                                            "'instrument' but the sense has no "
-                                            "'instruments'",
-                                            et->id);
+                                            "'requires' of event type '%s' names '%s' "
+                                            "but the sense has no '%s'",
+                                            et->id, parts[p], lists[p - 4]);
             bits |= (unsigned char)(1u << p);
         }
         et->requires[et->require_count++] = bits;
@@ -450,10 +455,9 @@ static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
 }
 
 static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
-    static const char *const keys[] = {"id",        "default_status", "triggers",
-                                       "statuses",  "multi_party",    "recurring",
-                                       "cancel",    "sense",          "note",
-                                       NULL};
+    static const char *const keys[] = {
+        "id",        "default_status", "triggers", "statuses", "multi_party",
+        "recurring", "cancel",         "sense",    "note",     NULL};
     size_t i, k;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'event_types'")) < 0)
