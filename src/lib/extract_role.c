@@ -330,7 +330,7 @@ static int role_in_sense(const claimcheck_extract_ctx *x,
         tf++;
     for (te = tf; te < x->end && x->toks[te].start < c->trigger.end; te++)
         ;
-    r = CLAIMCHECK_SENSE_EXCLUDE_REACH;
+    r = et->exclude_reach ? et->exclude_reach : CLAIMCHECK_SENSE_EXCLUDE_REACH;
     if (role_sense_near(x, sa, CLAIMCHECK_OWNER_EXCLUDE, c->type, tf > r ? tf - r : 0,
                         te + r))
         return 0;

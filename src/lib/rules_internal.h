@@ -116,8 +116,10 @@ typedef enum {
 #define CLAIMCHECK_SENSE_MAX_ALTERNATIVES 8
 /* Tokens either side of a trigger in which an instrument counts ... */
 #define CLAIMCHECK_SENSE_INSTRUMENT_REACH 8
-/* ... and an excluding word takes the sense away. */
+/* ... and an excluding word takes the sense away, unless the sense says
+ * (`exclude_reach`, at most CLAIMCHECK_SENSE_MAX_REACH). */
 #define CLAIMCHECK_SENSE_EXCLUDE_REACH 3
+#define CLAIMCHECK_SENSE_MAX_REACH     20
 
 typedef struct claimcheck_event_type {
     char *id;
@@ -129,6 +131,7 @@ typedef struct claimcheck_event_type {
      * of the type needs every part of one of them; none: no requirement */
     unsigned char requires[CLAIMCHECK_SENSE_MAX_ALTERNATIVES];
     size_t require_count;
+    size_t exclude_reach; /* tokens either side of the trigger for `excludes` */
 } claimcheck_event_type;
 
 /* A status phrase: "agreed to" sets status "agreed" on claims of `type`. */

@@ -388,8 +388,8 @@ static int load_entities(claimcheck_loader *ld, const claimcheck_ynode *n) {
  * `instrument` needs `instruments`, `form` needs `forms`. */
 static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
                       claimcheck_event_type *et, uint32_t index) {
-    static const char *const keys[] = {"requires", "instruments", "excludes",
-                                       "forms",    "note",        NULL};
+    static const char *const keys[] = {"requires", "instruments",   "excludes", "forms",
+                                       "note",     "exclude_reach", NULL};
     static const char *const parts[] = {"actor",      "target", "place", "object",
                                         "instrument", "form",   NULL};
     static const char *const lists[] = {"instruments", "forms"};
@@ -403,6 +403,19 @@ static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
         (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_INSTRUMENT, index,
                                               "'instruments'")) < 0)
         return rc;
+    et->exclude_reach = CLAIMCHECK_SENSE_EXCLUDE_REACH;
+    if ((v = claimcheck_yaml_get(s, "exclude_reach"))) {
+        double reach;
+        if ((rc = claimcheck_yaml_number(ld, v, &reach, "'exclude_reach'")) < 0)
+            return rc;
+        if (reach < 1 || reach > CLAIMCHECK_SENSE_MAX_REACH ||
+            reach != (double)(size_t)reach)
+            return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                        "'exclude_reach' is a whole number of tokens "
+                                        "from 1 to %d",
+                                        CLAIMCHECK_SENSE_MAX_REACH);
+        et->exclude_reach = (size_t)reach;
+    }
     if ((v = claimcheck_yaml_get(s, "forms")) &&
         (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_FORM, index,
                                               "'forms'")) < 0)

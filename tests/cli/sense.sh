@@ -43,6 +43,8 @@ none call "The winger's conversion sealed the win for the American side."
 none call "Washington analysts discussed the new Russian budget."
 none meeting "The Russian exporter is meeting its sales targets this year."
 none talks "Asked about Ukraine, he talks at length about his garden."
+none meeting "The seeded Russian could meet the Ukrainian champion in the last eight."
+none meeting "The Russian plan was met with scepticism in Kyiv."
 has call '\["trump","putin"\]' "Trump and Putin held a phone call on Tuesday."
 has talks '\[\]' "Talks were held in Jeddah on Tuesday."
 none talks "Officials were talking in the corridor for hours."
@@ -73,6 +75,8 @@ lint "a form without forms" "$et
     sense: {requires: [[form, target]]}" "names 'form' but the sense has no 'forms'"
 lint "an empty alternative" "$et
     sense: {requires: [[]]}" "an alternative of 'requires' is empty"
+lint "an exclude reach out of range" "$et
+    sense: {excludes: [=tax], exclude_reach: 99}" "'exclude_reach' is a whole number"
 lint "an unknown sense key" "$et
     sense: {needs: [[actor]]}" "needs"
 lint "a bare role without dates" 'entities:
