@@ -48,6 +48,12 @@ none meeting "The Russian plan was met with scepticism in Kyiv."
 has call '\["trump","putin"\]' "Trump and Putin held a phone call on Tuesday."
 has talks '\[\]' "Talks were held in Jeddah on Tuesday."
 none talks "Officials were talking in the corridor for hours."
+# ceasefires and exchanges
+none ceasefire "The two rival labels announced a truce after years of feuding."
+none ceasefire "New filters should stop these attacks on company networks."
+has ceasefire '\[\]' "He did not accept the full ceasefire."
+has ceasefire '\["russia"\]' "Russia agreed to a truce on Tuesday."
+none prisoner-exchange "Russian officials said the man was released from prison last year."
 # roles bounded by dates: names win, another country's office, bare roles
 has meeting '\["putin","russia"\]' "Officials said US President George W Bush would meet with Putin in Moscow."
 has meeting '\["russia"\]' "The UK Secretary of State met with Russian officials."
