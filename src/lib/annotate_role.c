@@ -48,6 +48,12 @@ static int role_taken_by_context(const claimcheck_annot *a, const claimcheck_doc
     if (m->end + 2 < e && role_is_comma(a, doc, m->end) &&
         role_cap_word(toks, m->end + 1, f, e) && role_cap_word(toks, m->end + 2, f, e))
         return 1;
+    /* 1: "Colin Powell, US Secretary of State" (no determiner: "In Kyiv,
+     * the US president" is the holder) */
+    if (m->first >= f + 2 && role_is_comma(a, doc, m->first - 1) &&
+        toks[m->first - 2].kind == CLAIMCHECK_TOK_WORD &&
+        (toks[m->first - 2].flags & CLAIMCHECK_TOKF_CAP))
+        return 1;
     /* 2: "the UK Secretary of State" */
     return m->first > f && role_cap_word(toks, m->first - 1, f, e);
 }

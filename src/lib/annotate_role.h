@@ -4,8 +4,10 @@
  * annotated, a match of one is dropped when the text says it is somebody
  * else (docs/rules.md, "Roles bounded by dates"):
  *   1. a name is next to it: a capitalised word right after it ("US
- *      President George W Bush"), or a comma and two capitalised words after
- *      it ("the secretary of state, Tessa Jowell");
+ *      President George W Bush"), a comma and two capitalised words after
+ *      it ("the secretary of state, Jane Doe"), or a capitalised word and a
+ *      comma right before it, with no determiner ("John Doe, US Secretary
+ *      of State");
  *      the name wins, and names its own entity if it has one;
  *   2. another country qualifies it: a capitalised word right before it
  *      that is not the first word of the sentence nor a possessive ("the UK

@@ -60,6 +60,8 @@ has meeting '\["russia"\]' "The UK Secretary of State met with Russian officials
 has meeting '\["russia"\]' "The Secretary of State for Health met with Russian envoys in London."
 has meeting '\["rubio","ukraine"\]' "Washington said the secretary of state met with Ukrainian officials."
 has call '\["trump","putin"\]' "The US president spoke with Putin by phone."
+has meeting '\["russia"\]' "John Doe, US Secretary of State, met with Russian envoys."
+has meeting '\["usa","rubio","russia"\]' "In Washington, the US secretary of state met with Russian envoys."
 # the sense and the bare role are linted at load
 mkdir -p "$tmp/bad"
 lint() { # lint WHAT YAML MESSAGE: the rule file fails to load with MESSAGE
