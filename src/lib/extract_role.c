@@ -102,8 +102,10 @@ static void role_near_trigger(const claimcheck_extract_ctx *x,
             continue;
         }
         if (claimcheck_extract_entity_is_target(x, e)) {
+            /* ... or one that ends inside it: "a general ceasefire" */
             if ((em->first >= tm->end && !role_belongs_to_next_trigger(x, sa, tmi, em)) ||
-                (em->end <= tm->first && tm->first - em->end <= 4))
+                (em->end <= tm->first && tm->first - em->end <= 4) ||
+                (em->first < tm->first && em->end > tm->first))
                 claimcheck_extract_add_role(c->targets, &c->target_count, em->owner);
             continue;
         }
