@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annotate_role.h"
 #include "filter.h"
 #include "hedges.h"
 #include "match.h"
@@ -40,6 +41,7 @@ int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
     r->doc = doc;
     r->rules = rules;
     if ((rc = claimcheck_annotate(&annot, doc, rules)) < 0 ||
+        (rc = claimcheck_annotate_roles(&annot, doc, rules)) < 0 ||
         (rc = claimcheck_extract(&r->claims, doc, &annot, rules)) < 0 ||
         (rc = claimcheck_hedge_findings(r, &annot, opts)) < 0 ||
         (rc = claimcheck_cue_candidates(r, &annot, opts)) < 0 ||

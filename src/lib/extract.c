@@ -156,6 +156,7 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, size_t s,
     claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
     claimcheck_extract_back_references(x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
+    claimcheck_extract_senses(x, es.sa, out, claims_before);
 
 cleanup:
     free(es.quoted);

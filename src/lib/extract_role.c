@@ -2,6 +2,7 @@
  * speakers and back references (extract stage; see extract_role.h). */
 #include "extract_role.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Is the entity starting at token `first` the one somebody is told,
@@ -101,8 +102,10 @@ static void role_near_trigger(const claimcheck_extract_ctx *x,
             continue;
         }
         if (claimcheck_extract_entity_is_target(x, e)) {
+            /* ... or one that ends inside it: "a general ceasefire" */
             if ((em->first >= tm->end && !role_belongs_to_next_trigger(x, sa, tmi, em)) ||
-                (em->end <= tm->first && tm->first - em->end <= 4))
+                (em->end <= tm->first && tm->first - em->end <= 4) ||
+                (em->first < tm->first && em->end > tm->first))
                 claimcheck_extract_add_role(c->targets, &c->target_count, em->owner);
             continue;
         }
@@ -297,4 +300,74 @@ void claimcheck_extract_sentence_parties(const claimcheck_extract_ctx *x,
                     x, claimcheck_extract_entity_at(x, &ms[j])))
                 claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
     }
+}
+
+/* ------------------------------------------------------------ word sense */
+
+/* Is there a match of `kind` owned by event type `type` that overlaps
+ * tokens [from, to) of the sentence? */
+static int role_sense_near(const claimcheck_extract_ctx *x,
+                           const claimcheck_sentence_annot *sa, uint8_t kind, size_t type,
+                           size_t from, size_t to) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == kind && ms[j].owner == type && ms[j].first < to &&
+            ms[j].end > from)
+            return 1;
+    return 0;
+}
+
+/* Is claim c in the sense its type's `sense:` declares? No excluding word
+ * within CLAIMCHECK_SENSE_EXCLUDE_REACH tokens of the trigger, and every
+ * part of one `requires` alternative found. */
+static int role_in_sense(const claimcheck_extract_ctx *x,
+                         const claimcheck_sentence_annot *sa,
+                         const struct claimcheck_claim *c) {
+    const claimcheck_event_type *et =
+        CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, c->type);
+    size_t tf = x->first, te, k, r;
+    unsigned have = 0;
+    while (tf < x->end && x->toks[tf].start < c->trigger.start)
+        tf++;
+    for (te = tf; te < x->end && x->toks[te].start < c->trigger.end; te++)
+        ;
+    r = et->exclude_reach ? et->exclude_reach : CLAIMCHECK_SENSE_EXCLUDE_REACH;
+    if (role_sense_near(x, sa, CLAIMCHECK_OWNER_EXCLUDE, c->type, tf > r ? tf - r : 0,
+                        te + r))
+        return 0;
+    if (!et->require_count)
+        return 1;
+    have |= c->actor_count ? CLAIMCHECK_SENSE_ACTOR : 0u;
+    have |= c->target_count ? CLAIMCHECK_SENSE_TARGET : 0u;
+    have |= c->place_count ? CLAIMCHECK_SENSE_PLACE : 0u;
+    have |= c->object_count ? CLAIMCHECK_SENSE_OBJECT : 0u;
+    r = CLAIMCHECK_SENSE_INSTRUMENT_REACH;
+    if (role_sense_near(x, sa, CLAIMCHECK_OWNER_INSTRUMENT, c->type, tf > r ? tf - r : 0,
+                        te + r))
+        have |= CLAIMCHECK_SENSE_INSTRUMENT;
+    if (role_sense_near(x, sa, CLAIMCHECK_OWNER_FORM, c->type, tf, te))
+        have |= CLAIMCHECK_SENSE_FORM;
+    for (k = 0; k < et->require_count; k++)
+        if ((et->requires[k] & have) == et->requires[k])
+            return 1;
+    return 0;
+}
+
+void claimcheck_extract_senses(const claimcheck_extract_ctx *x,
+                               const claimcheck_sentence_annot *sa,
+                               claimcheck_vec *claims, size_t claims_before) {
+    size_t i, kept = claims_before;
+    for (i = claims_before; i < claims->count; i++) {
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        if (!role_in_sense(x, sa, c)) {
+            free(c->time_text);
+            continue;
+        }
+        if (kept != i)
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, kept) = *c;
+        kept++;
+    }
+    claims->count = kept;
 }

@@ -39,4 +39,16 @@ void claimcheck_extract_sentence_parties(const claimcheck_extract_ctx *x,
                                          const claimcheck_sentence_annot *sa,
                                          claimcheck_vec *claims, size_t claims_before);
 
+/* Word sense: drops the claims of claims[claims_before..] (sentence sa) whose
+ * trigger is not in the sense of its event type (`sense:` of the rule base,
+ * docs/rules.md): an excluding word within CLAIMCHECK_SENSE_EXCLUDE_REACH
+ * tokens of the trigger ("hunger", "workers"), or none of the `requires`
+ * alternatives met by the claim's actors, targets, places, objects and the
+ * type's instruments within CLAIMCHECK_SENSE_INSTRUMENT_REACH tokens ("a
+ * strike" needs a party and what it hit, or a drone or missile). Runs after
+ * every role of the sentence is filled. */
+void claimcheck_extract_senses(const claimcheck_extract_ctx *x,
+                               const claimcheck_sentence_annot *sa,
+                               claimcheck_vec *claims, size_t claims_before);
+
 #endif

@@ -224,7 +224,8 @@ int claimcheck_compile_pattern_list(claimcheck_loader *ld, const claimcheck_ynod
         const claimcheck_ynode *item = list->items[i], *pat, *v;
         claimcheck_pattern *p;
         size_t first, k;
-        static const char *const keys[] = {"pattern", "from", "to", NULL};
+        static const char *const keys[] = {"pattern", "from", "to", "bare", NULL};
+        int bare = 0;
         if (item->kind != CLAIMCHECK_YNODE_MAP || owner_kind != CLAIMCHECK_OWNER_ENTITY) {
             if ((rc = claimcheck_compile_pattern(ld, item, owner_kind, owner)) < 0)
                 return rc;
@@ -247,11 +248,19 @@ int claimcheck_compile_pattern_list(claimcheck_loader *ld, const claimcheck_ynod
         if ((v = claimcheck_yaml_get(item, "to")) &&
             (rc = claimcheck_yaml_date(ld, v, &p->to, "role alias")) < 0)
             return rc;
+        /* "secretary of state" names no country: see annotate_role.h */
+        if ((rc = claimcheck_yaml_bool(ld, item, "bare", &bare, "role alias")) < 0)
+            return rc;
+        if (bare && !p->from.year && !p->to.year)
+            return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, item->pos,
+                                        "a bare role alias needs 'from' or 'to'");
+        p->bare = (uint8_t)bare;
         for (k = first + 1; k < ld->rules->patterns.count; k++) {
             claimcheck_pattern *q =
                 CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern, k);
             q->from = p->from;
             q->to = p->to;
+            q->bare = p->bare;
         }
     }
     return 0;

@@ -41,14 +41,18 @@ typedef struct claimcheck_pe {
 
 /* What a pattern belongs to. */
 typedef enum {
-    CLAIMCHECK_OWNER_HEDGE = 0,         /* index: hedge cue */
-    CLAIMCHECK_OWNER_CANCEL = 1,        /* index: hedge cue whose cancel it is */
-    CLAIMCHECK_OWNER_ENTITY = 2,        /* index: entity */
-    CLAIMCHECK_OWNER_TRIGGER = 3,       /* index: event type */
-    CLAIMCHECK_OWNER_STATUS = 4,        /* index: status phrase */
-    CLAIMCHECK_OWNER_NEGATION = 5,      /* index: negation cue */
-    CLAIMCHECK_OWNER_REPORTING = 6,     /* index: reporting verb */
-    CLAIMCHECK_OWNER_TRIGGER_CANCEL = 7 /* index: event type whose trigger it cancels */
+    CLAIMCHECK_OWNER_HEDGE = 0,          /* index: hedge cue */
+    CLAIMCHECK_OWNER_CANCEL = 1,         /* index: hedge cue whose cancel it is */
+    CLAIMCHECK_OWNER_ENTITY = 2,         /* index: entity */
+    CLAIMCHECK_OWNER_TRIGGER = 3,        /* index: event type */
+    CLAIMCHECK_OWNER_STATUS = 4,         /* index: status phrase */
+    CLAIMCHECK_OWNER_NEGATION = 5,       /* index: negation cue */
+    CLAIMCHECK_OWNER_REPORTING = 6,      /* index: reporting verb */
+    CLAIMCHECK_OWNER_TRIGGER_CANCEL = 7, /* index: event type whose trigger it cancels */
+    CLAIMCHECK_OWNER_INSTRUMENT =
+        8,                        /* index: event type of a `sense: instruments` word */
+    CLAIMCHECK_OWNER_EXCLUDE = 9, /* index: event type of a `sense: excludes` word */
+    CLAIMCHECK_OWNER_FORM = 10    /* index: event type of a `sense: forms` trigger */
 } claimcheck_owner_kind;
 
 typedef struct claimcheck_pattern {
@@ -62,6 +66,10 @@ typedef struct claimcheck_pattern {
     /* a role alias holds only between these dates ("the US president");
      * year 0: unbounded */
     claimcheck_date from, to;
+    /* a role alias that names no country ("secretary of state", `bare: true`):
+     * its holder only in a document that names the country the holder
+     * represents */
+    uint8_t bare;
 } claimcheck_pattern;
 
 typedef enum {
@@ -94,12 +102,36 @@ typedef struct claimcheck_entity {
     size_t category_count;
 } claimcheck_entity;
 
+/* What a claim must have for its trigger to be in the event type's sense
+ * (`sense: requires:`): one bit per part, an alternative is a set of them. */
+typedef enum {
+    CLAIMCHECK_SENSE_ACTOR = 1,       /* an actor (a party of the actor role) */
+    CLAIMCHECK_SENSE_TARGET = 2,      /* a target or scope word */
+    CLAIMCHECK_SENSE_PLACE = 4,       /* a place */
+    CLAIMCHECK_SENSE_OBJECT = 8,      /* an entity struck ("against Ukraine") */
+    CLAIMCHECK_SENSE_INSTRUMENT = 16, /* one of the type's instruments near the trigger */
+    CLAIMCHECK_SENSE_FORM = 32        /* the trigger is one of the type's `forms` */
+} claimcheck_sense_part;
+
+#define CLAIMCHECK_SENSE_MAX_ALTERNATIVES 8
+/* Tokens either side of a trigger in which an instrument counts ... */
+#define CLAIMCHECK_SENSE_INSTRUMENT_REACH 8
+/* ... and an excluding word takes the sense away, unless the sense says
+ * (`exclude_reach`, at most CLAIMCHECK_SENSE_MAX_REACH). */
+#define CLAIMCHECK_SENSE_EXCLUDE_REACH 3
+#define CLAIMCHECK_SENSE_MAX_REACH     20
+
 typedef struct claimcheck_event_type {
     char *id;
     char *default_status; /* status when no status phrase is found */
     int multi_party;      /* every party named near the trigger takes part (calls) */
     int recurring;        /* happens again and again (strikes): a claim at another
                              time is another occurrence, not a wrong date */
+    /* `sense: requires:` alternatives (claimcheck_sense_part bits); a claim
+     * of the type needs every part of one of them; none: no requirement */
+    unsigned char requires[CLAIMCHECK_SENSE_MAX_ALTERNATIVES];
+    size_t require_count;
+    size_t exclude_reach; /* tokens either side of the trigger for `excludes` */
 } claimcheck_event_type;
 
 /* A status phrase: "agreed to" sets status "agreed" on claims of `type`. */

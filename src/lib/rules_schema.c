@@ -18,7 +18,9 @@
  *                    categories: [C]}]
  *   event_types:   [{id, default_status, triggers: [PATTERN],
  *                    statuses: {STATUS: [PATTERN]}, cancel: [PATTERN],
- *                    multi_party: BOOL, recurring: BOOL}]
+ *                    multi_party: BOOL, recurring: BOOL,
+ *                    sense: {requires: [[PART]], instruments: [PATTERN],
+ *                            forms: [PATTERN], excludes: [PATTERN]}}]
  *   events:        [{id, type, title, status, date | period: {start, end},
  *                    place: ID, parties: [{entity, status, role, since: DATE}],
  *                    scope: [C], targets: [ID],
@@ -323,7 +325,7 @@ static int load_entities(claimcheck_loader *ld, const claimcheck_ynode *n) {
     static const char *const keys[] = {"id",         "name",       "kind",
                                        "aliases",    "represents", "within",
                                        "categories", "note",       NULL};
-    size_t i;
+    size_t i, k, first;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'entities'")) < 0)
         return rc;
@@ -365,17 +367,110 @@ static int load_entities(claimcheck_loader *ld, const claimcheck_ynode *n) {
         if (!aliases)
             return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, e->pos,
                                         "entity '%s' has no 'aliases'", ent->id);
+        first = ld->rules->patterns.count;
         if ((rc = claimcheck_compile_pattern_list(ld, aliases, CLAIMCHECK_OWNER_ENTITY,
                                                   index, "'aliases'")) < 0)
             return rc;
+        /* a bare role stands for its holder where the holder's country is named */
+        for (k = first; k < ld->rules->patterns.count && !ent->represents; k++)
+            if (CLAIMCHECK_VEC_AT(&ld->rules->patterns, claimcheck_pattern, k)->bare)
+                return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, aliases->pos,
+                                            "entity '%s' has a bare role alias but no "
+                                            "'represents'",
+                                            ent->id);
+    }
+    return 0;
+}
+
+/* `sense:` of event type `et` (index `index`): {requires: [[PART]],
+ * instruments: [PATTERN], forms: [PATTERN], excludes: [PATTERN]}. The parts
+ * are the claim's (actor, target, place, object, instrument, form);
+ * `instrument` needs `instruments`, `form` needs `forms`. */
+static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
+                      claimcheck_event_type *et, uint32_t index) {
+    static const char *const keys[] = {"requires", "instruments",   "excludes", "forms",
+                                       "note",     "exclude_reach", NULL};
+    static const char *const parts[] = {"actor",      "target", "place", "object",
+                                        "instrument", "form",   NULL};
+    static const char *const lists[] = {"instruments", "forms"};
+    const claimcheck_ynode *req, *v;
+    size_t i, k, p;
+    int rc;
+    if ((rc = claimcheck_yaml_expect(ld, s, CLAIMCHECK_YNODE_MAP, "'sense'")) < 0 ||
+        (rc = claimcheck_yaml_keys(ld, s, keys, "sense", s->pos)) < 0)
+        return rc;
+    if ((v = claimcheck_yaml_get(s, "instruments")) &&
+        (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_INSTRUMENT, index,
+                                              "'instruments'")) < 0)
+        return rc;
+    et->exclude_reach = CLAIMCHECK_SENSE_EXCLUDE_REACH;
+    if ((v = claimcheck_yaml_get(s, "exclude_reach"))) {
+        double reach;
+        if ((rc = claimcheck_yaml_number(ld, v, &reach, "'exclude_reach'")) < 0)
+            return rc;
+        if (reach < 1 || reach > CLAIMCHECK_SENSE_MAX_REACH ||
+            reach != (double)(size_t)reach)
+            return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
+                                        "'exclude_reach' is a whole number of tokens "
+                                        "from 1 to %d",
+                                        CLAIMCHECK_SENSE_MAX_REACH);
+        et->exclude_reach = (size_t)reach;
+    }
+    if ((v = claimcheck_yaml_get(s, "forms")) &&
+        (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_FORM, index,
+                                              "'forms'")) < 0)
+        return rc;
+    if ((v = claimcheck_yaml_get(s, "excludes")) &&
+        (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_EXCLUDE, index,
+                                              "'excludes'")) < 0)
+        return rc;
+    if (!(req = claimcheck_yaml_get(s, "requires")))
+        return 0;
+    if ((rc = claimcheck_yaml_expect(ld, req, CLAIMCHECK_YNODE_SEQ, "'requires'")) < 0)
+        return rc;
+    if (req->count == 0 || req->count > CLAIMCHECK_SENSE_MAX_ALTERNATIVES)
+        return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, req->pos,
+                                    "'requires' of event type '%s' needs 1 to %d "
+                                    "alternatives",
+                                    et->id, CLAIMCHECK_SENSE_MAX_ALTERNATIVES);
+    for (i = 0; i < req->count; i++) {
+        const claimcheck_ynode *alt = req->items[i];
+        unsigned char bits = 0;
+        if ((rc = claimcheck_yaml_expect(ld, alt, CLAIMCHECK_YNODE_SEQ,
+                                         "an alternative of 'requires'")) < 0)
+            return rc;
+        if (alt->count == 0)
+            return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, alt->pos,
+                                        "an alternative of 'requires' is empty");
+        for (k = 0; k < alt->count; k++) {
+            const claimcheck_ynode *a = alt->items[k];
+            if ((rc = claimcheck_yaml_expect(ld, a, CLAIMCHECK_YNODE_SCALAR,
+                                             "a part of 'requires'")) < 0)
+                return rc;
+            for (p = 0; parts[p] && strcmp(parts[p], a->value) != 0; p++)
+                ;
+            if (!parts[p])
+                return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, a->pos,
+                                            "unknown part '%s' in 'requires' (declared: "
+                                            "actor, target, place, object, instrument, "
+                                            "form)",
+                                            a->value);
+            if (p >= 4 && !claimcheck_yaml_get(s, lists[p - 4]))
+                return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, a->pos,
+                                            "'requires' of event type '%s' names '%s' "
+                                            "but the sense has no '%s'",
+                                            et->id, parts[p], lists[p - 4]);
+            bits |= (unsigned char)(1u << p);
+        }
+        et->requires[et->require_count++] = bits;
     }
     return 0;
 }
 
 static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
-    static const char *const keys[] = {"id",       "default_status", "triggers",
-                                       "statuses", "multi_party",    "recurring",
-                                       "cancel",   "note",           NULL};
+    static const char *const keys[] = {
+        "id",        "default_status", "triggers", "statuses", "multi_party",
+        "recurring", "cancel",         "sense",    "note",     NULL};
     size_t i, k;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'event_types'")) < 0)
@@ -418,6 +513,10 @@ static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
             (rc = claimcheck_compile_pattern_list(ld, claimcheck_yaml_get(e, "cancel"),
                                                   CLAIMCHECK_OWNER_TRIGGER_CANCEL, index,
                                                   "'cancel'")) < 0)
+            return rc;
+        /* "a hunger strike" is no strike: what the trigger's sense needs */
+        if (claimcheck_yaml_get(e, "sense") &&
+            (rc = load_sense(ld, claimcheck_yaml_get(e, "sense"), et, index)) < 0)
             return rc;
         if (!(statuses = claimcheck_yaml_get(e, "statuses")))
             continue;

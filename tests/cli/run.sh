@@ -54,7 +54,7 @@ grep -q '^The hedge model decides these cues' "$tmp/out" && ! grep -q '(hedge mo
     { echo "FAIL: explain hedge kind: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 printf '{"id":"a","source":"Wire A","date":"2025-03-19","text":"Putin agreed to a full ceasefire along the front line. The talks reportedly stalled."}\n{"id":"b","source":"Wire B","date":"2025-03-19","text":"Russian drones struck a hospital in Sumy overnight."}\n' >"$tmp/two.jsonl"
 expect 0 "compare sources" -- "$cli" compare $r --format csv two.jsonl
-grep -q '^,Wire A,1,2,2,0,1,0,1$' "$tmp/out" || { echo "FAIL: compare row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+grep -q '^,Wire A,1,2,1,0,1,0,1$' "$tmp/out" || { echo "FAIL: compare row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 grep -q '^full-ceasefire-proposal-2025-03,Wire A,0,0,1,0,1,0,0$' "$tmp/out" || { echo "FAIL: compare event row: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 grep -q '^strikes-2025-03-18-19,Wire B,0,0,1,0,0,1,0$' "$tmp/out" || { echo "FAIL: compare event row B: $(cat "$tmp/out")"; fails=$((fails + 1)); }
 expect 2 "compare refuses json" -- "$cli" compare $r --format json two.jsonl
