@@ -1,5 +1,5 @@
 /* check.c: wires the pipeline (as cmark_markdown_to_html does):
- * segment -> annotate -> extract -> hedge findings (hedges.c) -> match ->
+ * segment -> annotate -> speech -> extract -> hedge findings (hedges.c) -> match ->
  * filter -> sort. The tests embedded in a rule base run in ruletest.c. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include "filter.h"
 #include "hedges.h"
 #include "match.h"
+#include "speech.h"
 
 int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
                      const claimcheck_rules *rules, const claimcheck_check_options *opts,
@@ -40,6 +41,7 @@ int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
     r->doc = doc;
     r->rules = rules;
     if ((rc = claimcheck_annotate(&annot, doc, rules)) < 0 ||
+        (rc = claimcheck_speech_find(&annot, doc, rules)) < 0 ||
         (rc = claimcheck_extract(&r->claims, doc, &annot, rules)) < 0 ||
         (rc = claimcheck_hedge_findings(r, &annot, opts)) < 0 ||
         (rc = claimcheck_cue_candidates(r, &annot, opts)) < 0 ||

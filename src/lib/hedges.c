@@ -5,18 +5,22 @@
  * the strongest cue (weasel > distancing > evidential > epistemic >
  * approximator), its severity warning for weasel and distancing cues and
  * info otherwise, its cues listed in text order, its scope that of the
- * strongest cue (ConText's scope) and its attribution the sentence's
- * speaker. A sentence whose only cues are approximators gives no finding
+ * strongest cue (ConText's scope) and its attribution the named speaker
+ * whose words hold its cues (speech.h; none: the writer's hedge, also when
+ * an unnamed or vague source speaks), at the severity `speaker-hedges`
+ * asks for (default info; off: no finding). A sentence whose only cues are approximators gives no finding
  * unless approximators are asked for. With `cue_features`, every cue
  * candidate the annotate stage weighed is kept as report data with its
  * score and features (`claimcheck cues --explain`). */
 #include "hedges.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "hedgemodel.h"
+#include "speech.h"
 
 /* Default severity of a hedge finding by its strongest cue kind: hiding the
  * source (weasel) or distancing the text from the claim matters most. */
@@ -35,9 +39,49 @@ static int hedges_kind_rank(claimcheck_hedge_kind kind) {
     return rank[kind];
 }
 
+/* Whose hedge finding f is (ConText's experiencer): the named speaker
+ * whose words hold its strongest cue when every cue that is no
+ * approximator stands in a named speaker's words (speech.h); else the
+ * writer's (an unnamed or vague source speaks in the writer's voice).
+ * A named speaker's hedge gets the severity `speaker-hedges` asks for, or
+ * is dropped (off). Returns 0 or CLAIMCHECK_ENOMEM. */
+static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
+                          const claimcheck_check_options *opts,
+                          const claimcheck_cue_hit *cues, size_t n,
+                          claimcheck_hedge_kind top, struct claimcheck_finding *f) {
+    const claimcheck_speech *who = NULL;
+    size_t k;
+    int severity;
+    for (k = 0; k < n; k++) {
+        claimcheck_hedge_kind kind =
+            CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)->kind;
+        const claimcheck_speech *sp = claimcheck_speech_named_at(a, cues[k].span.start);
+        if (kind == CLAIMCHECK_HEDGE_APPROXIMATOR && top != CLAIMCHECK_HEDGE_APPROXIMATOR)
+            continue;
+        if (!sp)
+            return 0;
+        if (!who || kind == top)
+            who = sp;
+    }
+    if (!who)
+        return 0;
+    if (!(f->attribution =
+              claimcheck_report_keep(r, claimcheck_speech_name(a, r->doc, r->rules, who))))
+        return CLAIMCHECK_ENOMEM;
+    severity = claimcheck_config_speaker_hedges(opts->config);
+    if (severity == CLAIMCHECK_SPEAKER_HEDGES_OFF) {
+        free(f->rule);
+        free(f->message);
+        r->findings.count--; /* f is the last finding */
+    } else if (severity != CLAIMCHECK_SPEAKER_HEDGES_WRITER)
+        f->severity = (claimcheck_severity)severity;
+    return 0;
+}
+
 int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
                               const claimcheck_check_options *opts) {
     size_t s, k;
+    int rc;
     for (s = 0; s < a->sentences.count; s++) {
         claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
         size_t n = claimcheck_sentence_cues(a, s, cues, CLAIMCHECK_CLAIM_MAX_CUES);
@@ -94,12 +138,8 @@ int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
                 f->scope = claimcheck_cue_scope(r->doc, a, r->rules, s, cues[k].span);
                 break;
             }
-        {
-            size_t who = claimcheck_sentence_attribution(r->doc, a, r->rules, s);
-            if (who != CLAIMCHECK_NONE)
-                f->attribution =
-                    CLAIMCHECK_VEC_AT(&r->rules->entities, claimcheck_entity, who)->id;
-        }
+        if ((rc = hedges_speaker(r, a, opts, cues, n, top, f)) < 0)
+            return rc;
     }
     return 0;
 }

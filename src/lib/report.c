@@ -80,10 +80,25 @@ void claimcheck_report_sort(claimcheck_report *r) {
               report_cmp);
 }
 
+const char *claimcheck_report_keep(claimcheck_report *r, char *s) {
+    char **slot;
+    if (!s)
+        return NULL;
+    if (!(slot = claimcheck_vec_push(&r->strings, sizeof(*slot)))) {
+        free(s);
+        return NULL;
+    }
+    *slot = s;
+    return s;
+}
+
 void claimcheck_report_free(claimcheck_report *r) {
     size_t i;
     if (!r)
         return;
+    for (i = 0; i < r->strings.count; i++)
+        free(*CLAIMCHECK_VEC_AT(&r->strings, char *, i));
+    claimcheck_vec_free(&r->strings);
     for (i = 0; i < r->findings.count; i++) {
         struct claimcheck_finding *f =
             CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i);
