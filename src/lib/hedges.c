@@ -39,6 +39,8 @@ static int hedges_kind_rank(claimcheck_hedge_kind kind) {
     return rank[kind];
 }
 
+static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *a);
+
 /* Whose hedge finding f is (ConText's experiencer): the named speaker
  * whose words hold its strongest cue when every cue that is no
  * approximator stands in a named speaker's words (speech.h); else the
@@ -55,7 +57,7 @@ static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
     for (k = 0; k < n; k++) {
         claimcheck_hedge_kind kind =
             CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)->kind;
-        const claimcheck_speech *sp = claimcheck_speech_named_at(a, cues[k].span.start);
+        const claimcheck_speech *sp = claimcheck_speech_named_at(a, cues[k].span.start, 1);
         if (kind == CLAIMCHECK_HEDGE_APPROXIMATOR && top != CLAIMCHECK_HEDGE_APPROXIMATOR)
             continue;
         if (!sp)
@@ -140,6 +142,65 @@ int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
             }
         if ((rc = hedges_speaker(r, a, opts, cues, n, top, f)) < 0)
             return rc;
+    }
+    return hedges_unnamed_sources(r, a);
+}
+
+/* The hedge finding of sentence span `span`, or NULL. */
+static struct claimcheck_finding *hedges_finding_of(claimcheck_report *r,
+                                                    claimcheck_span span) {
+    size_t i;
+    for (i = 0; i < r->findings.count; i++) {
+        struct claimcheck_finding *f =
+            CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i);
+        if (f->kind == CLAIMCHECK_FINDING_HEDGE && f->span.start == span.start &&
+            f->span.end == span.end)
+            return f;
+    }
+    return NULL;
+}
+
+/* An unnamed source ("a Kremlin aide told reporters", "according to two
+ * people briefed on the talks", "some families say") hides who says so: a
+ * weasel cue in the writer's voice, unless it stands in a named speaker's
+ * words. Its cue is the speaker phrase; it joins the sentence's hedge
+ * finding (the writer's) or makes one. */
+static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *a) {
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    size_t i, s = 0;
+    for (i = 0; i < a->speech.count; i++) {
+        const claimcheck_speech *sp = CLAIMCHECK_VEC_AT(&a->speech, claimcheck_speech, i);
+        const claimcheck_sentence_annot *sa;
+        struct claimcheck_finding *f;
+        claimcheck_span cue;
+        if (!sp->unnamed || sp->form != CLAIMCHECK_SPEECH_REPORTED)
+            continue;
+        cue.start = toks[sp->who_first].start;
+        cue.end = toks[sp->who_end - 1].end;
+        if (claimcheck_speech_named_at(a, cue.start, 1))
+            continue;
+        for (s = 0; s < a->sentences.count; s++)
+            if (CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s)->tok_end >
+                sp->who_first)
+                break;
+        if (s == a->sentences.count)
+            continue;
+        sa = CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+        if (!(f = hedges_finding_of(r, sa->span))) {
+            f = claimcheck_report_add(
+                r, CLAIMCHECK_FINDING_HEDGE, hedges_severity(CLAIMCHECK_HEDGE_WEASEL),
+                "hedge.weasel", sa->span, "hedged statement: '%.*s' (weasel: unnamed source)",
+                (int)(cue.end - cue.start), r->doc->view + cue.start);
+            if (!f)
+                return CLAIMCHECK_ENOMEM;
+            f->scope = sp->span;
+        } else if (f->attribution || f->cue_count >= CLAIMCHECK_CLAIM_MAX_CUES) {
+            continue;
+        }
+        f->cues[f->cue_count].span = cue;
+        f->cues[f->cue_count].kind = claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_WEASEL];
+        f->cues[f->cue_count].cue = "unnamed source";
+        f->cue_count++;
     }
     return 0;
 }

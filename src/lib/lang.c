@@ -28,7 +28,7 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "speech_verb",     "speech_skip",     "speech_disputing", "speech_relative",
     "speech_frame",    "speaker_vague",   "speaker_role",   "speaker_institution",
     "speaker_indefinite", "speaker_determiner", "speaker_preposition",
-    "speech_passive"};
+    "speech_passive",  "speaker_mouthpiece"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

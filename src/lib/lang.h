@@ -99,6 +99,8 @@ typedef enum {
     CLAIMCHECK_LEX_SPEAKER_PREPOSITION, /* in, of, from: "a diplomat in Kyiv", the head
                                             stands before it */
     CLAIMCHECK_LEX_SPEECH_PASSIVE,      /* is, was: "it is said", no speaker */
+    CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE,  /* spokesman, spokeswoman: speaks for an
+                                            institution, named or not */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

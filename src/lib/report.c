@@ -219,6 +219,8 @@ const char *claimcheck_claim_target(const claimcheck_claim *c, size_t i) {
     return CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, c->targets[i])->id;
 }
 const char *claimcheck_claim_attribution(const claimcheck_claim *c) {
+    if (c->speaker)
+        return c->speaker;
     return c->attribution == CLAIMCHECK_NONE
                ? NULL
                : CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, c->attribution)

@@ -20,7 +20,8 @@
  * and its determiner: an entity of the rule base is a person or an
  * institution by its kind; a vague noun ("officials", "sources") is vague;
  * a role or institution noun with "a", "an", "one" ("a Kremlin aide") is
- * vague, with "the" or a possessive a role or institution; any other
+ * vague, with "the" or a possessive a role or institution; a spokesperson
+ * speaks for an institution ("a ministry spokesman"); any other
  * capitalised word names a person (an institution when an institution noun
  * is in the phrase); "he"/"she" refers back to the last person speaker, "it"/
  * "they" to the last institution. Words come from the rule base (speech_*,
@@ -49,6 +50,7 @@ typedef struct speech_who {
     size_t walk; /* where the walk back stopped (first, before trimming) */
     size_t entity;
     uint8_t kind;
+    uint8_t unnamed;
     size_t refers;
 } speech_who;
 
@@ -137,6 +139,7 @@ static uint8_t sp_entity_kind(const speech_ctx *c, const claimcheck_entity *e) {
 /* Can token i be part of a speaker phrase? */
 static int sp_np_word(const speech_ctx *c, size_t i) {
     return sp_cap(c, i) || sp_possessive(c, i) || sp_is(c, CLAIMCHECK_LEX_SPEAKER_VAGUE, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) ||
@@ -153,6 +156,7 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
     int indefinite = 0, name = 0, institution = 0;
     w->entity = CLAIMCHECK_NONE;
     w->refers = CLAIMCHECK_NONE;
+    w->unnamed = 0;
     for (i = w->first; i < w->end; i++) {
         if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) ||
             c->toks[i].kind == CLAIMCHECK_TOK_NUM)
@@ -181,6 +185,8 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
                                 w->head > w->first ? w->head - 1 : w->head, c->end,
                                 NULL) > 1)
         w->kind = indefinite ? CLAIMCHECK_SPEAKER_VAGUE : CLAIMCHECK_SPEAKER_INSTITUTION;
+    else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, w->head))
+        w->kind = CLAIMCHECK_SPEAKER_INSTITUTION; /* "a spokesman for the ministry" */
     else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, w->head))
         w->kind = indefinite ? CLAIMCHECK_SPEAKER_VAGUE : CLAIMCHECK_SPEAKER_ROLE;
     else if (sp_is(c, CLAIMCHECK_LEX_PRONOUN_PERSON, w->head) && w->first == w->head) {
@@ -193,6 +199,7 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
         w->kind = institution ? CLAIMCHECK_SPEAKER_INSTITUTION : CLAIMCHECK_SPEAKER_PERSON;
     else
         return 0;
+    w->unnamed = w->kind == CLAIMCHECK_SPEAKER_VAGUE && indefinite;
     (void)name;
     return 1;
 }
@@ -275,6 +282,7 @@ static int sp_add(speech_ctx *c, size_t first, size_t end, const speech_who *w,
     sp->refers = w ? w->refers : CLAIMCHECK_NONE;
     sp->form = form;
     sp->disputed = disputed;
+    sp->unnamed = w ? w->unnamed : 0;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_PERSON)
         c->last_person = c->a->speech.count - 1;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_INSTITUTION)
@@ -425,6 +433,7 @@ static size_t sp_label(const speech_ctx *c, const claimcheck_sentence_annot *sa,
             w->head = j - 1;
             w->entity = CLAIMCHECK_NONE;
             w->refers = CLAIMCHECK_NONE;
+            w->unnamed = 0;
             w->kind = CLAIMCHECK_SPEAKER_PERSON;
             for (k = i; k < j; k++) {
                 const claimcheck_match *em = sp_entity_ending(c, sa, k);
@@ -470,6 +479,7 @@ static void sp_quote_speakers(claimcheck_annot *a, size_t from) {
                 sp[i].kind = sp[j].kind;
                 sp[i].refers = sp[j].refers;
                 sp[i].disputed = sp[j].disputed;
+                sp[i].unnamed = 0;
                 break;
             }
     }
@@ -576,11 +586,13 @@ int claimcheck_speaker_is_named(unsigned kind) {
            kind == CLAIMCHECK_SPEAKER_INSTITUTION;
 }
 
-const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, size_t at) {
+const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, size_t at,
+                                                    int turns) {
     const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items, *best = NULL;
     size_t i;
     for (i = 0; i < a->speech.count; i++)
         if (claimcheck_speaker_is_named(sp[i].kind) && sp[i].span.start <= at &&
+            (turns || sp[i].form != CLAIMCHECK_SPEECH_TURN) &&
             at < sp[i].span.end &&
             (!best || sp[i].span.end - sp[i].span.start < best->span.end - best->span.start))
             best = &sp[i];

@@ -41,6 +41,8 @@ typedef struct claimcheck_speech {
     uint8_t kind;              /* claimcheck_speaker_kind */
     uint8_t form;              /* claimcheck_speech_form */
     uint8_t disputed;          /* "X falsely claimed": the writer disputes it */
+    uint8_t unnamed;           /* a vague source with "a", "one", "two", "some":
+                                  "a Kremlin aide", "two people briefed on ..." */
     size_t refers;             /* "he said": the record it refers back to, or
                                   CLAIMCHECK_NONE */
 } claimcheck_speech;
@@ -54,8 +56,12 @@ int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
 int claimcheck_speaker_is_named(unsigned kind);
 
 /* The innermost record with a named speaker whose words hold byte `at`,
- * or NULL (the writer's, or an unnamed or vague source's). */
-const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, size_t at);
+ * or NULL (the writer's, or an unnamed or vague source's). Transcript
+ * turns count when `turns` is set: a hedge in a turn is its speaker's, but
+ * a claim in a turn is the transcript's own (its speakers are the text's
+ * voices), unless it is reported or quoted within the turn. */
+const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, size_t at,
+                                                    int turns);
 
 /* The speaker's name: the entity id when it is an entity, else the words
  * that name it as written (without a leading "the"). Returns a new string
