@@ -253,8 +253,8 @@ static int config_pair(const config_ctx *c, const yaml_node_t *k, const yaml_nod
         else if (claimcheck_severity_parse(&sev, val) == 0)
             c->cfg->speaker_hedges = 1 + (int)sev;
         else
-            return config_fail(c, v,
-                               "speaker-hedges must be error, warning, info, off or writer");
+            return config_fail(
+                c, v, "speaker-hedges must be error, warning, info, off or writer");
     } else if (strcmp(key, "rules") == 0 || strcmp(key, "ignore") == 0) {
         return config_list(c, key, v);
     } else if (strcmp(key, "severity") == 0) {

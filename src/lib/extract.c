@@ -111,7 +111,8 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
         c->attribution = CLAIMCHECK_NONE;
     c->quoted = es->quoted[tm->first - x->first];
     {
-        const claimcheck_speech *sp = claimcheck_speech_named_at(x->a, c->trigger.start, 0);
+        const claimcheck_speech *sp =
+            claimcheck_speech_named_at(x->a, c->trigger.start, 0);
         if (sp && !(c->speaker = claimcheck_speech_name(x->a, x->doc, x->rules, sp)))
             return CLAIMCHECK_ENOMEM;
         c->speaker_kind = sp ? sp->kind : CLAIMCHECK_SPEAKER_UNKNOWN;
@@ -185,8 +186,7 @@ int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
 
 void claimcheck_claims_free(claimcheck_vec *claims) {
     size_t i;
-    for (i = 0; i < claims->count; i++)
-    {
+    for (i = 0; i < claims->count; i++) {
         free(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i)->time_text);
         free(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i)->speaker);
     }

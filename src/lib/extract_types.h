@@ -55,15 +55,15 @@ struct claimcheck_claim {
     size_t figure_count;
     claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
     size_t cue_count;
-    int hedged;         /* has a cue of a kind other than approximator */
-    size_t attribution; /* entity index or CLAIMCHECK_NONE */
-    int quoted;         /* inside quotation marks */
-    char *speaker;      /* owned: the named speaker whose words hold the trigger
+    int hedged;               /* has a cue of a kind other than approximator */
+    size_t attribution;       /* entity index or CLAIMCHECK_NONE */
+    int quoted;               /* inside quotation marks */
+    char *speaker;            /* owned: the named speaker whose words hold the trigger
                            (speech.h), or NULL: the writer's claim */
     uint8_t speaker_kind;     /* claimcheck_speaker_kind of that speaker */
     uint8_t speaker_disputed; /* "X falsely claimed ...": the writer disputes it */
-    int mention;        /* the trigger is the object of a preposition: a topic */
-    int hypothetical;   /* under a modal or condition: "would answer any attack" */
+    int mention;              /* the trigger is the object of a preposition: a topic */
+    int hypothetical;         /* under a modal or condition: "would answer any attack" */
     /* set by the match stage */
     const char *verdict;
     size_t event;

@@ -57,7 +57,8 @@ static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
     for (k = 0; k < n; k++) {
         claimcheck_hedge_kind kind =
             CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)->kind;
-        const claimcheck_speech *sp = claimcheck_speech_named_at(a, cues[k].span.start, 1);
+        const claimcheck_speech *sp =
+            claimcheck_speech_named_at(a, cues[k].span.start, 1);
         if (kind == CLAIMCHECK_HEDGE_APPROXIMATOR && top != CLAIMCHECK_HEDGE_APPROXIMATOR)
             continue;
         if (!sp)
@@ -67,8 +68,8 @@ static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
     }
     if (!who)
         return 0;
-    if (!(f->attribution =
-              claimcheck_report_keep(r, claimcheck_speech_name(a, r->doc, r->rules, who))))
+    if (!(f->attribution = claimcheck_report_keep(
+              r, claimcheck_speech_name(a, r->doc, r->rules, who))))
         return CLAIMCHECK_ENOMEM;
     severity = claimcheck_config_speaker_hedges(opts->config);
     if (severity == CLAIMCHECK_SPEAKER_HEDGES_OFF) {
@@ -189,7 +190,8 @@ static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *
         if (!(f = hedges_finding_of(r, sa->span))) {
             f = claimcheck_report_add(
                 r, CLAIMCHECK_FINDING_HEDGE, hedges_severity(CLAIMCHECK_HEDGE_WEASEL),
-                "hedge.weasel", sa->span, "hedged statement: '%.*s' (weasel: unnamed source)",
+                "hedge.weasel", sa->span,
+                "hedged statement: '%.*s' (weasel: unnamed source)",
                 (int)(cue.end - cue.start), r->doc->view + cue.start);
             if (!f)
                 return CLAIMCHECK_ENOMEM;

@@ -77,24 +77,24 @@ typedef enum {
                                         model looks for the verb a modal governs ("may
                                         also be USED") */
     /* speech (speech.c): who says what */
-    CLAIMCHECK_LEX_SPEECH_VERB,       /* said, says, told, added, warned ...: a speaker
+    CLAIMCHECK_LEX_SPEECH_VERB,         /* said, says, told, added, warned ...: a speaker
                                           stands next to it */
-    CLAIMCHECK_LEX_SPEECH_SKIP,       /* also, later, has ...: between a speaker and its
+    CLAIMCHECK_LEX_SPEECH_SKIP,         /* also, later, has ...: between a speaker and its
                                           verb ("Peskov also said") */
-    CLAIMCHECK_LEX_SPEECH_DISPUTING,  /* falsely, wrongly ...: the writer disputes what
+    CLAIMCHECK_LEX_SPEECH_DISPUTING,    /* falsely, wrongly ...: the writer disputes what
                                           the speaker says */
-    CLAIMCHECK_LEX_SPEECH_RELATIVE,   /* who, which: ", who is in Oslo," between a
+    CLAIMCHECK_LEX_SPEECH_RELATIVE,     /* who, which: ", who is in Oslo," between a
                                           speaker and its verb */
-    CLAIMCHECK_LEX_SPEECH_FRAME,      /* in a statement, in an interview: what the
+    CLAIMCHECK_LEX_SPEECH_FRAME,        /* in a statement, in an interview: what the
                                           subject after it does is what it says */
-    CLAIMCHECK_LEX_SPEAKER_VAGUE,     /* officials, sources, people, observers: an
+    CLAIMCHECK_LEX_SPEAKER_VAGUE,       /* officials, sources, people, observers: an
                                           unnamed or vague source */
-    CLAIMCHECK_LEX_SPEAKER_ROLE,      /* president, spokesman, aide, envoy: a role; with
+    CLAIMCHECK_LEX_SPEAKER_ROLE,        /* president, spokesman, aide, envoy: a role; with
                                           a, an, one: an unnamed one */
     CLAIMCHECK_LEX_SPEAKER_INSTITUTION, /* ministry, office, Kremlin, Reuters: an
                                             institution or outlet */
-    CLAIMCHECK_LEX_SPEAKER_INDEFINITE, /* a, an, one, another, some: an unnamed one */
-    CLAIMCHECK_LEX_SPEAKER_DETERMINER, /* the, his, her, its, their: part of a speaker
+    CLAIMCHECK_LEX_SPEAKER_INDEFINITE,  /* a, an, one, another, some: an unnamed one */
+    CLAIMCHECK_LEX_SPEAKER_DETERMINER,  /* the, his, her, its, their: part of a speaker
                                            phrase */
     CLAIMCHECK_LEX_SPEAKER_PREPOSITION, /* in, of, from: "a diplomat in Kyiv", the head
                                             stands before it */

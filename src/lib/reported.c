@@ -1,8 +1,8 @@
 /* reported.c: claims in a named speaker's words (the report's stage after
  * match; see reported.h).
  *
- * Contract: a contradiction or tension finding whose claim stands in a named
- * speaker's direct or reported words (speech.h: "Zelensky said the drones
+ * Contract: a contradiction of an event's record (rule contradiction.FIELD)
+ * whose claim stands in a named speaker's direct or reported words (speech.h: "Zelensky said the drones
  * targeted energy facilities") is not the writer's assertion. It becomes:
  *   - a contradiction still, when the speaker is on record for the event
  *     (one of the event's sources names the speaker): the rule base holds
@@ -14,6 +14,8 @@
  *     so it is shown, not counted as the writer's contradiction;
  *   - with "X falsely claimed ..." (the writer disputes the speaker) the
  *     same info finding: the record agrees with the writer.
+ * A constraint finding (an act reported during a pause: strike-during-
+ * ceasefire) stays as it is: whoever reports the act, it falls in the pause.
  * A claim of an unnamed or vague source ("officials said", "a Kremlin aide
  * told reporters") stays the writer's, as it was. A source names the
  * speaker when every word of the speaker's name (three letters or more;
@@ -36,10 +38,10 @@ static int reported_word_in(const char *w, size_t n, const char *name) {
         while (*p && !(((unsigned char)*p >= 0x80) || (*p >= 'a' && *p <= 'z') ||
                        (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
             p++;
-        for (len = 0; p[len] && (((unsigned char)p[len] >= 0x80) ||
-                                 (p[len] >= 'a' && p[len] <= 'z') ||
-                                 (p[len] >= 'A' && p[len] <= 'Z') ||
-                                 (p[len] >= '0' && p[len] <= '9'));
+        for (len = 0;
+             p[len] &&
+             (((unsigned char)p[len] >= 0x80) || (p[len] >= 'a' && p[len] <= 'z') ||
+              (p[len] >= 'A' && p[len] <= 'Z') || (p[len] >= '0' && p[len] <= '9'));
              len++)
             ;
         if (len >= k) {
@@ -69,9 +71,9 @@ static int reported_names(const char *who, const char *source) {
         while (*p && !(((unsigned char)*p >= 0x80 && (unsigned char)*p != 0xE2) ||
                        (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
             p++;
-        while (p[len] && (((unsigned char)p[len] >= 0x80 && (unsigned char)p[len] != 0xE2) ||
-                          (p[len] >= 'a' && p[len] <= 'z') ||
-                          (p[len] >= 'A' && p[len] <= 'Z')))
+        while (p[len] &&
+               (((unsigned char)p[len] >= 0x80 && (unsigned char)p[len] != 0xE2) ||
+                (p[len] >= 'a' && p[len] <= 'z') || (p[len] >= 'A' && p[len] <= 'Z')))
             len++;
         if (len >= 3) {
             if (!reported_word_in(p, len, source))
@@ -149,9 +151,8 @@ int claimcheck_reported_findings(claimcheck_report *r) {
         struct claimcheck_claim *c;
         const char *source;
         int rc;
-        if ((f->kind != CLAIMCHECK_FINDING_CONTRADICTION &&
-             f->kind != CLAIMCHECK_FINDING_TENSION) ||
-            f->claim == CLAIMCHECK_NONE)
+        if (f->kind != CLAIMCHECK_FINDING_CONTRADICTION || f->claim == CLAIMCHECK_NONE ||
+            strncmp(f->rule, "contradiction.", 14) != 0)
             continue;
         c = CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, f->claim);
         if (!c->speaker)

@@ -6,7 +6,7 @@
 
 #include "report.h"
 
-/* Revisits the contradiction and tension findings of claims that stand in
+/* Revisits the contradictions of the events' records by claims that stand in
  * a named speaker's words (see reported.c). Returns 0 or CLAIMCHECK_ENOMEM. */
 int claimcheck_reported_findings(claimcheck_report *r);
 

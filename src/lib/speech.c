@@ -75,7 +75,8 @@ static int sp_cap(const speech_ctx *c, size_t i) {
 /* The possessive "'s" the tokenizer splits off. */
 static int sp_possessive(const speech_ctx *c, size_t i) {
     const unsigned char *p = (const unsigned char *)c->doc->view + c->toks[i].start;
-    return sp_word(c, i) && (p[0] == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99));
+    return sp_word(c, i) &&
+           (p[0] == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99));
 }
 
 /* An all-capitals word of two letters or more: a transcript label. */
@@ -113,9 +114,8 @@ static int sp_quote(const speech_ctx *c, size_t i) {
 }
 
 /* The entity match of the sentence whose last token is `i`, or NULL. */
-static const claimcheck_match *sp_entity_ending(const speech_ctx *c,
-                                                const claimcheck_sentence_annot *sa,
-                                                size_t i) {
+static const claimcheck_match *
+sp_entity_ending(const speech_ctx *c, const claimcheck_sentence_annot *sa, size_t i) {
     const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
     size_t j;
     for (j = sa->match_first; j < sa->match_end; j++)
@@ -138,7 +138,8 @@ static uint8_t sp_entity_kind(const speech_ctx *c, const claimcheck_entity *e) {
 
 /* Can token i be part of a speaker phrase? */
 static int sp_np_word(const speech_ctx *c, size_t i) {
-    return sp_cap(c, i) || sp_possessive(c, i) || sp_is(c, CLAIMCHECK_LEX_SPEAKER_VAGUE, i) ||
+    return sp_cap(c, i) || sp_possessive(c, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_VAGUE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, i) ||
@@ -181,9 +182,9 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
     if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_VAGUE, w->head))
         w->kind = CLAIMCHECK_SPEAKER_VAGUE;
     else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, w->head) ||
-             claimcheck_lang_at(&c->rules->lang, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, c->toks,
-                                w->head > w->first ? w->head - 1 : w->head, c->end,
-                                NULL) > 1)
+             claimcheck_lang_at(&c->rules->lang, CLAIMCHECK_LEX_SPEAKER_INSTITUTION,
+                                c->toks, w->head > w->first ? w->head - 1 : w->head,
+                                c->end, NULL) > 1)
         w->kind = indefinite ? CLAIMCHECK_SPEAKER_VAGUE : CLAIMCHECK_SPEAKER_INSTITUTION;
     else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, w->head))
         w->kind = CLAIMCHECK_SPEAKER_INSTITUTION; /* "a spokesman for the ministry" */
@@ -196,7 +197,8 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
         w->kind = CLAIMCHECK_SPEAKER_INSTITUTION;
         w->refers = c->last_org;
     } else if (sp_cap(c, w->head))
-        w->kind = institution ? CLAIMCHECK_SPEAKER_INSTITUTION : CLAIMCHECK_SPEAKER_PERSON;
+        w->kind =
+            institution ? CLAIMCHECK_SPEAKER_INSTITUTION : CLAIMCHECK_SPEAKER_PERSON;
     else
         return 0;
     w->unnamed = w->kind == CLAIMCHECK_SPEAKER_VAGUE && indefinite;
@@ -246,8 +248,8 @@ static int sp_who_before(const speech_ctx *c, const claimcheck_sentence_annot *s
 
 /* The speaker phrase that starts at token `i` ("said the ministry in a
  * statement", "according to two people briefed on ..."). */
-static int sp_who_after(const speech_ctx *c, const claimcheck_sentence_annot *sa, size_t i,
-                        speech_who *w) {
+static int sp_who_after(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                        size_t i, speech_who *w) {
     size_t j = i, head = CLAIMCHECK_NONE;
     while (j < c->end && j < i + 7 && sp_np_word(c, j)) {
         if (!sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, j) &&
@@ -377,8 +379,8 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
                       disputed);
     }
     /* inverted: "...," said Peskov */
-    if (v > c->start && (sp_punct(c, v - 1, ',') || sp_quote(c, v - 1) > 0 ||
-                         sp_quote(c, v - 1) == 2) &&
+    if (v > c->start &&
+        (sp_punct(c, v - 1, ',') || sp_quote(c, v - 1) > 0 || sp_quote(c, v - 1) == 2) &&
         sp_who_after(c, sa, v + 1, &w)) {
         int rc = sp_add(c, c->start, sp_trim_end(c, c->start, v), &w,
                         CLAIMCHECK_SPEECH_REPORTED, 0);
@@ -401,8 +403,8 @@ static int sp_according(speech_ctx *c, const claimcheck_sentence_annot *sa, size
     if (v <= c->start + 1 || (sp_punct(c, w.end, ',') && v <= c->start + 2))
         return sp_add(c, sp_punct(c, w.end, ',') ? w.end + 1 : w.end, c->end, &w,
                       CLAIMCHECK_SPEECH_REPORTED, 0);
-    return sp_add(c, c->start, sp_trim_end(c, c->start, v), &w, CLAIMCHECK_SPEECH_REPORTED,
-                  0);
+    return sp_add(c, c->start, sp_trim_end(c, c->start, v), &w,
+                  CLAIMCHECK_SPEECH_REPORTED, 0);
 }
 
 /* "In a statement, the ministry accused ...": what follows the subject. */
@@ -437,10 +439,9 @@ static size_t sp_label(const speech_ctx *c, const claimcheck_sentence_annot *sa,
             w->kind = CLAIMCHECK_SPEAKER_PERSON;
             for (k = i; k < j; k++) {
                 const claimcheck_match *em = sp_entity_ending(c, sa, k);
-                if (em && sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities,
-                                                              claimcheck_entity,
-                                                              em->owner)) ==
-                              CLAIMCHECK_SPEAKER_PERSON)
+                if (em && sp_entity_kind(c, CLAIMCHECK_VEC_AT(
+                                                &c->rules->entities, claimcheck_entity,
+                                                em->owner)) == CLAIMCHECK_SPEAKER_PERSON)
                     w->entity = em->owner;
             }
             return j + 1;
@@ -470,9 +471,8 @@ static void sp_quote_speakers(claimcheck_annot *a, size_t from) {
         if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE || sp[i].who_first != sp[i].who_end)
             continue;
         for (j = 0; j < a->speech.count; j++)
-            if (sp[j].form == CLAIMCHECK_SPEECH_REPORTED &&
-                ((sp[j].first <= sp[i].end - 1 && sp[i].end <= sp[j].end) ||
-                 (sp[j].first <= sp[i].first && sp[i].first < sp[j].end))) {
+            if (sp[j].form == CLAIMCHECK_SPEECH_REPORTED && sp[j].first < sp[i].end &&
+                sp[i].first < sp[j].end) {
                 sp[i].who_first = sp[j].who_first;
                 sp[i].who_end = sp[j].who_end;
                 sp[i].entity = sp[j].entity;
@@ -499,7 +499,8 @@ static int sp_close(speech_ctx *c, speech_state *st) {
     if (st->quote_open != CLAIMCHECK_NONE)
         rc = sp_add(c, st->quote_open, st->prev_end, NULL, CLAIMCHECK_SPEECH_QUOTE, 0);
     if (rc == 0 && st->turn_first != CLAIMCHECK_NONE)
-        rc = sp_add(c, st->turn_first, st->prev_end, &st->turn, CLAIMCHECK_SPEECH_TURN, 0);
+        rc =
+            sp_add(c, st->turn_first, st->prev_end, &st->turn, CLAIMCHECK_SPEECH_TURN, 0);
     st->quote_open = st->turn_first = CLAIMCHECK_NONE;
     if (rc == 0)
         sp_quote_speakers(c->a, st->para_quotes);
@@ -507,21 +508,22 @@ static int sp_close(speech_ctx *c, speech_state *st) {
     return rc;
 }
 
-static int sp_sentence(speech_ctx *c, speech_state *st, const claimcheck_sentence_annot *sa) {
+static int sp_sentence(speech_ctx *c, speech_state *st,
+                       const claimcheck_sentence_annot *sa) {
     speech_who w;
     size_t i, after;
     int rc;
     c->first = sa->tok_first;
     c->end = sa->tok_end;
     c->start = c->first;
-    if (st->prev_end && sp_paragraph_break(c->doc, c->toks[st->prev_end - 1].end,
-                                           sa->span.start) &&
+    if (st->prev_end &&
+        sp_paragraph_break(c->doc, c->toks[st->prev_end - 1].end, sa->span.start) &&
         (rc = sp_close(c, st)) < 0)
         return rc;
     if ((after = sp_label(c, sa, &w)) != 0) {
         if (st->turn_first != CLAIMCHECK_NONE &&
-            (rc = sp_add(c, st->turn_first, st->prev_end, &st->turn, CLAIMCHECK_SPEECH_TURN,
-                         0)) < 0)
+            (rc = sp_add(c, st->turn_first, st->prev_end, &st->turn,
+                         CLAIMCHECK_SPEECH_TURN, 0)) < 0)
             return rc;
         st->turn = w;
         st->turn_first = after;
@@ -574,9 +576,9 @@ int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
     memset(&st, 0, sizeof(st));
     st.quote_open = st.turn_first = CLAIMCHECK_NONE;
     for (s = 0; s < a->sentences.count; s++)
-        if ((rc = sp_sentence(&c, &st,
-                              CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot,
-                                                s))) < 0)
+        if ((rc = sp_sentence(
+                 &c, &st,
+                 CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s))) < 0)
             return rc;
     return sp_close(&c, &st);
 }
@@ -588,13 +590,14 @@ int claimcheck_speaker_is_named(unsigned kind) {
 
 const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, size_t at,
                                                     int turns) {
-    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items, *best = NULL;
+    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items,
+                            *best = NULL;
     size_t i;
     for (i = 0; i < a->speech.count; i++)
         if (claimcheck_speaker_is_named(sp[i].kind) && sp[i].span.start <= at &&
-            (turns || sp[i].form != CLAIMCHECK_SPEECH_TURN) &&
-            at < sp[i].span.end &&
-            (!best || sp[i].span.end - sp[i].span.start < best->span.end - best->span.start))
+            (turns || sp[i].form != CLAIMCHECK_SPEECH_TURN) && at < sp[i].span.end &&
+            (!best ||
+             sp[i].span.end - sp[i].span.start < best->span.end - best->span.start))
             best = &sp[i];
     return best;
 }
@@ -613,8 +616,9 @@ char *claimcheck_speech_name(const claimcheck_annot *a, const claimcheck_doc *do
     end = sp->who_end;
     if (first == end)
         return claimcheck_strdup("");
-    while (first + 1 < end &&
-           claimcheck_lang_is(&rules->lang, CLAIMCHECK_LEX_SPEAKER_DETERMINER, &toks[first]))
+    while (
+        first + 1 < end &&
+        claimcheck_lang_is(&rules->lang, CLAIMCHECK_LEX_SPEAKER_DETERMINER, &toks[first]))
         first++;
     out = claimcheck_malloc(toks[end - 1].end - toks[first].start + 1);
     if (!out)
