@@ -211,7 +211,9 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
 static int sp_who_before(const speech_ctx *c, const claimcheck_sentence_annot *sa,
                          size_t head, speech_who *w) {
     size_t i = head, n = 0;
-    if (!sp_word(c, head) || head < c->start)
+    if (!sp_word(c, head) || head < c->start ||
+        sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, head) ||
+        sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, head))
         return 0;
     if (!sp_np_word(c, head) && !sp_is(c, CLAIMCHECK_LEX_PRONOUN_PERSON, head) &&
         !sp_is(c, CLAIMCHECK_LEX_PRONOUN_GROUP, head))
@@ -551,7 +553,8 @@ static int sp_sentence(speech_ctx *c, speech_state *st,
         } else if (st->quote_open == CLAIMCHECK_NONE && i >= c->start) {
             if (sp_is(c, CLAIMCHECK_LEX_ACCORDING, i))
                 rc = sp_according(c, sa, i);
-            else if (sp_is(c, CLAIMCHECK_LEX_SPEECH_VERB, i))
+            else if (sp_is(c, CLAIMCHECK_LEX_SPEECH_VERB, i) &&
+                     (i == c->start || !(c->toks[i].flags & CLAIMCHECK_TOKF_CAP)))
                 rc = sp_verb(c, sa, i);
             if (rc < 0)
                 return rc;
