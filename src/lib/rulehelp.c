@@ -56,6 +56,13 @@ static const struct {
      "A suppression comment matches no finding.",
      "A claimcheck-disable comment that silences nothing: the finding it was written "
      "for is gone or the rule id is misspelt. Remove the comment or correct it."},
+    {"reported", "ReportedSpeech",
+     "A named speaker is reported saying what the record does not have.",
+     "The claim stands in a named speaker's direct or reported words (\"Peskov said "
+     "...\"), the record of the event differs, and the rule base does not hold what "
+     "that speaker said about it, so it is not the writer's contradiction: shown as "
+     "info under reported.<rule>. When the speaker is on record for the event, the "
+     "claim stays a contradiction (a misreport of the speaker)."},
     {"strike-during-ceasefire", "StrikeDuringCeasefire",
      "A strike is reported while a ceasefire its party agreed to was in force.",
      "A strike by a party during a ceasefire that party agreed to is a contradiction "
@@ -65,6 +72,9 @@ static const struct {
 int claimcheck_rule_help(const char *id, const char **name_out, const char **brief_out,
                          const char **help_out) {
     size_t i;
+    /* reported.contradiction.figure and the like: one entry (reported.c) */
+    if (strncmp(id, "reported.", 9) == 0)
+        id = "reported";
     for (i = 0; i < sizeof(rulehelp_table) / sizeof(rulehelp_table[0]); i++)
         if (strcmp(rulehelp_table[i].id, id) == 0) {
             if (name_out)

@@ -24,7 +24,8 @@
  * speaks for an institution ("a ministry spokesman"); any other
  * capitalised word names a person (an institution when an institution noun
  * is in the phrase); "he"/"she" refers back to the last person speaker, "it"/
- * "they" to the last institution. Words come from the rule base (speech_*,
+ * "they" to the last institution (when none has spoken yet: to the last
+ * person, or country or organisation, the text names). Words come from the rule base (speech_*,
  * speaker_*, pronoun_*, conjunction, report_forward, according). */
 #include "speech.h"
 
@@ -136,6 +137,21 @@ static uint8_t sp_entity_kind(const speech_ctx *c, const claimcheck_entity *e) {
                                             : CLAIMCHECK_SPEAKER_UNKNOWN;
 }
 
+/* The last entity of speaker kind `kind` the text names before token
+ * `before` (of sentence sa or an earlier one), or CLAIMCHECK_NONE: what
+ * "he said" or "it said" refers back to when nobody has spoken yet. */
+static size_t sp_last_entity(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                             size_t before, unsigned kind) {
+    const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
+    size_t j, found = CLAIMCHECK_NONE;
+    for (j = 0; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= before &&
+            sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity,
+                                                ms[j].owner)) == kind)
+            found = ms[j].owner;
+    return found;
+}
+
 /* Can token i be part of a speaker phrase? */
 static int sp_np_word(const speech_ctx *c, size_t i) {
     return sp_cap(c, i) || sp_possessive(c, i) ||
@@ -193,9 +209,13 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
     else if (sp_is(c, CLAIMCHECK_LEX_PRONOUN_PERSON, w->head) && w->first == w->head) {
         w->kind = CLAIMCHECK_SPEAKER_PERSON;
         w->refers = c->last_person;
+        if (w->refers == CLAIMCHECK_NONE)
+            w->entity = sp_last_entity(c, sa, w->head, CLAIMCHECK_SPEAKER_PERSON);
     } else if (sp_is(c, CLAIMCHECK_LEX_PRONOUN_GROUP, w->head) && w->first == w->head) {
         w->kind = CLAIMCHECK_SPEAKER_INSTITUTION;
         w->refers = c->last_org;
+        if (w->refers == CLAIMCHECK_NONE)
+            w->entity = sp_last_entity(c, sa, w->head, CLAIMCHECK_SPEAKER_INSTITUTION);
     } else if (sp_cap(c, w->head))
         w->kind =
             institution ? CLAIMCHECK_SPEAKER_INSTITUTION : CLAIMCHECK_SPEAKER_PERSON;
