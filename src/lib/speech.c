@@ -253,8 +253,10 @@ static int sp_who_before(const speech_ctx *c, const claimcheck_sentence_annot *s
         n++;
     }
     w->walk = i;
-    /* lower-case words before the first word of the phrase proper go */
-    while (i < head && !sp_np_word(c, i))
+    /* lower-case words before the first word of the phrase proper go, and
+     * so does an opening "But" or "And" */
+    while (i < head && (!sp_np_word(c, i) || sp_is(c, CLAIMCHECK_LEX_SCOPE_STOP, i) ||
+                        sp_is(c, CLAIMCHECK_LEX_CONJUNCTION, i)))
         i++;
     w->first = i;
     w->end = head + 1;
@@ -485,25 +487,47 @@ static int sp_paragraph_break(const claimcheck_doc *doc, size_t a, size_t b) {
     return 0;
 }
 
-/* Quotes without a speaker take that of the reported speech holding them. */
-static void sp_quote_speakers(claimcheck_annot *a, size_t from) {
+/* Gives record d the speaker of record s. */
+static void sp_copy_speaker(claimcheck_speech *d, const claimcheck_speech *s) {
+    d->who_first = s->who_first;
+    d->who_end = s->who_end;
+    d->entity = s->entity;
+    d->kind = s->kind;
+    d->refers = s->refers;
+    d->disputed = s->disputed;
+    d->unnamed = 0;
+}
+
+/* Quotes of the paragraph whose records start at `from` without a speaker
+ * take that of the reported speech holding them ('"A," X said'), else that
+ * of the paragraph's quote before them ('"A," X said. "B."'), else, for a
+ * paragraph that continues a quote left open by the one before, that
+ * quote's (`carried`, or CLAIMCHECK_NONE). */
+static void sp_quote_speakers(claimcheck_annot *a, size_t from, size_t carried) {
     claimcheck_speech *sp = (claimcheck_speech *)a->speech.items;
     size_t i, j;
     for (i = from; i < a->speech.count; i++) {
         if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE || sp[i].who_first != sp[i].who_end)
             continue;
-        for (j = 0; j < a->speech.count; j++)
+        for (j = from; j < a->speech.count; j++)
             if (sp[j].form == CLAIMCHECK_SPEECH_REPORTED && sp[j].first < sp[i].end &&
                 sp[i].first < sp[j].end) {
-                sp[i].who_first = sp[j].who_first;
-                sp[i].who_end = sp[j].who_end;
-                sp[i].entity = sp[j].entity;
-                sp[i].kind = sp[j].kind;
-                sp[i].refers = sp[j].refers;
-                sp[i].disputed = sp[j].disputed;
-                sp[i].unnamed = 0;
+                sp_copy_speaker(&sp[i], &sp[j]);
                 break;
             }
+    }
+    for (i = from; i < a->speech.count; i++) {
+        size_t prev = carried;
+        if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE || sp[i].who_first != sp[i].who_end)
+            continue;
+        for (j = i; j > from; j--)
+            if (sp[j - 1].form == CLAIMCHECK_SPEECH_QUOTE &&
+                sp[j - 1].who_first != sp[j - 1].who_end) {
+                prev = j - 1;
+                break;
+            }
+        if (prev != CLAIMCHECK_NONE && sp[prev].who_first != sp[prev].who_end)
+            sp_copy_speaker(&sp[i], &sp[prev]);
     }
 }
 
@@ -513,19 +537,25 @@ typedef struct speech_state {
     size_t turn_first;  /* first token of the open turn, or NONE */
     speech_who turn;    /* its speaker */
     size_t para_quotes; /* first record of the paragraph */
+    size_t carried;     /* the quote the paragraph before left open, or NONE */
     size_t prev_end;    /* last token of the previous sentence + 1 */
 } speech_state;
 
 static int sp_close(speech_ctx *c, speech_state *st) {
+    size_t open = CLAIMCHECK_NONE;
     int rc = 0;
-    if (st->quote_open != CLAIMCHECK_NONE)
+    if (st->quote_open != CLAIMCHECK_NONE) {
         rc = sp_add(c, st->quote_open, st->prev_end, NULL, CLAIMCHECK_SPEECH_QUOTE, 0);
+        open = c->a->speech.count - 1;
+    }
     if (rc == 0 && st->turn_first != CLAIMCHECK_NONE)
         rc =
             sp_add(c, st->turn_first, st->prev_end, &st->turn, CLAIMCHECK_SPEECH_TURN, 0);
     st->quote_open = st->turn_first = CLAIMCHECK_NONE;
     if (rc == 0)
-        sp_quote_speakers(c->a, st->para_quotes);
+        sp_quote_speakers(c->a, st->para_quotes, st->carried);
+    /* a paragraph that ends inside a quote: the next one continues it */
+    st->carried = rc == 0 ? open : CLAIMCHECK_NONE;
     st->para_quotes = c->a->speech.count;
     return rc;
 }
@@ -597,7 +627,7 @@ int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
     c.toks = (const claimcheck_token *)a->tokens.items;
     c.last_person = c.last_org = CLAIMCHECK_NONE;
     memset(&st, 0, sizeof(st));
-    st.quote_open = st.turn_first = CLAIMCHECK_NONE;
+    st.quote_open = st.turn_first = st.carried = CLAIMCHECK_NONE;
     for (s = 0; s < a->sentences.count; s++)
         if ((rc = sp_sentence(
                  &c, &st,

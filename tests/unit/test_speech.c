@@ -90,6 +90,14 @@ static void speech_direct_quotes(void **state) {
     speaker_of("\"We are ready,\" Kuleba said, \"but it might take weeks.\"", "might", 1,
                who, sizeof(who));
     assert_string_equal(who, "kuleba");
+    /* a later quote of the paragraph is the same speaker's */
+    speaker_of("\"We are ready,\" Kuleba said. \"The talks may fail.\"", "may", 1, who,
+               sizeof(who));
+    assert_string_equal(who, "kuleba");
+    /* a paragraph that continues a quote left open ("We are ready. \n\n "...) */
+    speaker_of("Kuleba said: \"We are ready.\n\n\"The talks may fail.\"", "may", 1, who,
+               sizeof(who));
+    assert_string_equal(who, "kuleba");
     /* a quote nobody is named for is the writer's */
     speaker_of("The word \"truce\" may mislead.", "truce", 1, who, sizeof(who));
     assert_string_equal(who, "");
@@ -121,6 +129,15 @@ static void speech_reported(void **state) {
     speaker_of("Rubio spoke first. Later he said the talks might resume.", "might", 1,
                who, sizeof(who));
     assert_string_equal(who, "rubio");
+    /* a stance is the speaker's; an outlet speaks */
+    speaker_of("Rubio thinks the talks might resume.", "might", 1, who, sizeof(who));
+    assert_string_equal(who, "rubio");
+    speaker_of("The talks might resume, the paper said.", "might", 1, who, sizeof(who));
+    assert_string_equal(who, "paper");
+    /* an opening "But" is no part of the speaker */
+    speaker_of("But Rubio's office said the talks might resume.", "might", 1, who,
+               sizeof(who));
+    assert_string_equal(who, "Rubio's office");
     /* a relative clause's report covers the clause alone */
     speaker_of("The call, which the ministry said began late, may have run long.", "may",
                1, who, sizeof(who));
