@@ -6,7 +6,8 @@
  * approximator), its severity warning for weasel and distancing cues and
  * info otherwise, its cues listed in text order, its scope that of the
  * strongest cue (ConText's scope) and its attribution the named speaker
- * whose words hold its cues (speech.h; none: the writer's hedge, also when
+ * whose words hold its cues or whose epistemic verb of saying a cue is
+ * ("Mr X thinks"; speech.h; none: the writer's hedge, also when
  * an unnamed or vague source speaks), at the severity `speaker-hedges`
  * asks for (default info; off: no finding). A sentence whose only cues are approximators gives no finding
  * unless approximators are asked for. With `cue_features`, every cue
@@ -59,6 +60,9 @@ static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
             CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)->kind;
         const claimcheck_speech *sp =
             claimcheck_speech_named_at(a, cues[k].span.start, 1);
+        /* "Mr X thinks ...": an epistemic verb of saying is the speaker's */
+        if (!sp && kind == CLAIMCHECK_HEDGE_EPISTEMIC)
+            sp = claimcheck_speech_verb_at(a, cues[k].span.start);
         if (kind == CLAIMCHECK_HEDGE_APPROXIMATOR && top != CLAIMCHECK_HEDGE_APPROXIMATOR)
             continue;
         if (!sp)

@@ -43,6 +43,7 @@ typedef struct speech_ctx {
     size_t first, end;            /* the sentence */
     size_t start;                 /* its first token after a label or timestamp */
     size_t last_person, last_org; /* records a pronoun refers back to */
+    size_t verb;                  /* the verb of saying being read, or NONE */
 } speech_ctx;
 
 /* A speaker phrase. */
@@ -309,6 +310,7 @@ static int sp_add(speech_ctx *c, size_t first, size_t end, const speech_who *w,
     sp->form = form;
     sp->disputed = disputed;
     sp->unnamed = w ? w->unnamed : 0;
+    sp->verb = form == CLAIMCHECK_SPEECH_REPORTED ? c->verb : CLAIMCHECK_NONE;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_PERSON)
         c->last_person = c->a->speech.count - 1;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_INSTITUTION)
@@ -332,19 +334,24 @@ static size_t sp_clause_end(const speech_ctx *c, size_t i) {
     return i;
 }
 
-/* Does the clause end within a few words after a verb of saying that
- * ends at `vend` ("..., a Kremlin aide told reporters.")? Then the verb is
- * a tag of what precedes it; "that" or a longer run of words makes it
+/* Is the verb of saying that ends at `vend` a tag of what precedes it
+ * ("..., a Kremlin aide told reporters.", "..., the Kremlin said after the
+ * call")? It is when the clause ends within a few words or a preposition
+ * follows it; "that" or a clause ("said he still admired ...") makes it
  * open what follows. */
 static int sp_tag_ends(const speech_ctx *c, size_t vend) {
     size_t k;
+    if (sp_is(c, CLAIMCHECK_LEX_OBJECT_PREP, vend) ||
+        sp_is(c, CLAIMCHECK_LEX_OFFSET, vend) ||
+        sp_is(c, CLAIMCHECK_LEX_SPEAKER_PREPOSITION, vend))
+        return 1;
     for (k = vend; k < c->end && k < vend + 4; k++) {
         if (sp_is(c, CLAIMCHECK_LEX_REPORT_FORWARD, k) && !sp_punct(c, k, ','))
             return 0;
         if (c->toks[k].kind == CLAIMCHECK_TOK_PUNCT)
             return 1;
     }
-    return 1;
+    return k >= c->end;
 }
 
 /* The records of verb of saying `v` of the sentence. */
@@ -502,7 +509,8 @@ static void sp_copy_speaker(claimcheck_speech *d, const claimcheck_speech *s) {
  * take that of the reported speech holding them ('"A," X said'), else that
  * of the paragraph's quote before them ('"A," X said. "B."'), else, for a
  * paragraph that continues a quote left open by the one before, that
- * quote's (`carried`, or CLAIMCHECK_NONE). */
+ * quote's (`carried`, or CLAIMCHECK_NONE), else that of the paragraph's next
+ * quote with a speaker. */
 static void sp_quote_speakers(claimcheck_annot *a, size_t from, size_t carried) {
     claimcheck_speech *sp = (claimcheck_speech *)a->speech.items;
     size_t i, j;
@@ -526,6 +534,11 @@ static void sp_quote_speakers(claimcheck_annot *a, size_t from, size_t carried) 
                 prev = j - 1;
                 break;
             }
+        if (prev == CLAIMCHECK_NONE) /* '"A." "B," X said.': the next one's */
+            for (j = i + 1; j < a->speech.count && prev == CLAIMCHECK_NONE; j++)
+                if (sp[j].form == CLAIMCHECK_SPEECH_QUOTE &&
+                    sp[j].who_first != sp[j].who_end)
+                    prev = j;
         if (prev != CLAIMCHECK_NONE && sp[prev].who_first != sp[prev].who_end)
             sp_copy_speaker(&sp[i], &sp[prev]);
     }
@@ -601,11 +614,13 @@ static int sp_sentence(speech_ctx *c, speech_state *st,
                 return rc;
             st->quote_open = CLAIMCHECK_NONE;
         } else if (st->quote_open == CLAIMCHECK_NONE && i >= c->start) {
+            c->verb = i;
             if (sp_is(c, CLAIMCHECK_LEX_ACCORDING, i))
                 rc = sp_according(c, sa, i);
             else if (sp_is(c, CLAIMCHECK_LEX_SPEECH_VERB, i) &&
                      (i == c->start || !(c->toks[i].flags & CLAIMCHECK_TOKF_CAP)))
                 rc = sp_verb(c, sa, i);
+            c->verb = CLAIMCHECK_NONE;
             if (rc < 0)
                 return rc;
         }
@@ -625,7 +640,7 @@ int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
     c.doc = doc;
     c.rules = rules;
     c.toks = (const claimcheck_token *)a->tokens.items;
-    c.last_person = c.last_org = CLAIMCHECK_NONE;
+    c.last_person = c.last_org = c.verb = CLAIMCHECK_NONE;
     memset(&st, 0, sizeof(st));
     st.quote_open = st.turn_first = st.carried = CLAIMCHECK_NONE;
     for (s = 0; s < a->sentences.count; s++)
@@ -679,4 +694,15 @@ char *claimcheck_speech_name(const claimcheck_annot *a, const claimcheck_doc *do
     memcpy(out, doc->view + toks[first].start, toks[end - 1].end - toks[first].start);
     out[toks[end - 1].end - toks[first].start] = '\0';
     return out;
+}
+
+const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at) {
+    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items;
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    size_t i;
+    for (i = 0; i < a->speech.count; i++)
+        if (claimcheck_speaker_is_named(sp[i].kind) && sp[i].verb != CLAIMCHECK_NONE &&
+            toks[sp[i].verb].start <= at && at < toks[sp[i].verb].end)
+            return &sp[i];
+    return NULL;
 }

@@ -45,12 +45,19 @@ typedef struct claimcheck_speech {
                                   "a Kremlin aide", "two people briefed on ..." */
     size_t refers;             /* "he said": the record it refers back to, or
                                   CLAIMCHECK_NONE */
+    size_t verb;               /* reported speech: the verb of saying ("said",
+                                  "thinks", "according"); else CLAIMCHECK_NONE */
 } claimcheck_speech;
 
 /* Finds the speech records of annotated document `a` into a->speech (in
  * the order found). Returns 0 or CLAIMCHECK_ENOMEM. */
 int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
                            const claimcheck_rules *rules);
+
+/* The record with a named speaker whose verb of saying is the token at
+ * byte `at` ("Mr X thinks ...": a stance verb is the speaker's hedge), or
+ * NULL. */
+const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at);
 
 /* Is a speaker of kind `kind` named (person, role, institution)? */
 int claimcheck_speaker_is_named(unsigned kind);
