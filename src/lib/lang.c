@@ -63,7 +63,8 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "speaker_determiner",
     "speaker_preposition",
     "speech_passive",
-    "speaker_mouthpiece"};
+    "speaker_mouthpiece",
+    "speech_document"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

@@ -101,6 +101,8 @@ typedef enum {
     CLAIMCHECK_LEX_SPEECH_PASSIVE,      /* is, was: "it is said", no speaker */
     CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE,  /* spokesman, spokeswoman: speaks for an
                                             institution, named or not */
+    CLAIMCHECK_LEX_SPEECH_DOCUMENT, /* data, figures: "according to official data" names a
+                                        document, not a speaker */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

@@ -282,7 +282,8 @@ static int sp_who_after(const speech_ctx *c, const claimcheck_sentence_annot *sa
             head = j;
         j++;
     }
-    if (head == CLAIMCHECK_NONE)
+    /* "according to official data": a document, not a speaker */
+    if (head == CLAIMCHECK_NONE || sp_is(c, CLAIMCHECK_LEX_SPEECH_DOCUMENT, j))
         return 0;
     w->first = w->walk = i;
     w->end = head + 1;
