@@ -29,6 +29,7 @@
  * speaker_*, pronoun_*, conjunction, report_forward, according). */
 #include "speech.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *const claimcheck_speaker_kind_names[CLAIMCHECK_SPEAKER_KIND_COUNT] = {
@@ -40,10 +41,12 @@ typedef struct speech_ctx {
     const claimcheck_doc *doc;
     const claimcheck_rules *rules;
     const claimcheck_token *toks;
-    size_t first, end;            /* the sentence */
-    size_t start;                 /* its first token after a label or timestamp */
-    size_t last_person, last_org; /* records a pronoun refers back to */
-    size_t verb;                  /* the verb of saying being read, or NONE */
+    size_t first, end;              /* the sentence */
+    size_t start;                   /* its first token after a label or timestamp */
+    size_t last_person, last_org;   /* records a pronoun refers back to */
+    size_t verb;                    /* the verb of saying being read, or NONE */
+    size_t sentence;                /* the sentence being read */
+    size_t named_person, named_org; /* the last entities the sentences before named */
 } speech_ctx;
 
 /* A speaker phrase. */
@@ -139,18 +142,35 @@ static uint8_t sp_entity_kind(const speech_ctx *c, const claimcheck_entity *e) {
 }
 
 /* The last entity of speaker kind `kind` the text names before token
- * `before` (of sentence sa or an earlier one), or CLAIMCHECK_NONE: what
- * "he said" or "it said" refers back to when nobody has spoken yet. */
+ * `before`: in sentence sa, else in the sentences before it (the context's
+ * memory), or CLAIMCHECK_NONE: what "he said" or "it said" refers back to
+ * when nobody has spoken yet. */
 static size_t sp_last_entity(const speech_ctx *c, const claimcheck_sentence_annot *sa,
                              size_t before, unsigned kind) {
     const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
-    size_t j, found = CLAIMCHECK_NONE;
-    for (j = 0; j < sa->match_end; j++)
+    size_t j, found = kind == CLAIMCHECK_SPEAKER_PERSON ? c->named_person : c->named_org;
+    for (j = sa->match_first; j < sa->match_end; j++)
         if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= before &&
             sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity,
                                                 ms[j].owner)) == kind)
             found = ms[j].owner;
     return found;
+}
+
+/* Remembers the last person and institution sentence sa names. */
+static void sp_remember_entities(speech_ctx *c, const claimcheck_sentence_annot *sa) {
+    const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY) {
+            uint8_t k =
+                sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities,
+                                                    claimcheck_entity, ms[j].owner));
+            if (k == CLAIMCHECK_SPEAKER_PERSON)
+                c->named_person = ms[j].owner;
+            else if (k == CLAIMCHECK_SPEAKER_INSTITUTION)
+                c->named_org = ms[j].owner;
+        }
 }
 
 /* Can token i be part of a speaker phrase? */
@@ -312,6 +332,7 @@ static int sp_add(speech_ctx *c, size_t first, size_t end, const speech_who *w,
     sp->disputed = disputed;
     sp->unnamed = w ? w->unnamed : 0;
     sp->verb = form == CLAIMCHECK_SPEECH_REPORTED ? c->verb : CLAIMCHECK_NONE;
+    sp->sentence = c->sentence;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_PERSON)
         c->last_person = c->a->speech.count - 1;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_INSTITUTION)
@@ -506,42 +527,63 @@ static void sp_copy_speaker(claimcheck_speech *d, const claimcheck_speech *s) {
     d->unnamed = 0;
 }
 
+/* Does reported record j hold words of quote record i? */
+static int sp_holds(const claimcheck_speech *sp, size_t i, size_t j) {
+    return sp[j].form == CLAIMCHECK_SPEECH_REPORTED && sp[j].first < sp[i].end &&
+           sp[i].first < sp[j].end;
+}
+
 /* Quotes of the paragraph whose records start at `from` without a speaker
  * take that of the reported speech holding them ('"A," X said'), else that
  * of the paragraph's quote before them ('"A," X said. "B."'), else, for a
  * paragraph that continues a quote left open by the one before, that
  * quote's (`carried`, or CLAIMCHECK_NONE), else that of the paragraph's next
- * quote with a speaker. */
-static void sp_quote_speakers(claimcheck_annot *a, size_t from, size_t carried) {
+ * quote with a speaker. Reported records come in sentence order and a quote
+ * is recorded in the sentence that closes it, so the ones holding it are
+ * found near it: the scans stay linear in the paragraph's records. */
+static void sp_quote_speakers(claimcheck_annot *a, size_t from, size_t carried,
+                              const claimcheck_token *toks,
+                              const claimcheck_vec *sentences) {
     claimcheck_speech *sp = (claimcheck_speech *)a->speech.items;
-    size_t i, j;
-    for (i = from; i < a->speech.count; i++) {
+    size_t i, j, n = a->speech.count, prev = carried, next = CLAIMCHECK_NONE;
+    for (i = from; i < n; i++) {
+        size_t open_s = sp[i].sentence;
+        int found = 0;
         if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE || sp[i].who_first != sp[i].who_end)
             continue;
-        for (j = from; j < a->speech.count; j++)
-            if (sp[j].form == CLAIMCHECK_SPEECH_REPORTED && sp[j].first < sp[i].end &&
-                sp[i].first < sp[j].end) {
+        while (
+            open_s > 0 &&
+            CLAIMCHECK_VEC_AT(sentences, claimcheck_sentence_annot, open_s)->tok_first >
+                sp[i].first)
+            open_s--;
+        for (j = i + 1; j < n && sp[j].sentence <= sp[i].sentence && !found; j++)
+            if (sp_holds(sp, i, j)) {
                 sp_copy_speaker(&sp[i], &sp[j]);
-                break;
+                found = 1;
+            }
+        for (j = i; j > from && sp[j - 1].sentence >= open_s && !found; j--)
+            if (sp_holds(sp, i, j - 1)) {
+                sp_copy_speaker(&sp[i], &sp[j - 1]);
+                found = 1;
             }
     }
-    for (i = from; i < a->speech.count; i++) {
-        size_t prev = carried;
-        if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE || sp[i].who_first != sp[i].who_end)
+    (void)toks;
+    for (i = from; i < n; i++) {
+        if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE)
             continue;
-        for (j = i; j > from; j--)
-            if (sp[j - 1].form == CLAIMCHECK_SPEECH_QUOTE &&
-                sp[j - 1].who_first != sp[j - 1].who_end) {
-                prev = j - 1;
-                break;
-            }
-        if (prev == CLAIMCHECK_NONE) /* '"A." "B," X said.': the next one's */
-            for (j = i + 1; j < a->speech.count && prev == CLAIMCHECK_NONE; j++)
-                if (sp[j].form == CLAIMCHECK_SPEECH_QUOTE &&
-                    sp[j].who_first != sp[j].who_end)
-                    prev = j;
-        if (prev != CLAIMCHECK_NONE && sp[prev].who_first != sp[prev].who_end)
+        if (sp[i].who_first == sp[i].who_end && prev != CLAIMCHECK_NONE &&
+            sp[prev].who_first != sp[prev].who_end)
             sp_copy_speaker(&sp[i], &sp[prev]);
+        if (sp[i].who_first != sp[i].who_end)
+            prev = i;
+    }
+    for (i = n; i > from; i--) { /* '"A." "B," X said.': the next one's */
+        if (sp[i - 1].form != CLAIMCHECK_SPEECH_QUOTE)
+            continue;
+        if (sp[i - 1].who_first == sp[i - 1].who_end && next != CLAIMCHECK_NONE)
+            sp_copy_speaker(&sp[i - 1], &sp[next]);
+        if (sp[i - 1].who_first != sp[i - 1].who_end)
+            next = i - 1;
     }
 }
 
@@ -567,7 +609,7 @@ static int sp_close(speech_ctx *c, speech_state *st) {
             sp_add(c, st->turn_first, st->prev_end, &st->turn, CLAIMCHECK_SPEECH_TURN, 0);
     st->quote_open = st->turn_first = CLAIMCHECK_NONE;
     if (rc == 0)
-        sp_quote_speakers(c->a, st->para_quotes, st->carried);
+        sp_quote_speakers(c->a, st->para_quotes, st->carried, c->toks, &c->a->sentences);
     /* a paragraph that ends inside a quote: the next one continues it */
     st->carried = rc == 0 ? open : CLAIMCHECK_NONE;
     st->para_quotes = c->a->speech.count;
@@ -586,6 +628,7 @@ static int sp_sentence(speech_ctx *c, speech_state *st,
         sp_paragraph_break(c->doc, c->toks[st->prev_end - 1].end, sa->span.start) &&
         (rc = sp_close(c, st)) < 0)
         return rc;
+    c->sentence = (size_t)(sa - (const claimcheck_sentence_annot *)c->a->sentences.items);
     if ((after = sp_label(c, sa, &w)) != 0) {
         if (st->turn_first != CLAIMCHECK_NONE &&
             (rc = sp_add(c, st->turn_first, st->prev_end, &st->turn,
@@ -626,8 +669,70 @@ static int sp_sentence(speech_ctx *c, speech_state *st,
                 return rc;
         }
     }
+    sp_remember_entities(c, sa);
     st->prev_end = c->end;
     return 0;
+}
+
+/* The sentence whose tokens hold token `tok` (sentences are in token order). */
+static size_t sp_sentence_of_token(const claimcheck_annot *a, size_t tok) {
+    const claimcheck_sentence_annot *ss =
+        (const claimcheck_sentence_annot *)a->sentences.items;
+    size_t lo = 0, hi = a->sentences.count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ss[mid].tok_first <= tok)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Builds a->speech_first / a->speech_list: for each sentence, the records
+ * whose words overlap it (a record is listed once per sentence it spans, so
+ * the lists hold as many entries as the records have sentences). */
+static int sp_index(claimcheck_annot *a) {
+    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items;
+    size_t ns = a->sentences.count, i, s, *first, *fill;
+    if (!ns)
+        return 0;
+    for (i = 0; i <= ns; i++)
+        if (!claimcheck_vec_push(&a->speech_first, sizeof(size_t)))
+            return CLAIMCHECK_ENOMEM;
+    first = (size_t *)a->speech_first.items;
+    for (i = 0; i < a->speech.count; i++)
+        for (s = sp_sentence_of_token(a, sp[i].first);
+             s <= sp_sentence_of_token(a, sp[i].end - 1); s++)
+            first[s + 1]++;
+    for (s = 0; s < ns; s++)
+        first[s + 1] += first[s];
+    for (i = 0; i < first[ns]; i++)
+        if (!claimcheck_vec_push(&a->speech_list, sizeof(size_t)))
+            return CLAIMCHECK_ENOMEM;
+    if (!(fill = claimcheck_calloc(ns, sizeof(size_t))))
+        return CLAIMCHECK_ENOMEM;
+    for (i = 0; i < a->speech.count; i++)
+        for (s = sp_sentence_of_token(a, sp[i].first);
+             s <= sp_sentence_of_token(a, sp[i].end - 1); s++)
+            ((size_t *)a->speech_list.items)[first[s] + fill[s]++] = i;
+    free(fill);
+    return 0;
+}
+
+/* The sentence whose span holds byte `at`, or the one before it. */
+static size_t sp_sentence_at(const claimcheck_annot *a, size_t at) {
+    const claimcheck_sentence_annot *ss =
+        (const claimcheck_sentence_annot *)a->sentences.items;
+    size_t lo = 0, hi = a->sentences.count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ss[mid].span.start <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
@@ -642,14 +747,19 @@ int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
     c.rules = rules;
     c.toks = (const claimcheck_token *)a->tokens.items;
     c.last_person = c.last_org = c.verb = CLAIMCHECK_NONE;
+    c.named_person = c.named_org = CLAIMCHECK_NONE;
     memset(&st, 0, sizeof(st));
     st.quote_open = st.turn_first = st.carried = CLAIMCHECK_NONE;
-    for (s = 0; s < a->sentences.count; s++)
+    for (s = 0; s < a->sentences.count; s++) {
+        c.sentence = s ? s - 1 : 0; /* a paragraph's records close in its last one */
         if ((rc = sp_sentence(
                  &c, &st,
                  CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s))) < 0)
             return rc;
-    return sp_close(&c, &st);
+    }
+    if ((rc = sp_close(&c, &st)) < 0)
+        return rc;
+    return sp_index(a);
 }
 
 int claimcheck_speaker_is_named(unsigned kind) {
@@ -661,13 +771,19 @@ const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, s
                                                     int turns) {
     const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items,
                             *best = NULL;
-    size_t i;
-    for (i = 0; i < a->speech.count; i++)
-        if (claimcheck_speaker_is_named(sp[i].kind) && sp[i].span.start <= at &&
-            (turns || sp[i].form != CLAIMCHECK_SPEECH_TURN) && at < sp[i].span.end &&
-            (!best ||
-             sp[i].span.end - sp[i].span.start < best->span.end - best->span.start))
-            best = &sp[i];
+    const size_t *first = (const size_t *)a->speech_first.items,
+                 *list = (const size_t *)a->speech_list.items;
+    size_t k, s;
+    if (!a->speech.count || a->speech_first.count != a->sentences.count + 1)
+        return NULL;
+    s = sp_sentence_at(a, at);
+    for (k = first[s]; k < first[s + 1]; k++) {
+        const claimcheck_speech *r = &sp[list[k]];
+        if (claimcheck_speaker_is_named(r->kind) && r->span.start <= at &&
+            (turns || r->form != CLAIMCHECK_SPEECH_TURN) && at < r->span.end &&
+            (!best || r->span.end - r->span.start < best->span.end - best->span.start))
+            best = r;
+    }
     return best;
 }
 
@@ -700,10 +816,17 @@ char *claimcheck_speech_name(const claimcheck_annot *a, const claimcheck_doc *do
 const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at) {
     const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items;
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
-    size_t i;
-    for (i = 0; i < a->speech.count; i++)
-        if (claimcheck_speaker_is_named(sp[i].kind) && sp[i].verb != CLAIMCHECK_NONE &&
-            toks[sp[i].verb].start <= at && at < toks[sp[i].verb].end)
-            return &sp[i];
+    const size_t *first = (const size_t *)a->speech_first.items,
+                 *list = (const size_t *)a->speech_list.items;
+    size_t k, s;
+    if (!a->speech.count || a->speech_first.count != a->sentences.count + 1)
+        return NULL;
+    s = sp_sentence_at(a, at);
+    for (k = first[s]; k < first[s + 1]; k++) {
+        const claimcheck_speech *r = &sp[list[k]];
+        if (claimcheck_speaker_is_named(r->kind) && r->verb != CLAIMCHECK_NONE &&
+            toks[r->verb].start <= at && at < toks[r->verb].end)
+            return r;
+    }
     return NULL;
 }

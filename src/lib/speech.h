@@ -47,10 +47,14 @@ typedef struct claimcheck_speech {
                                   CLAIMCHECK_NONE */
     size_t verb;               /* reported speech: the verb of saying ("said",
                                   "thinks", "according"); else CLAIMCHECK_NONE */
+    size_t sentence;           /* the sentence it was found in (a quote: the one
+                                  that closes it) */
 } claimcheck_speech;
 
 /* Finds the speech records of annotated document `a` into a->speech (in
- * the order found). Returns 0 or CLAIMCHECK_ENOMEM. */
+ * the order found) and indexes them by sentence (a->speech_first,
+ * a->speech_list), so that a look-up reads one sentence's records. Returns 0
+ * or CLAIMCHECK_ENOMEM. */
 int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
                            const claimcheck_rules *rules);
 
