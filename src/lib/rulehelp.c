@@ -31,8 +31,9 @@ static const struct {
     {"contradiction.polarity", "ContradictionPolarity",
      "The claim denies something reported as having happened.",
      "The claim says that something reported as having happened (or been agreed) did "
-     "not happen. An attributed denial is checked too, and the message names the "
-     "speaker."},
+     "not happen. A denial in a named speaker's words is the writer's contradiction "
+     "only when the speaker is on record for the event; otherwise it is reported as "
+     "reported.contradiction.polarity (info), naming the speaker."},
     {"contradiction.status", "ContradictionStatus",
      "The claim gives a party the opposite of its reported status.",
      "The claim gives a party a status opposite to the reported one: agreed or "
