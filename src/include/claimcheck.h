@@ -508,6 +508,10 @@ CLAIMCHECK_EXPORT claimcheck_figure claimcheck_claim_figure(const claimcheck_cla
 /** Who says so: the named speaker whose words hold the claim (an entity id or the
  * speaker as written), or NULL for the article itself. */
 CLAIMCHECK_EXPORT const char *claimcheck_claim_attribution(const claimcheck_claim *c);
+/** The kind of the named speaker whose words hold the claim: "person",
+ * "role" or "institution" (an institution or outlet); NULL when the claim
+ * is the article's own. */
+CLAIMCHECK_EXPORT const char *claimcheck_claim_speaker_kind(const claimcheck_claim *c);
 /** The display name of an entity id used in a claim ("putin" → "Vladimir
  * Putin") and its kind (country, person, organisation, place, target, ...)
  * in `*kind_out` (may be NULL). Returns NULL for an unknown id. Borrowed

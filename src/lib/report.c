@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "speech.h"
+
 struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
                                                  claimcheck_finding_kind kind,
                                                  claimcheck_severity severity,
@@ -239,6 +241,10 @@ const char *claimcheck_claim_candidate(const claimcheck_claim *c, size_t i,
     if (score_out)
         *score_out = c->candidate_scores[i];
     return CLAIMCHECK_VEC_AT(&c->rules->events, claimcheck_event, c->candidates[i])->id;
+}
+
+const char *claimcheck_claim_speaker_kind(const claimcheck_claim *c) {
+    return c->speaker ? claimcheck_speaker_kind_names[c->speaker_kind] : NULL;
 }
 
 const char *claimcheck_claim_entity_name(const claimcheck_claim *c, const char *id,
