@@ -291,6 +291,37 @@ static void speech_hedge_attribution(void **state) {
     free(path);
 }
 
+/* The speaker kind of the first claim of `text`. */
+static const char *claim_speaker_kind(const char *text, char *buf, size_t size) {
+    claimcheck_doc *doc;
+    claimcheck_report *r;
+    const char *k;
+    assert_int_equal(helpers_check(text, "2025-03-19", &doc, &r), 0);
+    assert_true(claimcheck_report_claim_count(r) >= 1);
+    k = claimcheck_claim_speaker_kind(claimcheck_report_claim(r, 0));
+    snprintf(buf, size, "%s", k ? k : "");
+    claimcheck_report_free(r);
+    claimcheck_doc_free(doc);
+    return buf;
+}
+
+static void speech_claims_carry_speaker(void **state) {
+    char buf[32];
+    (void)state;
+    assert_string_equal(
+        claim_speaker_kind("Kuleba said Russia agreed to a ceasefire.", buf, sizeof(buf)),
+        "person");
+    assert_string_equal(
+        claim_speaker_kind("The ministry said Russia agreed to a ceasefire.", buf,
+                           sizeof(buf)),
+        "institution");
+    assert_string_equal(claim_speaker_kind("Officials said Russia agreed to a ceasefire.",
+                                           buf, sizeof(buf)),
+                        "");
+    assert_string_equal(
+        claim_speaker_kind("Russia agreed to a ceasefire.", buf, sizeof(buf)), "");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(speech_direct_quotes),
@@ -299,6 +330,7 @@ int main(void) {
         cmocka_unit_test(speech_transcript_turns),
         cmocka_unit_test(speech_disputed),
         cmocka_unit_test(speech_hedge_attribution),
+        cmocka_unit_test(speech_claims_carry_speaker),
     };
     return HELPERS_RUN_WITH_RULES(tests);
 }
