@@ -117,6 +117,7 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
             return CLAIMCHECK_ENOMEM;
         c->speaker_kind = sp ? sp->kind : CLAIMCHECK_SPEAKER_UNKNOWN;
         c->speaker_disputed = sp ? sp->disputed : 0;
+        c->speaker_tag = sp && sp->tag && !c->quoted;
     }
     c->hedged = es->hedged;
     status = claimcheck_extract_status(x, es->sa, tm, c);

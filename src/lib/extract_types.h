@@ -62,6 +62,8 @@ struct claimcheck_claim {
                            (speech.h), or NULL: the writer's claim */
     uint8_t speaker_kind;     /* claimcheck_speaker_kind of that speaker */
     uint8_t speaker_disputed; /* "X falsely claimed ...": the writer disputes it */
+    uint8_t speaker_tag;      /* "A, X said" without quotes: the writer's assertion
+                                 with an attribution tag */
     int mention;              /* the trigger is the object of a preposition: a topic */
     int hypothetical;         /* under a modal or condition: "would answer any attack" */
     /* set by the match stage */

@@ -61,8 +61,13 @@ static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
         const claimcheck_speech *sp =
             claimcheck_speech_named_at(a, cues[k].span.start, 1);
         /* "Mr X thinks ...": an epistemic verb of saying is the speaker's */
-        if (!sp && kind == CLAIMCHECK_HEDGE_EPISTEMIC)
-            sp = claimcheck_speech_verb_at(a, cues[k].span.start);
+        if (kind == CLAIMCHECK_HEDGE_EPISTEMIC &&
+            claimcheck_speech_verb_at(a, cues[k].span.start, 1))
+            sp = claimcheck_speech_verb_at(a, cues[k].span.start, 1);
+        /* "the ceasefire Trump claims to have secured", inside Waltz's words:
+         * any other verb of saying that is a cue is the writer's choice */
+        else if (claimcheck_speech_verb_at(a, cues[k].span.start, 0))
+            sp = NULL;
         if (kind == CLAIMCHECK_HEDGE_APPROXIMATOR && top != CLAIMCHECK_HEDGE_APPROXIMATOR)
             continue;
         if (!sp)

@@ -64,7 +64,8 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "speaker_preposition",
     "speech_passive",
     "speaker_mouthpiece",
-    "speech_document"};
+    "speech_document",
+    "speech_clause"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

@@ -103,6 +103,8 @@ typedef enum {
                                             institution, named or not */
     CLAIMCHECK_LEX_SPEECH_DOCUMENT, /* data, figures: "according to official data" names a
                                         document, not a speaker */
+    CLAIMCHECK_LEX_SPEECH_CLAUSE,   /* whatever, as, than: "whatever Kyiv says" reports
+                                      nothing of the clause around it */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

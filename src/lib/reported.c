@@ -14,6 +14,12 @@
  *     so it is shown, not counted as the writer's contradiction;
  *   - with "X falsely claimed ..." (the writer disputes the speaker) the
  *     same info finding: the record agrees with the writer.
+ * A clause with a tag after it and no quotation marks ("The exchange was
+ * mediated by Qatar, the ministry said") is the writer's assertion with an
+ * attribution tag, not a report of the speaker: it stays the writer's
+ * contradiction (the message names the source). A quote ('"...," X said')
+ * and a reporting frame ("X said (that) ...", "according to X, ...") are the
+ * speaker's words.
  * A constraint finding (an act reported during a pause: strike-during-
  * ceasefire) stays as it is: whoever reports the act, it falls in the pause.
  * A claim of an unnamed or vague source ("officials said", "a Kremlin aide
@@ -155,7 +161,7 @@ int claimcheck_reported_findings(claimcheck_report *r) {
             strncmp(f->rule, "contradiction.", 14) != 0)
             continue;
         c = CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, f->claim);
-        if (!c->speaker)
+        if (!c->speaker || (c->speaker_tag && !c->speaker_disputed))
             continue;
         source = c->speaker_disputed ? NULL : reported_on_record(r, f, c);
         if (source) {

@@ -63,7 +63,8 @@ static const struct {
      "...\"), the record of the event differs, and the rule base does not hold what "
      "that speaker said about it, so it is not the writer's contradiction: shown as "
      "info under reported.<rule>. When the speaker is on record for the event, the "
-     "claim stays a contradiction (a misreport of the speaker)."},
+     "claim stays a contradiction (a misreport of the speaker); so does a clause with "
+     "a tag after it (\"A, X said\"): the writer's assertion with a source."},
     {"strike-during-ceasefire", "StrikeDuringCeasefire",
      "A strike is reported while a ceasefire its party agreed to was in force.",
      "A strike by a party during a ceasefire that party agreed to is a contradiction "

@@ -47,6 +47,7 @@ typedef struct speech_ctx {
     size_t verb;                    /* the verb of saying being read, or NONE */
     size_t sentence;                /* the sentence being read */
     size_t named_person, named_org; /* the last entities the sentences before named */
+    uint8_t tag;                    /* the record being added is a tag's */
 } speech_ctx;
 
 /* A speaker phrase. */
@@ -266,7 +267,8 @@ static int sp_who_before(const speech_ctx *c, const claimcheck_sentence_annot *s
            !sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, i - 1) &&
            !sp_is(c, CLAIMCHECK_LEX_PRONOUN_PERSON, i - 1) &&
            !sp_is(c, CLAIMCHECK_LEX_PRONOUN_GROUP, i - 1) &&
-           !sp_is(c, CLAIMCHECK_LEX_SPEECH_SKIP, i - 1)) {
+           !sp_is(c, CLAIMCHECK_LEX_SPEECH_SKIP, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_SPEECH_CLAUSE, i - 1)) {
         if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, i) ||
             (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) && !sp_cap(c, i - 1)))
             break;
@@ -333,11 +335,23 @@ static int sp_add(speech_ctx *c, size_t first, size_t end, const speech_who *w,
     sp->unnamed = w ? w->unnamed : 0;
     sp->verb = form == CLAIMCHECK_SPEECH_REPORTED ? c->verb : CLAIMCHECK_NONE;
     sp->sentence = c->sentence;
+    sp->tag = c->tag;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_PERSON)
         c->last_person = c->a->speech.count - 1;
     if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_INSTITUTION)
         c->last_org = c->a->speech.count - 1;
     return 0;
+}
+
+/* sp_add for what a tag after it covers ("A, X said"; "A," said X; "A,
+ * according to X"): the record is marked `tag`. */
+static int sp_add_tag(speech_ctx *c, size_t first, size_t end, const speech_who *w,
+                      uint8_t form, uint8_t disputed) {
+    int rc;
+    c->tag = 1;
+    rc = sp_add(c, first, end, w, form, disputed);
+    c->tag = 0;
+    return rc;
 }
 
 /* The last token of what a tag covers when it ends at `last` (exclusive):
@@ -399,6 +413,10 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
             }
     }
     if (j > c->start && sp_who_before(c, sa, j - 1, &w)) {
+        /* "whatever Kyiv says", "as Peskov said": the clause around is the
+         * writer's, the verb reports nothing of it */
+        if (sp_is(c, CLAIMCHECK_LEX_SPEECH_CLAUSE, w.walk - 1))
+            return 0;
         /* after a comma ("A, X said") but not after an opening word
          * ("Well, X says ...") */
         int tag = w.walk > c->start &&
@@ -414,8 +432,8 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
             return sp_add(c, vend, k, &w, CLAIMCHECK_SPEECH_REPORTED, disputed);
         }
         if (tag) {
-            int rc = sp_add(c, c->start, sp_trim_end(c, c->start, w.walk), &w,
-                            CLAIMCHECK_SPEECH_REPORTED, disputed);
+            int rc = sp_add_tag(c, c->start, sp_trim_end(c, c->start, w.walk), &w,
+                                CLAIMCHECK_SPEECH_REPORTED, disputed);
             size_t k;
             if (rc < 0)
                 return rc;
@@ -435,8 +453,8 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
     if (v > c->start &&
         (sp_punct(c, v - 1, ',') || sp_quote(c, v - 1) > 0 || sp_quote(c, v - 1) == 2) &&
         sp_who_after(c, sa, v + 1, &w)) {
-        int rc = sp_add(c, c->start, sp_trim_end(c, c->start, v), &w,
-                        CLAIMCHECK_SPEECH_REPORTED, 0);
+        int rc = sp_add_tag(c, c->start, sp_trim_end(c, c->start, v), &w,
+                            CLAIMCHECK_SPEECH_REPORTED, 0);
         if (rc < 0)
             return rc;
         if (sp_punct(c, w.end, ',') && w.end + 1 < c->end)
@@ -456,8 +474,8 @@ static int sp_according(speech_ctx *c, const claimcheck_sentence_annot *sa, size
     if (v <= c->start + 1 || (sp_punct(c, w.end, ',') && v <= c->start + 2))
         return sp_add(c, sp_punct(c, w.end, ',') ? w.end + 1 : w.end, c->end, &w,
                       CLAIMCHECK_SPEECH_REPORTED, 0);
-    return sp_add(c, c->start, sp_trim_end(c, c->start, v), &w,
-                  CLAIMCHECK_SPEECH_REPORTED, 0);
+    return sp_add_tag(c, c->start, sp_trim_end(c, c->start, v), &w,
+                      CLAIMCHECK_SPEECH_REPORTED, 0);
 }
 
 /* "In a statement, the ministry accused ...": what follows the subject. */
@@ -813,7 +831,8 @@ char *claimcheck_speech_name(const claimcheck_annot *a, const claimcheck_doc *do
     return out;
 }
 
-const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at) {
+const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at,
+                                                   int named) {
     const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items;
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
     const size_t *first = (const size_t *)a->speech_first.items,
@@ -824,8 +843,9 @@ const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, si
     s = sp_sentence_at(a, at);
     for (k = first[s]; k < first[s + 1]; k++) {
         const claimcheck_speech *r = &sp[list[k]];
-        if (claimcheck_speaker_is_named(r->kind) && r->verb != CLAIMCHECK_NONE &&
-            toks[r->verb].start <= at && at < toks[r->verb].end)
+        if ((!named || claimcheck_speaker_is_named(r->kind)) &&
+            r->verb != CLAIMCHECK_NONE && toks[r->verb].start <= at &&
+            at < toks[r->verb].end)
             return r;
     }
     return NULL;

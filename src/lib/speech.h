@@ -43,6 +43,8 @@ typedef struct claimcheck_speech {
     uint8_t disputed;          /* "X falsely claimed": the writer disputes it */
     uint8_t unnamed;           /* a vague source with "a", "one", "two", "some":
                                   "a Kremlin aide", "two people briefed on ..." */
+    uint8_t tag;               /* what a tag after it covers: "A, X said", "A,"
+                                  said X, "A, according to X" */
     size_t refers;             /* "he said": the record it refers back to, or
                                   CLAIMCHECK_NONE */
     size_t verb;               /* reported speech: the verb of saying ("said",
@@ -58,10 +60,11 @@ typedef struct claimcheck_speech {
 int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
                            const claimcheck_rules *rules);
 
-/* The record with a named speaker whose verb of saying is the token at
- * byte `at` ("Mr X thinks ...": a stance verb is the speaker's hedge), or
- * NULL. */
-const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at);
+/* The record (with a named speaker, when `named` is set) whose verb of
+ * saying is the token at byte `at` ("Mr X thinks ...": a stance verb is the
+ * speaker's hedge; "the ceasefire Trump claims": the writer's), or NULL. */
+const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at,
+                                                   int named);
 
 /* Is a speaker of kind `kind` named (person, role, institution)? */
 int claimcheck_speaker_is_named(unsigned kind);
