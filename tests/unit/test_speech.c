@@ -191,6 +191,33 @@ static void speech_transcript_turns(void **state) {
     assert_string_equal(who, "");
 }
 
+/* The number of records of `text`, and how many are a tag's. */
+static size_t records_of(const char *text, size_t *tags) {
+    speech_fixture fx;
+    size_t i, n;
+    fixture_open(&fx, text);
+    n = fx.a.speech.count;
+    *tags = 0;
+    for (i = 0; i < n; i++)
+        *tags += CLAIMCHECK_VEC_AT(&fx.a.speech, claimcheck_speech, i)->tag;
+    fixture_close(&fx);
+    return n;
+}
+
+static void speech_tags_and_clauses(void **state) {
+    size_t tags;
+    (void)state;
+    /* "A, X said": a tag covers what precedes it */
+    assert_int_equal(records_of("The talks have ended for now, Kuleba said.", &tags), 1);
+    assert_int_equal(tags, 1);
+    /* "X said A": a frame */
+    assert_int_equal(records_of("Kuleba said the talks have ended for now.", &tags), 1);
+    assert_int_equal(tags, 0);
+    /* "whatever X says": nothing of the clause is X's */
+    assert_int_equal(
+        records_of("The talks have ended for now, whatever Kuleba says.", &tags), 0);
+}
+
 static void speech_disputed(void **state) {
     speech_fixture fx;
     size_t i;
@@ -256,6 +283,10 @@ static void speech_hedge_attribution(void **state) {
     assert_int_equal(severity, CLAIMCHECK_SEVERITY_INFO);
     /* the writer's own cue stays the writer's even in the sentence */
     hedge_of("Kuleba reportedly said the talks had ended.", NULL, &who, &severity, &n);
+    assert_int_equal(n, 1);
+    assert_null(who);
+    /* a verb of saying that is a cue, inside another's words, is the writer's */
+    hedge_of("Rubio said the truce Kuleba claimed was over.", NULL, &who, &severity, &n);
     assert_int_equal(n, 1);
     assert_null(who);
     /* a vague source speaks in the writer's voice */
@@ -331,6 +362,7 @@ int main(void) {
         cmocka_unit_test(speech_disputed),
         cmocka_unit_test(speech_hedge_attribution),
         cmocka_unit_test(speech_claims_carry_speaker),
+        cmocka_unit_test(speech_tags_and_clauses),
     };
     return HELPERS_RUN_WITH_RULES(tests);
 }
