@@ -13,7 +13,9 @@
  *     record has, and the rule base does not hold the speaker's own words,
  *     so it is shown, not counted as the writer's contradiction;
  *   - with "X falsely claimed ..." (the writer disputes the speaker) the
- *     same info finding: the record agrees with the writer.
+ *     same info finding: the record agrees with the writer; and when the
+ *     record has what X is said to have falsely claimed, a contradiction
+ *     `contradiction.disputed`: the writer calls a true report false.
  * A clause with a tag after it and no quotation marks ("The exchange was
  * mediated by Qatar, the ministry said") is the writer's assertion with an
  * attribution tag, not a report of the speaker: it stays the writer's
@@ -149,6 +151,35 @@ static int reported_rewrite(struct claimcheck_finding *f, const char *rule_prefi
     return 0;
 }
 
+/* "X falsely claimed A" when the record has A: the writer calls a true
+ * report false, the writer's contradiction of the events. */
+static int reported_disputed_but_true(claimcheck_report *r) {
+    size_t i, k, n = r->claims.count;
+    for (i = 0; i < n; i++) {
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(&r->claims, struct claimcheck_claim, i);
+        const claimcheck_event *ev;
+        struct claimcheck_finding *f;
+        if (!c->speaker || !c->speaker_disputed || !c->verdict ||
+            strcmp(c->verdict, "consistent") != 0 || c->event == CLAIMCHECK_NONE)
+            continue;
+        ev = CLAIMCHECK_VEC_AT(&r->rules->events, claimcheck_event, c->event);
+        f = claimcheck_report_add(
+            r, CLAIMCHECK_FINDING_CONTRADICTION, CLAIMCHECK_SEVERITY_ERROR,
+            "contradiction.disputed", c->span,
+            "disputed: the text says what %s said is false, but the "
+            "record has it; event: %s",
+            c->speaker, ev->title ? ev->title : ev->id);
+        if (!f)
+            return CLAIMCHECK_ENOMEM;
+        f->claim = i;
+        for (k = 0; k < ev->source_count; k++)
+            claimcheck_finding_add_evidence(f, ev, &ev->sources[k]);
+        c->verdict = "contradiction";
+    }
+    return 0;
+}
+
 int claimcheck_reported_findings(claimcheck_report *r) {
     size_t i;
     for (i = 0; i < r->findings.count; i++) {
@@ -184,5 +215,5 @@ int claimcheck_reported_findings(claimcheck_report *r) {
         if (rc < 0)
             return rc;
     }
-    return 0;
+    return reported_disputed_but_true(r);
 }

@@ -15,6 +15,11 @@ static const struct {
      "The claim dates a reported event (after resolving 'on Monday', 'last week' "
      "against the publication date) to days on which it did not take place. Check "
      "the date against the sources in the evidence."},
+    {"contradiction.disputed", "ContradictionDisputed",
+     "The text calls a speaker's claim false, but the record has it.",
+     "The text disputes what a named speaker said (\"X falsely claimed that ...\"), "
+     "yet the claim is consistent with the reported event: either the record or the "
+     "text's verdict on the speaker is wrong."},
     {"contradiction.figure", "ContradictionFigure",
      "A figure of the claim lies outside every range the sources report.",
      "A figure of the claim (a duration, a count) lies outside every range that the "

@@ -353,6 +353,27 @@ static void speech_claims_carry_speaker(void **state) {
         claim_speaker_kind("Russia agreed to a ceasefire.", buf, sizeof(buf)), "");
 }
 
+/* "X falsely claimed A" when the record has A: the writer's contradiction. */
+static void speech_disputed_but_true(void **state) {
+    claimcheck_doc *doc;
+    claimcheck_report *r;
+    (void)state;
+    assert_int_equal(helpers_check("Kuleba falsely claimed that Putin agreed to a 30-day "
+                                   "pause on strikes against energy infrastructure.",
+                                   "2025-03-19", &doc, &r),
+                     0);
+    assert_int_equal(helpers_count(r, "contradiction.disputed"), 1);
+    claimcheck_report_free(r);
+    claimcheck_doc_free(doc);
+    assert_int_equal(helpers_check("Kuleba said that Putin agreed to a 30-day pause on "
+                                   "strikes against energy infrastructure.",
+                                   "2025-03-19", &doc, &r),
+                     0);
+    assert_int_equal(helpers_count(r, "contradiction"), 0);
+    claimcheck_report_free(r);
+    claimcheck_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(speech_direct_quotes),
@@ -363,6 +384,7 @@ int main(void) {
         cmocka_unit_test(speech_hedge_attribution),
         cmocka_unit_test(speech_claims_carry_speaker),
         cmocka_unit_test(speech_tags_and_clauses),
+        cmocka_unit_test(speech_disputed_but_true),
     };
     return HELPERS_RUN_WITH_RULES(tests);
 }
