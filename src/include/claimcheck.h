@@ -337,6 +337,8 @@ CLAIMCHECK_EXPORT int claimcheck_config_find(char *buf, size_t size, const char 
  *     severity: {hedge.weasel: error, hedge: info, contradiction.internal: off}
  *     ignore: [hedge.approximator]    # rule ids or kinds
  *     report-approximators: false
+ *     speaker-hedges: info            # a named speaker's hedge: error, warning,
+ *                                     # info (default), off or writer
  *
  * Errors carry file:line:col. The caller frees the result with
  * `claimcheck_config_free`. */
@@ -441,8 +443,9 @@ CLAIMCHECK_EXPORT size_t claimcheck_finding_related_claim(const claimcheck_findi
  * cue to a termination word such as "but" or the end of the sentence; what
  * precedes a cue that closes its sentence). Other findings: their span. */
 CLAIMCHECK_EXPORT claimcheck_span claimcheck_finding_scope(const claimcheck_finding *f);
-/** For a hedge: the entity id of who the sentence says so ("Zelenskyy
- * said ..."), or NULL when the text itself says it. */
+/** For a hedge: the named speaker whose words hold its cues (an entity id
+ * such as "peskov", or the speaker as written: "ministry", "MARCHENKO"), or
+ * NULL for the writer's own hedge (also an unnamed or vague source's). */
 CLAIMCHECK_EXPORT const char *claimcheck_finding_attribution(const claimcheck_finding *f);
 
 /** A hedge cue of a finding. */
@@ -525,8 +528,13 @@ CLAIMCHECK_EXPORT size_t claimcheck_claim_figure_count(const claimcheck_claim *c
 CLAIMCHECK_EXPORT claimcheck_figure claimcheck_claim_figure(const claimcheck_claim *c,
                                                             size_t i);
 
-/** Who says so: an entity id or a quoted name, or NULL for the article itself. */
+/** Who says so: the named speaker whose words hold the claim (an entity id or the
+ * speaker as written), or NULL for the article itself. */
 CLAIMCHECK_EXPORT const char *claimcheck_claim_attribution(const claimcheck_claim *c);
+/** The kind of the named speaker whose words hold the claim: "person",
+ * "role" or "institution" (an institution or outlet); NULL when the claim
+ * is the article's own. */
+CLAIMCHECK_EXPORT const char *claimcheck_claim_speaker_kind(const claimcheck_claim *c);
 /** The display name of an entity id used in a claim ("putin" → "Vladimir
  * Putin") and its kind (country, person, organisation, place, target, ...)
  * in `*kind_out` (may be NULL). Returns NULL for an unknown id. Borrowed

@@ -427,4 +427,7 @@ void claimcheck_annot_free(claimcheck_annot *a) {
     claimcheck_vec_free(&a->sentences);
     claimcheck_vec_free(&a->matches);
     claimcheck_vec_free(&a->cues);
+    claimcheck_vec_free(&a->speech);
+    claimcheck_vec_free(&a->speech_first);
+    claimcheck_vec_free(&a->speech_list);
 }

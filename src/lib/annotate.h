@@ -40,6 +40,9 @@ typedef struct claimcheck_annot {
     claimcheck_vec sentences; /* claimcheck_sentence_annot */
     claimcheck_vec matches;   /* claimcheck_match, by sentence, then (first, -length) */
     claimcheck_vec cues;      /* claimcheck_cue_decision, every candidate in text order */
+    claimcheck_vec speech;    /* claimcheck_speech (speech.h): who says what */
+    claimcheck_vec speech_first; /* size_t per sentence + 1: its records in speech_list */
+    claimcheck_vec speech_list;  /* size_t: record indexes, by sentence */
 } claimcheck_annot;
 
 /* Annotates the segmented document. Hedge cues covered by one of their

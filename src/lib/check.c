@@ -1,5 +1,6 @@
 /* check.c: wires the pipeline (as cmark_markdown_to_html does):
- * segment -> annotate -> extract -> hedge findings (hedges.c) -> match ->
+ * segment -> annotate -> speech -> extract -> hedge findings (hedges.c) -> match ->
+ * reported speech (reported.c) ->
  * filter -> sort. The tests embedded in a rule base run in ruletest.c. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,8 @@
 #include "filter.h"
 #include "hedges.h"
 #include "match.h"
+#include "reported.h"
+#include "speech.h"
 
 int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
                      const claimcheck_rules *rules, const claimcheck_check_options *opts,
@@ -42,10 +45,12 @@ int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
     r->rules = rules;
     if ((rc = claimcheck_annotate(&annot, doc, rules)) < 0 ||
         (rc = claimcheck_annotate_roles(&annot, doc, rules)) < 0 ||
+        (rc = claimcheck_speech_find(&annot, doc, rules)) < 0 ||
         (rc = claimcheck_extract(&r->claims, doc, &annot, rules)) < 0 ||
         (rc = claimcheck_hedge_findings(r, &annot, opts)) < 0 ||
         (rc = claimcheck_cue_candidates(r, &annot, opts)) < 0 ||
         (rc = claimcheck_match_claims(r)) < 0 ||
+        (rc = claimcheck_reported_findings(r)) < 0 ||
         (rc = claimcheck_filter_report(r, opts)) < 0)
         goto cleanup;
     claimcheck_report_sort(r);

@@ -9,6 +9,10 @@
  *   severity: {KEY: error|warning|info|off}
  *   ignore: [KEY...]                   the same as KEY: off
  *   report-approximators: true|false
+ *   speaker-hedges: info|warning|error|off|writer
+ *                                      a hedge inside a named speaker's words:
+ *                                      at that severity (default info), not
+ *                                      reported (off), or as the writer's
  *
  * where KEY is a rule id, a family ("hedge" for "hedge.weasel") or a kind.
  * Any other key, a wrong type or value is an error at the node's
@@ -238,6 +242,19 @@ static int config_pair(const config_ctx *c, const yaml_node_t *k, const yaml_nod
         if (!config_scalar(v, &val) || (strcmp(val, "true") && strcmp(val, "false")))
             return config_fail(c, v, "report-approximators must be true or false");
         c->cfg->report_approximators = strcmp(val, "true") == 0;
+    } else if (strcmp(key, "speaker-hedges") == 0) {
+        claimcheck_severity sev;
+        if (!config_scalar(v, &val))
+            val = "";
+        if (strcmp(val, "off") == 0)
+            c->cfg->speaker_hedges = CLAIMCHECK_SPEAKER_HEDGES_OFF;
+        else if (strcmp(val, "writer") == 0)
+            c->cfg->speaker_hedges = CLAIMCHECK_SPEAKER_HEDGES_WRITER;
+        else if (claimcheck_severity_parse(&sev, val) == 0)
+            c->cfg->speaker_hedges = 1 + (int)sev;
+        else
+            return config_fail(
+                c, v, "speaker-hedges must be error, warning, info, off or writer");
     } else if (strcmp(key, "rules") == 0 || strcmp(key, "ignore") == 0) {
         return config_list(c, key, v);
     } else if (strcmp(key, "severity") == 0) {
@@ -245,7 +262,7 @@ static int config_pair(const config_ctx *c, const yaml_node_t *k, const yaml_nod
     } else {
         return config_fail(c, k,
                            "unknown key '%s' (known: claimcheck, rules, fail-on, "
-                           "severity, ignore, report-approximators)",
+                           "severity, ignore, report-approximators, speaker-hedges)",
                            key);
     }
     return 0;
@@ -330,6 +347,12 @@ cleanup:
 
 int claimcheck_config_report_approximators(const claimcheck_config *cfg) {
     return cfg && cfg->report_approximators;
+}
+
+int claimcheck_config_speaker_hedges(const claimcheck_config *cfg) {
+    if (!cfg || cfg->speaker_hedges == 0)
+        return CLAIMCHECK_SEVERITY_INFO;
+    return cfg->speaker_hedges > 0 ? cfg->speaker_hedges - 1 : cfg->speaker_hedges;
 }
 
 /* ------------------------------------------------------------ baseline */

@@ -18,6 +18,8 @@ struct claimcheck_config {
     char *fail_on;
     claimcheck_vec settings; /* claimcheck_config_setting, in file order */
     int report_approximators;
+    int speaker_hedges; /* 0: the default (info); 1 + a severity; or
+                           CLAIMCHECK_SPEAKER_HEDGES_OFF / _WRITER */
 };
 
 struct claimcheck_baseline {
@@ -31,5 +33,14 @@ int claimcheck_baseline_key(claimcheck_buf *b, const char *path, const char *rul
 
 /* The configuration's report-approximators (0 for NULL). */
 int claimcheck_config_report_approximators(const claimcheck_config *cfg);
+
+#define CLAIMCHECK_SPEAKER_HEDGES_OFF    (-1)
+#define CLAIMCHECK_SPEAKER_HEDGES_WRITER (-2)
+
+/* The severity of a hedge finding inside a named speaker's words
+ * (`speaker-hedges`): a claimcheck_severity (info for NULL or when unset),
+ * CLAIMCHECK_SPEAKER_HEDGES_OFF (not reported) or
+ * CLAIMCHECK_SPEAKER_HEDGES_WRITER (as the writer's hedge). */
+int claimcheck_config_speaker_hedges(const claimcheck_config *cfg);
 
 #endif

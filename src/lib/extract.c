@@ -29,7 +29,8 @@
  *   modality   the sentence's hedge cues; approximators only widen figures;
  *   attribution the subject of a reporting verb ("Zelenskyy said"), the
  *              object of "according to", and whether the trigger is quoted
- *              (extract_attribution).
+ *              (extract_attribution); the named speaker whose words hold
+ *              the trigger (speech.h): then the claim is that speaker's.
  * This file is the driver: it runs the units over each sentence and wires
  * what they find into claims. The context (extract_ctx) carries the last
  * date the text named from sentence to sentence.
@@ -44,6 +45,7 @@
 #include "extract_role.h"
 #include "extract_status.h"
 #include "extract_time.h"
+#include "speech.h"
 
 /* What the claims of one sentence share. */
 typedef struct extract_sentence {
@@ -108,6 +110,15 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
         !claimcheck_extract_is_according(x, at->verb_tok))
         c->attribution = CLAIMCHECK_NONE;
     c->quoted = es->quoted[tm->first - x->first];
+    {
+        const claimcheck_speech *sp =
+            claimcheck_speech_named_at(x->a, c->trigger.start, 0);
+        if (sp && !(c->speaker = claimcheck_speech_name(x->a, x->doc, x->rules, sp)))
+            return CLAIMCHECK_ENOMEM;
+        c->speaker_kind = sp ? sp->kind : CLAIMCHECK_SPEAKER_UNKNOWN;
+        c->speaker_disputed = sp ? sp->disputed : 0;
+        c->speaker_tag = sp && sp->tag && !c->quoted;
+    }
     c->hedged = es->hedged;
     status = claimcheck_extract_status(x, es->sa, tm, c);
     anchor = tm->first;
@@ -178,6 +189,6 @@ int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
 void claimcheck_claims_free(claimcheck_vec *claims) {
     size_t i;
     for (i = 0; i < claims->count; i++)
-        free(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i)->time_text);
+        claimcheck_claim_fields_free(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i));
     claimcheck_vec_free(claims);
 }

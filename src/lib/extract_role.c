@@ -362,7 +362,7 @@ void claimcheck_extract_senses(const claimcheck_extract_ctx *x,
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
         if (!role_in_sense(x, sa, c)) {
-            free(c->time_text);
+            claimcheck_claim_fields_free(c);
             continue;
         }
         if (kept != i)

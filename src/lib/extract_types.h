@@ -4,6 +4,8 @@
 #ifndef CLAIMCHECK_EXTRACT_TYPES_H
 #define CLAIMCHECK_EXTRACT_TYPES_H
 
+#include <stdlib.h>
+
 #include "annotate.h"
 
 #define CLAIMCHECK_CLAIM_MAX_ROLES      6
@@ -55,11 +57,17 @@ struct claimcheck_claim {
     size_t figure_count;
     claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
     size_t cue_count;
-    int hedged;         /* has a cue of a kind other than approximator */
-    size_t attribution; /* entity index or CLAIMCHECK_NONE */
-    int quoted;         /* inside quotation marks */
-    int mention;        /* the trigger is the object of a preposition: a topic */
-    int hypothetical;   /* under a modal or condition: "would answer any attack" */
+    int hedged;               /* has a cue of a kind other than approximator */
+    size_t attribution;       /* entity index or CLAIMCHECK_NONE */
+    int quoted;               /* inside quotation marks */
+    char *speaker;            /* owned: the named speaker whose words hold the trigger
+                           (speech.h), or NULL: the writer's claim */
+    uint8_t speaker_kind;     /* claimcheck_speaker_kind of that speaker */
+    uint8_t speaker_disputed; /* "X falsely claimed ...": the writer disputes it */
+    uint8_t speaker_tag;      /* "A, X said" without quotes: the writer's assertion
+                                 with an attribution tag */
+    int mention;              /* the trigger is the object of a preposition: a topic */
+    int hypothetical;         /* under a modal or condition: "would answer any attack" */
     /* set by the match stage */
     const char *verdict;
     size_t event;
@@ -76,5 +84,14 @@ typedef struct claimcheck_attribution {
     size_t verb_tok;   /* the reporting verb's first token */
     int forward;       /* "said that ...": it covers what follows the verb */
 } claimcheck_attribution;
+
+/* Frees what a claim owns (its time text and speaker name): the one place
+ * that knows, for whoever drops a claim. */
+static inline void claimcheck_claim_fields_free(struct claimcheck_claim *c) {
+    free(c->time_text);
+    free(c->speaker);
+    c->time_text = NULL;
+    c->speaker = NULL;
+}
 
 #endif

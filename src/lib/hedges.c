@@ -5,18 +5,23 @@
  * the strongest cue (weasel > distancing > evidential > epistemic >
  * approximator), its severity warning for weasel and distancing cues and
  * info otherwise, its cues listed in text order, its scope that of the
- * strongest cue (ConText's scope) and its attribution the sentence's
- * speaker. A sentence whose only cues are approximators gives no finding
+ * strongest cue (ConText's scope) and its attribution the named speaker
+ * whose words hold its cues or whose epistemic verb of saying a cue is
+ * ("Mr X thinks"; speech.h; none: the writer's hedge, also when
+ * an unnamed or vague source speaks), at the severity `speaker-hedges`
+ * asks for (default info; off: no finding). A sentence whose only cues are approximators gives no finding
  * unless approximators are asked for. With `cue_features`, every cue
  * candidate the annotate stage weighed is kept as report data with its
  * score and features (`claimcheck cues --explain`). */
 #include "hedges.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "hedgemodel.h"
+#include "speech.h"
 
 /* Default severity of a hedge finding by its strongest cue kind: hiding the
  * source (weasel) or distancing the text from the claim matters most. */
@@ -35,9 +40,60 @@ static int hedges_kind_rank(claimcheck_hedge_kind kind) {
     return rank[kind];
 }
 
+static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *a);
+
+/* Whose hedge finding f is (ConText's experiencer): the named speaker
+ * whose words hold its strongest cue when every cue that is no
+ * approximator stands in a named speaker's words (speech.h); else the
+ * writer's (an unnamed or vague source speaks in the writer's voice).
+ * A named speaker's hedge gets the severity `speaker-hedges` asks for, or
+ * is dropped (off). Returns 0 or CLAIMCHECK_ENOMEM. */
+static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
+                          const claimcheck_check_options *opts,
+                          const claimcheck_cue_hit *cues, size_t n,
+                          claimcheck_hedge_kind top, struct claimcheck_finding *f) {
+    const claimcheck_speech *who = NULL;
+    size_t k;
+    int severity;
+    for (k = 0; k < n; k++) {
+        claimcheck_hedge_kind kind =
+            CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)->kind;
+        const claimcheck_speech *sp =
+            claimcheck_speech_named_at(a, cues[k].span.start, 1);
+        /* "Mr X thinks ...": an epistemic verb of saying is the speaker's */
+        if (kind == CLAIMCHECK_HEDGE_EPISTEMIC &&
+            claimcheck_speech_verb_at(a, cues[k].span.start, 1))
+            sp = claimcheck_speech_verb_at(a, cues[k].span.start, 1);
+        /* "the ceasefire Trump claims to have secured", inside Waltz's words:
+         * any other verb of saying that is a cue is the writer's choice */
+        else if (claimcheck_speech_verb_at(a, cues[k].span.start, 0))
+            sp = NULL;
+        if (kind == CLAIMCHECK_HEDGE_APPROXIMATOR && top != CLAIMCHECK_HEDGE_APPROXIMATOR)
+            continue;
+        if (!sp)
+            return 0;
+        if (!who || kind == top)
+            who = sp;
+    }
+    if (!who)
+        return 0;
+    if (!(f->attribution = claimcheck_report_keep(
+              r, claimcheck_speech_name(a, r->doc, r->rules, who))))
+        return CLAIMCHECK_ENOMEM;
+    severity = claimcheck_config_speaker_hedges(opts->config);
+    if (severity == CLAIMCHECK_SPEAKER_HEDGES_OFF) {
+        free(f->rule);
+        free(f->message);
+        r->findings.count--; /* f is the last finding */
+    } else if (severity != CLAIMCHECK_SPEAKER_HEDGES_WRITER)
+        f->severity = (claimcheck_severity)severity;
+    return 0;
+}
+
 int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
                               const claimcheck_check_options *opts) {
     size_t s, k;
+    int rc;
     for (s = 0; s < a->sentences.count; s++) {
         claimcheck_cue_hit cues[CLAIMCHECK_CLAIM_MAX_CUES];
         size_t n = claimcheck_sentence_cues(a, s, cues, CLAIMCHECK_CLAIM_MAX_CUES);
@@ -94,12 +150,68 @@ int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
                 f->scope = claimcheck_cue_scope(r->doc, a, r->rules, s, cues[k].span);
                 break;
             }
-        {
-            size_t who = claimcheck_sentence_attribution(r->doc, a, r->rules, s);
-            if (who != CLAIMCHECK_NONE)
-                f->attribution =
-                    CLAIMCHECK_VEC_AT(&r->rules->entities, claimcheck_entity, who)->id;
+        if ((rc = hedges_speaker(r, a, opts, cues, n, top, f)) < 0)
+            return rc;
+    }
+    return hedges_unnamed_sources(r, a);
+}
+
+/* The hedge finding of sentence span `span`, or NULL. */
+static struct claimcheck_finding *hedges_finding_of(claimcheck_report *r,
+                                                    claimcheck_span span) {
+    size_t i;
+    for (i = 0; i < r->findings.count; i++) {
+        struct claimcheck_finding *f =
+            CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i);
+        if (f->kind == CLAIMCHECK_FINDING_HEDGE && f->span.start == span.start &&
+            f->span.end == span.end)
+            return f;
+    }
+    return NULL;
+}
+
+/* An unnamed source ("a Kremlin aide told reporters", "according to two
+ * people briefed on the talks", "some families say") hides who says so: a
+ * weasel cue in the writer's voice, unless it stands in a named speaker's
+ * words. Its cue is the speaker phrase; it joins the sentence's hedge
+ * finding (the writer's) or makes one. */
+static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *a) {
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    size_t i, s = 0;
+    for (i = 0; i < a->speech.count; i++) {
+        const claimcheck_speech *sp = CLAIMCHECK_VEC_AT(&a->speech, claimcheck_speech, i);
+        const claimcheck_sentence_annot *sa;
+        struct claimcheck_finding *f;
+        claimcheck_span cue;
+        if (!sp->unnamed || sp->form != CLAIMCHECK_SPEECH_REPORTED)
+            continue;
+        cue.start = toks[sp->who_first].start;
+        cue.end = toks[sp->who_end - 1].end;
+        if (claimcheck_speech_named_at(a, cue.start, 1))
+            continue;
+        for (s = 0; s < a->sentences.count; s++)
+            if (CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s)->tok_end >
+                sp->who_first)
+                break;
+        if (s == a->sentences.count)
+            continue;
+        sa = CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+        if (!(f = hedges_finding_of(r, sa->span))) {
+            f = claimcheck_report_add(
+                r, CLAIMCHECK_FINDING_HEDGE, hedges_severity(CLAIMCHECK_HEDGE_WEASEL),
+                "hedge.weasel", sa->span,
+                "hedged statement: '%.*s' (weasel: unnamed source)",
+                (int)(cue.end - cue.start), r->doc->view + cue.start);
+            if (!f)
+                return CLAIMCHECK_ENOMEM;
+            f->scope = sp->span;
+        } else if (f->attribution || f->cue_count >= CLAIMCHECK_CLAIM_MAX_CUES) {
+            continue;
         }
+        f->cues[f->cue_count].span = cue;
+        f->cues[f->cue_count].kind = claimcheck_hedge_kind_names[CLAIMCHECK_HEDGE_WEASEL];
+        f->cues[f->cue_count].cue = "unnamed source";
+        f->cue_count++;
     }
     return 0;
 }

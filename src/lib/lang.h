@@ -76,6 +76,35 @@ typedef enum {
     CLAIMCHECK_LEX_MODAL_SKIP,      /* be, been, not, also ...: skipped when the hedge
                                         model looks for the verb a modal governs ("may
                                         also be USED") */
+    /* speech (speech.c): who says what */
+    CLAIMCHECK_LEX_SPEECH_VERB,         /* said, says, told, added, warned ...: a speaker
+                                          stands next to it */
+    CLAIMCHECK_LEX_SPEECH_SKIP,         /* also, later, has ...: between a speaker and its
+                                          verb ("Peskov also said") */
+    CLAIMCHECK_LEX_SPEECH_DISPUTING,    /* falsely, wrongly ...: the writer disputes what
+                                          the speaker says */
+    CLAIMCHECK_LEX_SPEECH_RELATIVE,     /* who, which: ", who is in Oslo," between a
+                                          speaker and its verb */
+    CLAIMCHECK_LEX_SPEECH_FRAME,        /* in a statement, in an interview: what the
+                                          subject after it does is what it says */
+    CLAIMCHECK_LEX_SPEAKER_VAGUE,       /* officials, sources, people, observers: an
+                                          unnamed or vague source */
+    CLAIMCHECK_LEX_SPEAKER_ROLE,        /* president, spokesman, aide, envoy: a role; with
+                                          a, an, one: an unnamed one */
+    CLAIMCHECK_LEX_SPEAKER_INSTITUTION, /* ministry, office, Kremlin, Reuters: an
+                                            institution or outlet */
+    CLAIMCHECK_LEX_SPEAKER_INDEFINITE,  /* a, an, one, another, some: an unnamed one */
+    CLAIMCHECK_LEX_SPEAKER_DETERMINER,  /* the, his, her, its, their: part of a speaker
+                                           phrase */
+    CLAIMCHECK_LEX_SPEAKER_PREPOSITION, /* in, of, from: "a diplomat in Kyiv", the head
+                                            stands before it */
+    CLAIMCHECK_LEX_SPEECH_PASSIVE,      /* is, was: "it is said", no speaker */
+    CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE,  /* spokesman, spokeswoman: speaks for an
+                                            institution, named or not */
+    CLAIMCHECK_LEX_SPEECH_DOCUMENT, /* data, figures: "according to official data" names a
+                                        document, not a speaker */
+    CLAIMCHECK_LEX_SPEECH_CLAUSE,   /* whatever, as, than: "whatever Kyiv says" reports
+                                      nothing of the clause around it */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

@@ -20,7 +20,8 @@
  * Verdict to rating: contradiction 1 "False", tension 3 "Misleading",
  * consistent 5 "Consistent with reported events". A claim's author is its
  * attribution: the entity's display name, a Person for people and an
- * Organization for the rest (countries, armies, ministries);
+ * Organization for the rest (countries, armies, ministries); a named speaker
+ * that is no entity by its kind (a person or role: Person);
  * an unattributed claim is the article's own, whose author is the outlet
  * (the document's source) when known. Keys absent where the value is. */
 #include <jansson.h>
@@ -110,12 +111,15 @@ static json_t *claimreview_item(const claimcheck_report *r, size_t ci, int ratin
     json_object_set_new(item, "@type", json_string("Claim"));
     if (who) {
         /* a person is a Person; a country, an army or a ministry an Organization */
-        const char *kind = NULL, *name = claimcheck_claim_entity_name(c, who, &kind);
-        json_object_set_new(item, "author",
-                            claimreview_named(kind && strcmp(kind, "person") == 0
-                                                  ? "Person"
-                                                  : "Organization",
-                                              name ? name : who));
+        const char *kind = NULL, *name = claimcheck_claim_entity_name(c, who, &kind),
+                   *speaker = claimcheck_claim_speaker_kind(c);
+        int person = kind && strcmp(kind, "person") == 0;
+        /* a speaker that is no entity: by its kind ("MARCHENKO", "the president") */
+        if (!name && speaker)
+            person = strcmp(speaker, "institution") != 0;
+        json_object_set_new(
+            item, "author",
+            claimreview_named(person ? "Person" : "Organization", name ? name : who));
     } else if (claimcheck_doc_source(doc))
         json_object_set_new(
             item, "author",

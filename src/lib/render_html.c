@@ -647,6 +647,11 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
     claimcheck_buf_puts(out, "</div>\n<p class=\"msg\">");
     html_escapes(out, claimcheck_finding_message(f));
     claimcheck_buf_puts(out, "</p>\n");
+    if (claimcheck_finding_attribution(f)) {
+        claimcheck_buf_puts(out, "<p class=\"who\">speaker: ");
+        html_escapes(out, claimcheck_finding_attribution(f));
+        claimcheck_buf_puts(out, "</p>\n");
+    }
 
     /* the sentence, with this finding's cues and its claim's trigger */
     claim = claimcheck_finding_claim(f);

@@ -235,6 +235,9 @@ static json_t *sarif_result(const claimcheck_report *r, const claimcheck_finding
     arr = claimcheck_json_evidence(f, &events);
     json_object_set_new(props, "events", events);
     json_object_set_new(props, "evidence", arr);
+    if (claimcheck_finding_attribution(f))
+        json_object_set_new(props, "attribution",
+                            json_string(claimcheck_finding_attribution(f)));
     if (claimcheck_finding_cue_count(f)) {
         arr = json_array();
         for (k = 0; k < claimcheck_finding_cue_count(f); k++) {

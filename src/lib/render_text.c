@@ -4,6 +4,7 @@
  *     | the sentence, on one line
  *     |     ^~~~~~ the cue or the claim's trigger
  *     = related: path:line:col: the other claim (contradictions inside the text)
+ *     = speaker: who says the hedged words (a named speaker; none: the writer)
  *     = evidence: event-id: source (date): what it says
  *
  * then one summary line. Colour (ANSI) only when asked for. Everything
@@ -182,6 +183,9 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
                     (int)(claimcheck_claim_span(o).end - claimcheck_claim_span(o).start),
                     text + claimcheck_claim_span(o).start);
             }
+            if (claimcheck_finding_attribution(f))
+                claimcheck_safe_printf(out, "    = speaker: %s\n",
+                                       claimcheck_finding_attribution(f));
             if (flags & CLAIMCHECK_RENDER_EXPLAIN)
                 text_explain(out, doc, r, f);
             for (k = 0; k < claimcheck_finding_evidence_count(f); k++) {

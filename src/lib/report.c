@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "speech.h"
+
 struct claimcheck_finding *claimcheck_report_add(claimcheck_report *r,
                                                  claimcheck_finding_kind kind,
                                                  claimcheck_severity severity,
@@ -80,10 +82,25 @@ void claimcheck_report_sort(claimcheck_report *r) {
               report_cmp);
 }
 
+const char *claimcheck_report_keep(claimcheck_report *r, char *s) {
+    char **slot;
+    if (!s)
+        return NULL;
+    if (!(slot = claimcheck_vec_push(&r->strings, sizeof(*slot)))) {
+        free(s);
+        return NULL;
+    }
+    *slot = s;
+    return s;
+}
+
 void claimcheck_report_free(claimcheck_report *r) {
     size_t i;
     if (!r)
         return;
+    for (i = 0; i < r->strings.count; i++)
+        free(*CLAIMCHECK_VEC_AT(&r->strings, char *, i));
+    claimcheck_vec_free(&r->strings);
     for (i = 0; i < r->findings.count; i++) {
         struct claimcheck_finding *f =
             CLAIMCHECK_VEC_AT(&r->findings, struct claimcheck_finding, i);
@@ -204,6 +221,8 @@ const char *claimcheck_claim_target(const claimcheck_claim *c, size_t i) {
     return CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, c->targets[i])->id;
 }
 const char *claimcheck_claim_attribution(const claimcheck_claim *c) {
+    if (c->speaker)
+        return c->speaker;
     return c->attribution == CLAIMCHECK_NONE
                ? NULL
                : CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, c->attribution)
@@ -222,6 +241,10 @@ const char *claimcheck_claim_candidate(const claimcheck_claim *c, size_t i,
     if (score_out)
         *score_out = c->candidate_scores[i];
     return CLAIMCHECK_VEC_AT(&c->rules->events, claimcheck_event, c->candidates[i])->id;
+}
+
+const char *claimcheck_claim_speaker_kind(const claimcheck_claim *c) {
+    return c->speaker ? claimcheck_speaker_kind_names[c->speaker_kind] : NULL;
 }
 
 const char *claimcheck_claim_entity_name(const claimcheck_claim *c, const char *id,

@@ -17,7 +17,8 @@ struct claimcheck_finding {
     size_t anchor;           /* where it points: first cue, claim trigger or span start */
     size_t claim;            /* index or CLAIMCHECK_NONE */
     claimcheck_span scope;   /* hedges: what the strongest cue governs */
-    const char *attribution; /* hedges: who the sentence says so, borrowed; or NULL */
+    const char *attribution; /* hedges: the named speaker whose words the cue is in
+                                (speech.h), borrowed; NULL: the writer's */
     size_t other_claim;      /* the other side of an in-document contradiction */
     claimcheck_cue cues[CLAIMCHECK_CLAIM_MAX_CUES];
     size_t cue_count;
@@ -31,7 +32,12 @@ struct claimcheck_report {
     claimcheck_vec claims;   /* struct claimcheck_claim */
     claimcheck_vec findings; /* struct claimcheck_finding */
     claimcheck_vec cues;     /* claimcheck_cue_candidate; `features` owned */
+    claimcheck_vec strings;  /* char *, owned: what findings borrow (speaker names) */
 };
+
+/* Keeps `s` (taken over; NULL: out of memory) in r->strings and returns it,
+ * or NULL when out of memory (then `s` is freed). */
+const char *claimcheck_report_keep(claimcheck_report *r, char *s);
 
 /* Adds a finding with a copy of `rule` and a formatted message; returns it
  * (zeroed apart from those) or NULL when out of memory. */

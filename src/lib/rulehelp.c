@@ -15,6 +15,11 @@ static const struct {
      "The claim dates a reported event (after resolving 'on Monday', 'last week' "
      "against the publication date) to days on which it did not take place. Check "
      "the date against the sources in the evidence."},
+    {"contradiction.disputed", "ContradictionDisputed",
+     "The text calls a speaker's claim false, but the record has it.",
+     "The text disputes what a named speaker said (\"X falsely claimed that ...\"), "
+     "yet the claim is consistent with the reported event: either the record or the "
+     "text's verdict on the speaker is wrong."},
     {"contradiction.figure", "ContradictionFigure",
      "A figure of the claim lies outside every range the sources report.",
      "A figure of the claim (a duration, a count) lies outside every range that the "
@@ -31,8 +36,9 @@ static const struct {
     {"contradiction.polarity", "ContradictionPolarity",
      "The claim denies something reported as having happened.",
      "The claim says that something reported as having happened (or been agreed) did "
-     "not happen. An attributed denial is checked too, and the message names the "
-     "speaker."},
+     "not happen. A denial in a named speaker's words is the writer's contradiction "
+     "only when the speaker is on record for the event; otherwise it is reported as "
+     "reported.contradiction.polarity (info), naming the speaker."},
     {"contradiction.status", "ContradictionStatus",
      "The claim gives a party the opposite of its reported status.",
      "The claim gives a party a status opposite to the reported one: agreed or "
@@ -56,6 +62,14 @@ static const struct {
      "A suppression comment matches no finding.",
      "A claimcheck-disable comment that silences nothing: the finding it was written "
      "for is gone or the rule id is misspelt. Remove the comment or correct it."},
+    {"reported", "ReportedSpeech",
+     "A named speaker is reported saying what the record does not have.",
+     "The claim stands in a named speaker's direct or reported words (\"Peskov said "
+     "...\"), the record of the event differs, and the rule base does not hold what "
+     "that speaker said about it, so it is not the writer's contradiction: shown as "
+     "info under reported.<rule>. When the speaker is on record for the event, the "
+     "claim stays a contradiction (a misreport of the speaker); so does a clause with "
+     "a tag after it (\"A, X said\"): the writer's assertion with a source."},
     {"strike-during-ceasefire", "StrikeDuringCeasefire",
      "A strike is reported while a ceasefire its party agreed to was in force.",
      "A strike by a party during a ceasefire that party agreed to is a contradiction "
@@ -65,6 +79,9 @@ static const struct {
 int claimcheck_rule_help(const char *id, const char **name_out, const char **brief_out,
                          const char **help_out) {
     size_t i;
+    /* reported.contradiction.figure and the like: one entry (reported.c) */
+    if (strncmp(id, "reported.", 9) == 0)
+        id = "reported";
     for (i = 0; i < sizeof(rulehelp_table) / sizeof(rulehelp_table[0]); i++)
         if (strcmp(rulehelp_table[i].id, id) == 0) {
             if (name_out)

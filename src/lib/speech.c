@@ -1,0 +1,852 @@
+/* speech.c: the speech stage (see speech.h): who says what.
+ *
+ * Contract, per document, sentence by sentence:
+ *   turns     a sentence that opens with an upper-case label and a colon
+ *             ("ELLIS:", "HOST (Mark Ellis):") starts a turn of that person;
+ *             it lasts to the next label or the end of the paragraph;
+ *   quotes    the tokens between double quotation marks (straight, curly or
+ *             guillemets), across sentences up to the paragraph end; the
+ *             speaker is that of the reported speech whose words hold the
+ *             quote (the tag "..., Peskov said" of its last sentence or the
+ *             "Peskov said: ..." of its first);
+ *   reported  a verb of saying (speech_verb) with its speaker: the phrase
+ *             before it ("Peskov (also) said", "Zelensky, who is in Oslo,
+ *             told"), or, after a comma or a closing quote, the phrase after
+ *             it ("..., said Peskov"); "according to X"; "In a statement,
+ *             X ...". A tag after a comma or quote ("A, X said.") covers what
+ *             precedes it (and what follows its own comma: "A, X said, B");
+ *             a tag that opens its clause covers what follows the verb.
+ * The speaker phrase is classified by its head (the word next to the verb)
+ * and its determiner: an entity of the rule base is a person or an
+ * institution by its kind; a vague noun ("officials", "sources") is vague;
+ * a role or institution noun with "a", "an", "one" ("a Kremlin aide") is
+ * vague, with "the" or a possessive a role or institution; a spokesperson
+ * speaks for an institution ("a ministry spokesman"); any other
+ * capitalised word names a person (an institution when an institution noun
+ * is in the phrase); "he"/"she" refers back to the last person speaker, "it"/
+ * "they" to the last institution (when none has spoken yet: to the last
+ * person, or country or organisation, the text names). Words come from the rule base (speech_*,
+ * speaker_*, pronoun_*, conjunction, report_forward, according). */
+#include "speech.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const claimcheck_speaker_kind_names[CLAIMCHECK_SPEAKER_KIND_COUNT] = {
+    "unknown", "person", "role", "institution", "vague"};
+
+/* What the stage reads while it walks one document. */
+typedef struct speech_ctx {
+    claimcheck_annot *a;
+    const claimcheck_doc *doc;
+    const claimcheck_rules *rules;
+    const claimcheck_token *toks;
+    size_t first, end;              /* the sentence */
+    size_t start;                   /* its first token after a label or timestamp */
+    size_t last_person, last_org;   /* records a pronoun refers back to */
+    size_t verb;                    /* the verb of saying being read, or NONE */
+    size_t sentence;                /* the sentence being read */
+    size_t named_person, named_org; /* the last entities the sentences before named */
+    uint8_t tag;                    /* the record being added is a tag's */
+} speech_ctx;
+
+/* A speaker phrase. */
+typedef struct speech_who {
+    size_t first, end, head;
+    size_t walk; /* where the walk back stopped (first, before trimming) */
+    size_t entity;
+    uint8_t kind;
+    uint8_t unnamed;
+    size_t refers;
+} speech_who;
+
+static int sp_is(const speech_ctx *c, claimcheck_lex_class cls, size_t i) {
+    return i >= c->first && i < c->end &&
+           claimcheck_lang_is(&c->rules->lang, cls, &c->toks[i]);
+}
+
+static int sp_punct(const speech_ctx *c, size_t i, char ch) {
+    return i >= c->first && i < c->end && c->toks[i].kind == CLAIMCHECK_TOK_PUNCT &&
+           c->toks[i].end - c->toks[i].start == 1 && c->doc->view[c->toks[i].start] == ch;
+}
+
+static int sp_word(const speech_ctx *c, size_t i) {
+    return i >= c->first && i < c->end && c->toks[i].kind == CLAIMCHECK_TOK_WORD;
+}
+
+static int sp_cap(const speech_ctx *c, size_t i) {
+    return sp_word(c, i) && (c->toks[i].flags & CLAIMCHECK_TOKF_CAP);
+}
+
+/* The possessive "'s" the tokenizer splits off. */
+static int sp_possessive(const speech_ctx *c, size_t i) {
+    const unsigned char *p = (const unsigned char *)c->doc->view + c->toks[i].start;
+    return sp_word(c, i) &&
+           (p[0] == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99));
+}
+
+/* An all-capitals word of two letters or more: a transcript label. */
+static int sp_label_word(const speech_ctx *c, size_t i) {
+    const char *p = c->doc->view + c->toks[i].start;
+    size_t k, n = c->toks[i].end - c->toks[i].start, letters = 0;
+    if (!sp_word(c, i))
+        return 0;
+    for (k = 0; k < n; k++) {
+        if (p[k] >= 'a' && p[k] <= 'z')
+            return 0;
+        letters += p[k] >= 'A' && p[k] <= 'Z';
+    }
+    return letters >= 2;
+}
+
+/* -1 an opening double quotation mark, 1 a closing one, 2 a straight one
+ * (it toggles), 0 none. */
+static int sp_quote(const speech_ctx *c, size_t i) {
+    const unsigned char *p = (const unsigned char *)c->doc->view + c->toks[i].start;
+    size_t n = c->toks[i].end - c->toks[i].start;
+    if (!(c->toks[i].flags & CLAIMCHECK_TOKF_QUOTE))
+        return 0;
+    if (n == 1 && p[0] == '"')
+        return 2;
+    if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9E))
+        return -1;
+    if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x9D)
+        return 1;
+    if (n == 2 && p[0] == 0xC2 && p[1] == 0xAB)
+        return -1;
+    if (n == 2 && p[0] == 0xC2 && p[1] == 0xBB)
+        return 1;
+    return 0;
+}
+
+/* The entity match of the sentence whose last token is `i`, or NULL. */
+static const claimcheck_match *
+sp_entity_ending(const speech_ctx *c, const claimcheck_sentence_annot *sa, size_t i) {
+    const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first <= i &&
+            ms[j].end == i + 1)
+            return &ms[j];
+    return NULL;
+}
+
+/* A speaker kind for entity `e`: person, institution (an actor) or unknown. */
+static uint8_t sp_entity_kind(const speech_ctx *c, const claimcheck_entity *e) {
+    const claimcheck_entity_kind *k = claimcheck_lang_kind(&c->rules->lang, e->kind);
+    if (!k)
+        return CLAIMCHECK_SPEAKER_UNKNOWN;
+    if (k->person)
+        return CLAIMCHECK_SPEAKER_PERSON;
+    return k->role == CLAIMCHECK_KIND_ACTOR ? CLAIMCHECK_SPEAKER_INSTITUTION
+                                            : CLAIMCHECK_SPEAKER_UNKNOWN;
+}
+
+/* The last entity of speaker kind `kind` the text names before token
+ * `before`: in sentence sa, else in the sentences before it (the context's
+ * memory), or CLAIMCHECK_NONE: what "he said" or "it said" refers back to
+ * when nobody has spoken yet. */
+static size_t sp_last_entity(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                             size_t before, unsigned kind) {
+    const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
+    size_t j, found = kind == CLAIMCHECK_SPEAKER_PERSON ? c->named_person : c->named_org;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= before &&
+            sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity,
+                                                ms[j].owner)) == kind)
+            found = ms[j].owner;
+    return found;
+}
+
+/* Remembers the last person and institution sentence sa names. */
+static void sp_remember_entities(speech_ctx *c, const claimcheck_sentence_annot *sa) {
+    const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY) {
+            uint8_t k =
+                sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities,
+                                                    claimcheck_entity, ms[j].owner));
+            if (k == CLAIMCHECK_SPEAKER_PERSON)
+                c->named_person = ms[j].owner;
+            else if (k == CLAIMCHECK_SPEAKER_INSTITUTION)
+                c->named_org = ms[j].owner;
+        }
+}
+
+/* Can token i be part of a speaker phrase? */
+static int sp_np_word(const speech_ctx *c, size_t i) {
+    return sp_cap(c, i) || sp_possessive(c, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_VAGUE, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, i) ||
+           (i >= c->first && i < c->end && c->toks[i].kind == CLAIMCHECK_TOK_NUM);
+}
+
+/* Classifies phrase w->first..w->end with head w->head; 0 when it names no
+ * speaker. */
+static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                       speech_who *w) {
+    const claimcheck_match *em = sp_entity_ending(c, sa, w->head);
+    size_t i;
+    int indefinite = 0, name = 0, institution = 0;
+    w->entity = CLAIMCHECK_NONE;
+    w->refers = CLAIMCHECK_NONE;
+    w->unnamed = 0;
+    for (i = w->first; i < w->end; i++) {
+        if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) ||
+            c->toks[i].kind == CLAIMCHECK_TOK_NUM)
+            indefinite = 1;
+        if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, i))
+            institution = 1;
+        else if (sp_cap(c, i) && !sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, i) &&
+                 !sp_is(c, CLAIMCHECK_LEX_SPEAKER_VAGUE, i) &&
+                 !sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) &&
+                 !sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, i))
+            name = 1;
+    }
+    if (em) {
+        const claimcheck_entity *e =
+            CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity, em->owner);
+        w->kind = sp_entity_kind(c, e);
+        if (w->kind != CLAIMCHECK_SPEAKER_UNKNOWN) {
+            w->entity = em->owner;
+            return 1;
+        }
+    }
+    if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_VAGUE, w->head))
+        w->kind = CLAIMCHECK_SPEAKER_VAGUE;
+    else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, w->head) ||
+             claimcheck_lang_at(&c->rules->lang, CLAIMCHECK_LEX_SPEAKER_INSTITUTION,
+                                c->toks, w->head > w->first ? w->head - 1 : w->head,
+                                c->end, NULL) > 1)
+        w->kind = indefinite ? CLAIMCHECK_SPEAKER_VAGUE : CLAIMCHECK_SPEAKER_INSTITUTION;
+    else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, w->head))
+        w->kind = CLAIMCHECK_SPEAKER_INSTITUTION; /* "a spokesman for the ministry" */
+    else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, w->head))
+        w->kind = indefinite ? CLAIMCHECK_SPEAKER_VAGUE : CLAIMCHECK_SPEAKER_ROLE;
+    else if (sp_is(c, CLAIMCHECK_LEX_PRONOUN_PERSON, w->head) && w->first == w->head) {
+        w->kind = CLAIMCHECK_SPEAKER_PERSON;
+        w->refers = c->last_person;
+        if (w->refers == CLAIMCHECK_NONE)
+            w->entity = sp_last_entity(c, sa, w->head, CLAIMCHECK_SPEAKER_PERSON);
+    } else if (sp_is(c, CLAIMCHECK_LEX_PRONOUN_GROUP, w->head) && w->first == w->head) {
+        w->kind = CLAIMCHECK_SPEAKER_INSTITUTION;
+        w->refers = c->last_org;
+        if (w->refers == CLAIMCHECK_NONE)
+            w->entity = sp_last_entity(c, sa, w->head, CLAIMCHECK_SPEAKER_INSTITUTION);
+    } else if (sp_cap(c, w->head))
+        w->kind =
+            institution ? CLAIMCHECK_SPEAKER_INSTITUTION : CLAIMCHECK_SPEAKER_PERSON;
+    else
+        return 0;
+    w->unnamed = w->kind == CLAIMCHECK_SPEAKER_VAGUE && indefinite;
+    (void)name;
+    return 1;
+}
+
+/* The speaker phrase that ends at token `head`, walking back over up to
+ * five words to its determiner. */
+static int sp_who_before(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                         size_t head, speech_who *w) {
+    size_t i = head, n = 0;
+    if (!sp_word(c, head) || head < c->start ||
+        sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, head) ||
+        sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, head))
+        return 0;
+    if (!sp_np_word(c, head) && !sp_is(c, CLAIMCHECK_LEX_PRONOUN_PERSON, head) &&
+        !sp_is(c, CLAIMCHECK_LEX_PRONOUN_GROUP, head))
+        return 0;
+    while (i > c->start && n < 5 && sp_word(c, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_CONJUNCTION, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_SPEECH_VERB, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_REPORT_FORWARD, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_PRONOUN_PERSON, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_PRONOUN_GROUP, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_SPEECH_SKIP, i - 1) &&
+           !sp_is(c, CLAIMCHECK_LEX_SPEECH_CLAUSE, i - 1)) {
+        if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, i) ||
+            (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) && !sp_cap(c, i - 1)))
+            break;
+        i--;
+        n++;
+    }
+    w->walk = i;
+    /* lower-case words before the first word of the phrase proper go, and
+     * so does an opening "But" or "And" */
+    while (i < head && (!sp_np_word(c, i) || sp_is(c, CLAIMCHECK_LEX_SCOPE_STOP, i) ||
+                        sp_is(c, CLAIMCHECK_LEX_CONJUNCTION, i)))
+        i++;
+    w->first = i;
+    w->end = head + 1;
+    w->head = head;
+    /* "a Western diplomat in Kyiv": the head stands before the preposition */
+    for (n = i + 1; n < head; n++)
+        if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_PREPOSITION, n)) {
+            w->head = n - 1;
+            break;
+        }
+    return sp_classify(c, sa, w);
+}
+
+/* The speaker phrase that starts at token `i` ("said the ministry in a
+ * statement", "according to two people briefed on ..."). */
+static int sp_who_after(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                        size_t i, speech_who *w) {
+    size_t j = i, head = CLAIMCHECK_NONE;
+    while (j < c->end && j < i + 7 && sp_np_word(c, j)) {
+        if (!sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, j) &&
+            !sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, j) && !sp_possessive(c, j))
+            head = j;
+        j++;
+    }
+    /* "according to official data": a document, not a speaker */
+    if (head == CLAIMCHECK_NONE || sp_is(c, CLAIMCHECK_LEX_SPEECH_DOCUMENT, j))
+        return 0;
+    w->first = w->walk = i;
+    w->end = head + 1;
+    w->head = head;
+    return sp_classify(c, sa, w);
+}
+
+/* Appends a record of tokens [first, end) said by `w`. */
+static int sp_add(speech_ctx *c, size_t first, size_t end, const speech_who *w,
+                  uint8_t form, uint8_t disputed) {
+    claimcheck_speech *sp;
+    if (first >= end)
+        return 0;
+    if (!(sp = claimcheck_vec_push(&c->a->speech, sizeof(*sp))))
+        return CLAIMCHECK_ENOMEM;
+    sp->first = first;
+    sp->end = end;
+    sp->span.start = c->toks[first].start;
+    sp->span.end = c->toks[end - 1].end;
+    sp->who_first = w ? w->first : 0;
+    sp->who_end = w ? w->end : 0;
+    sp->entity = w ? w->entity : CLAIMCHECK_NONE;
+    sp->kind = w ? w->kind : CLAIMCHECK_SPEAKER_UNKNOWN;
+    sp->refers = w ? w->refers : CLAIMCHECK_NONE;
+    sp->form = form;
+    sp->disputed = disputed;
+    sp->unnamed = w ? w->unnamed : 0;
+    sp->verb = form == CLAIMCHECK_SPEECH_REPORTED ? c->verb : CLAIMCHECK_NONE;
+    sp->sentence = c->sentence;
+    sp->tag = c->tag;
+    if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_PERSON)
+        c->last_person = c->a->speech.count - 1;
+    if (w && w->refers == CLAIMCHECK_NONE && w->kind == CLAIMCHECK_SPEAKER_INSTITUTION)
+        c->last_org = c->a->speech.count - 1;
+    return 0;
+}
+
+/* sp_add for what a tag after it covers ("A, X said"; "A," said X; "A,
+ * according to X"): the record is marked `tag`. */
+static int sp_add_tag(speech_ctx *c, size_t first, size_t end, const speech_who *w,
+                      uint8_t form, uint8_t disputed) {
+    int rc;
+    c->tag = 1;
+    rc = sp_add(c, first, end, w, form, disputed);
+    c->tag = 0;
+    return rc;
+}
+
+/* The last token of what a tag covers when it ends at `last` (exclusive):
+ * without a trailing comma or quotation mark. */
+static size_t sp_trim_end(const speech_ctx *c, size_t first, size_t last) {
+    while (last > first && (sp_punct(c, last - 1, ',') || sp_quote(c, last - 1)))
+        last--;
+    return last;
+}
+
+/* The end of reported words that start at `i`: the sentence end or a
+ * semicolon. */
+static size_t sp_clause_end(const speech_ctx *c, size_t i) {
+    while (i < c->end && !sp_punct(c, i, ';'))
+        i++;
+    return i;
+}
+
+/* Is the verb of saying that ends at `vend` a tag of what precedes it
+ * ("..., a Kremlin aide told reporters.", "..., the Kremlin said after the
+ * call")? It is when the clause ends within a few words or a preposition
+ * follows it; "that" or a clause ("said he still admired ...") makes it
+ * open what follows. */
+static int sp_tag_ends(const speech_ctx *c, size_t vend) {
+    size_t k;
+    if (sp_is(c, CLAIMCHECK_LEX_OBJECT_PREP, vend) ||
+        sp_is(c, CLAIMCHECK_LEX_OFFSET, vend) ||
+        sp_is(c, CLAIMCHECK_LEX_SPEAKER_PREPOSITION, vend))
+        return 1;
+    for (k = vend; k < c->end && k < vend + 4; k++) {
+        if (sp_is(c, CLAIMCHECK_LEX_REPORT_FORWARD, k) && !sp_punct(c, k, ','))
+            return 0;
+        if (c->toks[k].kind == CLAIMCHECK_TOK_PUNCT)
+            return 1;
+    }
+    return k >= c->end;
+}
+
+/* The records of verb of saying `v` of the sentence. */
+static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v) {
+    speech_who w;
+    size_t j = v, vend = v + 1;
+    uint8_t disputed = 0;
+    /* back over "also", "falsely" and a relative clause */
+    while (j > c->start && (sp_is(c, CLAIMCHECK_LEX_SPEECH_SKIP, j - 1) ||
+                            sp_is(c, CLAIMCHECK_LEX_SPEECH_DISPUTING, j - 1))) {
+        disputed |= sp_is(c, CLAIMCHECK_LEX_SPEECH_DISPUTING, j - 1);
+        j--;
+    }
+    /* "it is said that": no speaker */
+    if (v > c->start && sp_is(c, CLAIMCHECK_LEX_SPEECH_PASSIVE, v - 1))
+        return 0;
+    if (j > c->start && sp_punct(c, j - 1, ',')) {
+        size_t k;
+        for (k = j - 1; k > c->start + 1; k--)
+            if (sp_punct(c, k - 1, ',') && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, k)) {
+                j = k - 1;
+                break;
+            }
+    }
+    if (j > c->start && sp_who_before(c, sa, j - 1, &w)) {
+        /* "whatever Kyiv says", "as Peskov said": the clause around is the
+         * writer's, the verb reports nothing of it */
+        if (sp_is(c, CLAIMCHECK_LEX_SPEECH_CLAUSE, w.walk - 1))
+            return 0;
+        /* after a comma ("A, X said") but not after an opening word
+         * ("Well, X says ...") */
+        int tag = w.walk > c->start &&
+                  ((sp_punct(c, w.walk - 1, ',') && w.walk >= c->start + 4) ||
+                   sp_quote(c, w.walk - 1) > 0 || sp_quote(c, w.walk - 1) == 2) &&
+                  sp_tag_ends(c, vend);
+        /* "The call, which the White House said began at 10, lasted ...":
+         * the relative clause alone */
+        if (w.walk > c->start && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, w.walk - 1)) {
+            size_t k = vend;
+            while (k < c->end && !sp_punct(c, k, ','))
+                k++;
+            return sp_add(c, vend, k, &w, CLAIMCHECK_SPEECH_REPORTED, disputed);
+        }
+        if (tag) {
+            int rc = sp_add_tag(c, c->start, sp_trim_end(c, c->start, w.walk), &w,
+                                CLAIMCHECK_SPEECH_REPORTED, disputed);
+            size_t k;
+            if (rc < 0)
+                return rc;
+            /* "A, X said, B": B is X's too */
+            for (k = vend; k < c->end && k < vend + 3; k++)
+                if (sp_punct(c, k, ',') && k + 1 < c->end)
+                    return sp_add(c, k + 1, c->end, &w, CLAIMCHECK_SPEECH_REPORTED,
+                                  disputed);
+            return 0;
+        }
+        while (vend < c->end && sp_is(c, CLAIMCHECK_LEX_REPORT_FORWARD, vend))
+            vend++;
+        return sp_add(c, vend, sp_clause_end(c, vend), &w, CLAIMCHECK_SPEECH_REPORTED,
+                      disputed);
+    }
+    /* inverted: "...," said Peskov */
+    if (v > c->start &&
+        (sp_punct(c, v - 1, ',') || sp_quote(c, v - 1) > 0 || sp_quote(c, v - 1) == 2) &&
+        sp_who_after(c, sa, v + 1, &w)) {
+        int rc = sp_add_tag(c, c->start, sp_trim_end(c, c->start, v), &w,
+                            CLAIMCHECK_SPEECH_REPORTED, 0);
+        if (rc < 0)
+            return rc;
+        if (sp_punct(c, w.end, ',') && w.end + 1 < c->end)
+            return sp_add(c, w.end + 1, c->end, &w, CLAIMCHECK_SPEECH_REPORTED, 0);
+    }
+    return 0;
+}
+
+/* "according to X, ..." and "..., according to X". */
+static int sp_according(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v) {
+    speech_who w;
+    size_t after = v + 1;
+    if (after < c->end && sp_word(c, after) && !sp_np_word(c, after))
+        after++; /* "to" */
+    if (!sp_who_after(c, sa, after, &w))
+        return 0;
+    if (v <= c->start + 1 || (sp_punct(c, w.end, ',') && v <= c->start + 2))
+        return sp_add(c, sp_punct(c, w.end, ',') ? w.end + 1 : w.end, c->end, &w,
+                      CLAIMCHECK_SPEECH_REPORTED, 0);
+    return sp_add_tag(c, c->start, sp_trim_end(c, c->start, v), &w,
+                      CLAIMCHECK_SPEECH_REPORTED, 0);
+}
+
+/* "In a statement, the ministry accused ...": what follows the subject. */
+static int sp_frame(speech_ctx *c, const claimcheck_sentence_annot *sa) {
+    speech_who w;
+    size_t n = claimcheck_lang_at(&c->rules->lang, CLAIMCHECK_LEX_SPEECH_FRAME, c->toks,
+                                  c->start, c->end, NULL);
+    size_t i = c->start + n;
+    if (!n || !sp_punct(c, i, ','))
+        return 0;
+    if (!sp_who_after(c, sa, i + 1, &w))
+        return 0;
+    return sp_add(c, w.end, c->end, &w, CLAIMCHECK_SPEECH_REPORTED, 0);
+}
+
+/* A transcript label at the sentence start: its speaker phrase and the
+ * token after its colon, or 0. */
+static size_t sp_label(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                       speech_who *w) {
+    size_t i = c->first, j;
+    if (!sp_label_word(c, i))
+        return 0;
+    for (j = i; j < c->end && j < i + 8; j++)
+        if (sp_punct(c, j, ':')) {
+            size_t k;
+            w->first = w->walk = i;
+            w->end = j;
+            w->head = j - 1;
+            w->entity = CLAIMCHECK_NONE;
+            w->refers = CLAIMCHECK_NONE;
+            w->unnamed = 0;
+            w->kind = CLAIMCHECK_SPEAKER_PERSON;
+            for (k = i; k < j; k++) {
+                const claimcheck_match *em = sp_entity_ending(c, sa, k);
+                if (em && sp_entity_kind(c, CLAIMCHECK_VEC_AT(
+                                                &c->rules->entities, claimcheck_entity,
+                                                em->owner)) == CLAIMCHECK_SPEAKER_PERSON)
+                    w->entity = em->owner;
+            }
+            return j + 1;
+        } else if (!sp_label_word(c, j) && !sp_cap(c, j) && !sp_punct(c, j, '(') &&
+                   !sp_punct(c, j, ')'))
+            return 0;
+    return 0;
+}
+
+/* Does a blank line stand between byte offsets a and b? */
+static int sp_paragraph_break(const claimcheck_doc *doc, size_t a, size_t b) {
+    int lines = 0;
+    for (; a < b; a++)
+        if (doc->view[a] == '\n') {
+            if (++lines >= 2)
+                return 1;
+        } else if (doc->view[a] != ' ' && doc->view[a] != '\t' && doc->view[a] != '\r')
+            lines = 0;
+    return 0;
+}
+
+/* Gives record d the speaker of record s. */
+static void sp_copy_speaker(claimcheck_speech *d, const claimcheck_speech *s) {
+    d->who_first = s->who_first;
+    d->who_end = s->who_end;
+    d->entity = s->entity;
+    d->kind = s->kind;
+    d->refers = s->refers;
+    d->disputed = s->disputed;
+    d->unnamed = 0;
+}
+
+/* Does reported record j hold words of quote record i? */
+static int sp_holds(const claimcheck_speech *sp, size_t i, size_t j) {
+    return sp[j].form == CLAIMCHECK_SPEECH_REPORTED && sp[j].first < sp[i].end &&
+           sp[i].first < sp[j].end;
+}
+
+/* Quotes of the paragraph whose records start at `from` without a speaker
+ * take that of the reported speech holding them ('"A," X said'), else that
+ * of the paragraph's quote before them ('"A," X said. "B."'), else, for a
+ * paragraph that continues a quote left open by the one before, that
+ * quote's (`carried`, or CLAIMCHECK_NONE), else that of the paragraph's next
+ * quote with a speaker. Reported records come in sentence order and a quote
+ * is recorded in the sentence that closes it, so the ones holding it are
+ * found near it: the scans stay linear in the paragraph's records. */
+static void sp_quote_speakers(claimcheck_annot *a, size_t from, size_t carried,
+                              const claimcheck_token *toks,
+                              const claimcheck_vec *sentences) {
+    claimcheck_speech *sp = (claimcheck_speech *)a->speech.items;
+    size_t i, j, n = a->speech.count, prev = carried, next = CLAIMCHECK_NONE;
+    for (i = from; i < n; i++) {
+        size_t open_s = sp[i].sentence;
+        int found = 0;
+        if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE || sp[i].who_first != sp[i].who_end)
+            continue;
+        while (
+            open_s > 0 &&
+            CLAIMCHECK_VEC_AT(sentences, claimcheck_sentence_annot, open_s)->tok_first >
+                sp[i].first)
+            open_s--;
+        for (j = i + 1; j < n && sp[j].sentence <= sp[i].sentence && !found; j++)
+            if (sp_holds(sp, i, j)) {
+                sp_copy_speaker(&sp[i], &sp[j]);
+                found = 1;
+            }
+        for (j = i; j > from && sp[j - 1].sentence >= open_s && !found; j--)
+            if (sp_holds(sp, i, j - 1)) {
+                sp_copy_speaker(&sp[i], &sp[j - 1]);
+                found = 1;
+            }
+    }
+    (void)toks;
+    for (i = from; i < n; i++) {
+        if (sp[i].form != CLAIMCHECK_SPEECH_QUOTE)
+            continue;
+        if (sp[i].who_first == sp[i].who_end && prev != CLAIMCHECK_NONE &&
+            sp[prev].who_first != sp[prev].who_end)
+            sp_copy_speaker(&sp[i], &sp[prev]);
+        if (sp[i].who_first != sp[i].who_end)
+            prev = i;
+    }
+    for (i = n; i > from; i--) { /* '"A." "B," X said.': the next one's */
+        if (sp[i - 1].form != CLAIMCHECK_SPEECH_QUOTE)
+            continue;
+        if (sp[i - 1].who_first == sp[i - 1].who_end && next != CLAIMCHECK_NONE)
+            sp_copy_speaker(&sp[i - 1], &sp[next]);
+        if (sp[i - 1].who_first != sp[i - 1].who_end)
+            next = i - 1;
+    }
+}
+
+/* The state carried from sentence to sentence. */
+typedef struct speech_state {
+    size_t quote_open;  /* first token inside an open quote, or NONE */
+    size_t turn_first;  /* first token of the open turn, or NONE */
+    speech_who turn;    /* its speaker */
+    size_t para_quotes; /* first record of the paragraph */
+    size_t carried;     /* the quote the paragraph before left open, or NONE */
+    size_t prev_end;    /* last token of the previous sentence + 1 */
+} speech_state;
+
+static int sp_close(speech_ctx *c, speech_state *st) {
+    size_t open = CLAIMCHECK_NONE;
+    int rc = 0;
+    if (st->quote_open != CLAIMCHECK_NONE) {
+        rc = sp_add(c, st->quote_open, st->prev_end, NULL, CLAIMCHECK_SPEECH_QUOTE, 0);
+        open = c->a->speech.count - 1;
+    }
+    if (rc == 0 && st->turn_first != CLAIMCHECK_NONE)
+        rc =
+            sp_add(c, st->turn_first, st->prev_end, &st->turn, CLAIMCHECK_SPEECH_TURN, 0);
+    st->quote_open = st->turn_first = CLAIMCHECK_NONE;
+    if (rc == 0)
+        sp_quote_speakers(c->a, st->para_quotes, st->carried, c->toks, &c->a->sentences);
+    /* a paragraph that ends inside a quote: the next one continues it */
+    st->carried = rc == 0 ? open : CLAIMCHECK_NONE;
+    st->para_quotes = c->a->speech.count;
+    return rc;
+}
+
+static int sp_sentence(speech_ctx *c, speech_state *st,
+                       const claimcheck_sentence_annot *sa) {
+    speech_who w;
+    size_t i, after;
+    int rc;
+    c->first = sa->tok_first;
+    c->end = sa->tok_end;
+    c->start = c->first;
+    if (st->prev_end &&
+        sp_paragraph_break(c->doc, c->toks[st->prev_end - 1].end, sa->span.start) &&
+        (rc = sp_close(c, st)) < 0)
+        return rc;
+    c->sentence = (size_t)(sa - (const claimcheck_sentence_annot *)c->a->sentences.items);
+    if ((after = sp_label(c, sa, &w)) != 0) {
+        if (st->turn_first != CLAIMCHECK_NONE &&
+            (rc = sp_add(c, st->turn_first, st->prev_end, &st->turn,
+                         CLAIMCHECK_SPEECH_TURN, 0)) < 0)
+            return rc;
+        st->turn = w;
+        st->turn_first = after;
+        c->start = after;
+    }
+    /* a timestamp or dateline before a dash: "08:05 — ..." */
+    for (i = c->start; i < c->end && i < c->start + 6; i++)
+        if (c->toks[i].kind == CLAIMCHECK_TOK_PUNCT && !sp_punct(c, i, ':') &&
+            !sp_punct(c, i, '.') && !sp_quote(c, i) && !sp_punct(c, i, ',') &&
+            i + 1 < c->end && (c->toks[i + 1].flags & CLAIMCHECK_TOKF_SPACE) &&
+            c->toks[c->start].kind == CLAIMCHECK_TOK_NUM) {
+            c->start = i + 1;
+            break;
+        }
+    if ((rc = sp_frame(c, sa)) < 0)
+        return rc;
+    for (i = c->first; i < c->end; i++) {
+        int q = sp_quote(c, i);
+        if (q < 0 || (q == 2 && st->quote_open == CLAIMCHECK_NONE)) {
+            st->quote_open = i + 1;
+        } else if (q > 0 && st->quote_open != CLAIMCHECK_NONE) {
+            if ((rc = sp_add(c, st->quote_open, i, NULL, CLAIMCHECK_SPEECH_QUOTE, 0)) < 0)
+                return rc;
+            st->quote_open = CLAIMCHECK_NONE;
+        } else if (st->quote_open == CLAIMCHECK_NONE && i >= c->start) {
+            c->verb = i;
+            if (sp_is(c, CLAIMCHECK_LEX_ACCORDING, i))
+                rc = sp_according(c, sa, i);
+            else if (sp_is(c, CLAIMCHECK_LEX_SPEECH_VERB, i) &&
+                     (i == c->start || !(c->toks[i].flags & CLAIMCHECK_TOKF_CAP)))
+                rc = sp_verb(c, sa, i);
+            c->verb = CLAIMCHECK_NONE;
+            if (rc < 0)
+                return rc;
+        }
+    }
+    sp_remember_entities(c, sa);
+    st->prev_end = c->end;
+    return 0;
+}
+
+/* The sentence whose tokens hold token `tok` (sentences are in token order). */
+static size_t sp_sentence_of_token(const claimcheck_annot *a, size_t tok) {
+    const claimcheck_sentence_annot *ss =
+        (const claimcheck_sentence_annot *)a->sentences.items;
+    size_t lo = 0, hi = a->sentences.count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ss[mid].tok_first <= tok)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Builds a->speech_first / a->speech_list: for each sentence, the records
+ * whose words overlap it (a record is listed once per sentence it spans, so
+ * the lists hold as many entries as the records have sentences). */
+static int sp_index(claimcheck_annot *a) {
+    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items;
+    size_t ns = a->sentences.count, i, s, *first, *fill;
+    if (!ns)
+        return 0;
+    for (i = 0; i <= ns; i++)
+        if (!claimcheck_vec_push(&a->speech_first, sizeof(size_t)))
+            return CLAIMCHECK_ENOMEM;
+    first = (size_t *)a->speech_first.items;
+    for (i = 0; i < a->speech.count; i++)
+        for (s = sp_sentence_of_token(a, sp[i].first);
+             s <= sp_sentence_of_token(a, sp[i].end - 1); s++)
+            first[s + 1]++;
+    for (s = 0; s < ns; s++)
+        first[s + 1] += first[s];
+    for (i = 0; i < first[ns]; i++)
+        if (!claimcheck_vec_push(&a->speech_list, sizeof(size_t)))
+            return CLAIMCHECK_ENOMEM;
+    if (!(fill = claimcheck_calloc(ns, sizeof(size_t))))
+        return CLAIMCHECK_ENOMEM;
+    for (i = 0; i < a->speech.count; i++)
+        for (s = sp_sentence_of_token(a, sp[i].first);
+             s <= sp_sentence_of_token(a, sp[i].end - 1); s++)
+            ((size_t *)a->speech_list.items)[first[s] + fill[s]++] = i;
+    free(fill);
+    return 0;
+}
+
+/* The sentence whose span holds byte `at`, or the one before it. */
+static size_t sp_sentence_at(const claimcheck_annot *a, size_t at) {
+    const claimcheck_sentence_annot *ss =
+        (const claimcheck_sentence_annot *)a->sentences.items;
+    size_t lo = 0, hi = a->sentences.count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ss[mid].span.start <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
+                           const claimcheck_rules *rules) {
+    speech_ctx c;
+    speech_state st;
+    size_t s;
+    int rc;
+    memset(&c, 0, sizeof(c));
+    c.a = a;
+    c.doc = doc;
+    c.rules = rules;
+    c.toks = (const claimcheck_token *)a->tokens.items;
+    c.last_person = c.last_org = c.verb = CLAIMCHECK_NONE;
+    c.named_person = c.named_org = CLAIMCHECK_NONE;
+    memset(&st, 0, sizeof(st));
+    st.quote_open = st.turn_first = st.carried = CLAIMCHECK_NONE;
+    for (s = 0; s < a->sentences.count; s++) {
+        c.sentence = s ? s - 1 : 0; /* a paragraph's records close in its last one */
+        if ((rc = sp_sentence(
+                 &c, &st,
+                 CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s))) < 0)
+            return rc;
+    }
+    if ((rc = sp_close(&c, &st)) < 0)
+        return rc;
+    return sp_index(a);
+}
+
+int claimcheck_speaker_is_named(unsigned kind) {
+    return kind == CLAIMCHECK_SPEAKER_PERSON || kind == CLAIMCHECK_SPEAKER_ROLE ||
+           kind == CLAIMCHECK_SPEAKER_INSTITUTION;
+}
+
+const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, size_t at,
+                                                    int turns) {
+    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items,
+                            *best = NULL;
+    const size_t *first = (const size_t *)a->speech_first.items,
+                 *list = (const size_t *)a->speech_list.items;
+    size_t k, s;
+    if (!a->speech.count || a->speech_first.count != a->sentences.count + 1)
+        return NULL;
+    s = sp_sentence_at(a, at);
+    for (k = first[s]; k < first[s + 1]; k++) {
+        const claimcheck_speech *r = &sp[list[k]];
+        if (claimcheck_speaker_is_named(r->kind) && r->span.start <= at &&
+            (turns || r->form != CLAIMCHECK_SPEECH_TURN) && at < r->span.end &&
+            (!best || r->span.end - r->span.start < best->span.end - best->span.start))
+            best = r;
+    }
+    return best;
+}
+
+char *claimcheck_speech_name(const claimcheck_annot *a, const claimcheck_doc *doc,
+                             const claimcheck_rules *rules, const claimcheck_speech *sp) {
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    size_t first, end;
+    char *out;
+    while (sp->refers != CLAIMCHECK_NONE && sp->entity == CLAIMCHECK_NONE)
+        sp = CLAIMCHECK_VEC_AT(&a->speech, claimcheck_speech, sp->refers);
+    if (sp->entity != CLAIMCHECK_NONE)
+        return claimcheck_strdup(
+            CLAIMCHECK_VEC_AT(&rules->entities, claimcheck_entity, sp->entity)->id);
+    first = sp->who_first;
+    end = sp->who_end;
+    if (first == end)
+        return claimcheck_strdup("");
+    while (
+        first + 1 < end &&
+        claimcheck_lang_is(&rules->lang, CLAIMCHECK_LEX_SPEAKER_DETERMINER, &toks[first]))
+        first++;
+    out = claimcheck_malloc(toks[end - 1].end - toks[first].start + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, doc->view + toks[first].start, toks[end - 1].end - toks[first].start);
+    out[toks[end - 1].end - toks[first].start] = '\0';
+    return out;
+}
+
+const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, size_t at,
+                                                   int named) {
+    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items;
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    const size_t *first = (const size_t *)a->speech_first.items,
+                 *list = (const size_t *)a->speech_list.items;
+    size_t k, s;
+    if (!a->speech.count || a->speech_first.count != a->sentences.count + 1)
+        return NULL;
+    s = sp_sentence_at(a, at);
+    for (k = first[s]; k < first[s + 1]; k++) {
+        const claimcheck_speech *r = &sp[list[k]];
+        if ((!named || claimcheck_speaker_is_named(r->kind)) &&
+            r->verb != CLAIMCHECK_NONE && toks[r->verb].start <= at &&
+            at < toks[r->verb].end)
+            return r;
+    }
+    return NULL;
+}
