@@ -189,6 +189,7 @@ int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
 void claimcheck_claims_free(claimcheck_vec *claims) {
     size_t i;
     for (i = 0; i < claims->count; i++)
-        claimcheck_claim_fields_free(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i));
+        claimcheck_claim_fields_free(
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i));
     claimcheck_vec_free(claims);
 }
