@@ -184,13 +184,15 @@ static int cli_load_rules(const cli_opts *o, claimcheck_rules **out) {
 }
 
 /* Reads a whole file ("-" is stdin) into a malloc'd buffer. */
-static int cli_read(const char *path, char **out, size_t *len_out) {
+static int cli_read(const char *path, char **out, size_t *len_out, char *msg,
+                    size_t msg_size) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char *buf = NULL, *p;
     size_t len = 0, cap = 0, n;
     *out = NULL;
     if (!f) {
-        fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+        snprintf(msg, msg_size, "cannot open: %s", strerror(errno));
+        fprintf(stderr, "%s: %s\n", path, msg);
         return CLAIMCHECK_EXIT_INPUT;
     }
     for (;;) {
@@ -199,13 +201,15 @@ static int cli_read(const char *path, char **out, size_t *len_out) {
             if (cap > CLI_MAX_INPUT + 1)
                 cap = CLI_MAX_INPUT + 1;
             if (len == cap) {
-                fprintf(stderr, "%s: larger than the %u-byte document limit\n", path,
-                        CLI_MAX_INPUT);
+                snprintf(msg, msg_size, "larger than the %u-byte document limit",
+                         CLI_MAX_INPUT);
+                fprintf(stderr, "%s: %s\n", path, msg);
                 goto fail;
             }
             p = realloc(buf, cap);
             if (!p) {
-                fprintf(stderr, "%s: out of memory\n", path);
+                snprintf(msg, msg_size, "out of memory");
+                fprintf(stderr, "%s: %s\n", path, msg);
                 goto fail;
             }
             buf = p;
@@ -216,7 +220,8 @@ static int cli_read(const char *path, char **out, size_t *len_out) {
             break;
     }
     if (ferror(f)) {
-        fprintf(stderr, "%s: read error: %s\n", path, strerror(errno));
+        snprintf(msg, msg_size, "read error: %s", strerror(errno));
+        fprintf(stderr, "%s: %s\n", path, msg);
         goto fail;
     }
     if (f != stdin)
@@ -388,6 +393,25 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
 /* Called with each document read; takes ownership of `doc`. Returns 0, or
  * non-zero when the document could not be processed (already reported). */
 typedef int (*cli_doc_fn)(claimcheck_doc *doc, void *ctx);
+/* Told of each input that could not be read (after stderr was), with the
+ * id its document would have had ("line N" for a record, else NULL). */
+typedef void (*cli_fail_fn)(void *ctx, const char *path, const char *id,
+                            const claimcheck_error *err);
+
+/* An error of the CLI's own, for a cli_fail_fn: code, where and what. */
+static void cli_fail(cli_fail_fn fail, void *ctx, const char *path, const char *id,
+                     int code, unsigned line, unsigned column, const char *text) {
+    claimcheck_error e;
+    if (!fail)
+        return;
+    memset(&e, 0, sizeof(e));
+    e.code = code;
+    e.pos.line = line;
+    e.pos.column = line ? column : 0;
+    snprintf(e.source, sizeof(e.source), "%s", path);
+    snprintf(e.text, sizeof(e.text), "%s", text);
+    fail(ctx, path, id, &e);
+}
 
 static int cli_has_extension(const char *path, const char *ext) {
     size_t n = strlen(path), e = strlen(ext);
@@ -398,7 +422,7 @@ static int cli_has_extension(const char *path, const char *ext) {
  * record is reported as path:LINE:COL and the others are still processed.
  * Returns non-zero when any record or the file failed. */
 static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
-                           void *ctx) {
+                           cli_fail_fn fail, void *ctx) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     char *line = NULL, id[32];
@@ -406,8 +430,11 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
     unsigned long lineno = 0;
     ssize_t got;
     int failed = 0, rc, stopped = 0;
+    char msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
     if (!f) {
-        fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
+        snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+        fprintf(stderr, "%s: %s\n", path, msg);
+        cli_fail(fail, ctx, name, NULL, CLAIMCHECK_EIO, 0, 0, msg);
         return CLAIMCHECK_EXIT_INPUT;
     }
     errno = 0;
@@ -418,9 +445,12 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
         size_t len = (size_t)got, k = 0;
         const char *rec = line;
         lineno++;
+        snprintf(id, sizeof(id), "line %lu", lineno);
         if ((size_t)got > CLI_MAX_INPUT) {
-            fprintf(stderr, "%s:%lu: record larger than the %u-byte document limit\n",
-                    name, lineno, CLI_MAX_INPUT);
+            snprintf(msg, sizeof(msg), "record larger than the %u-byte document limit",
+                     CLI_MAX_INPUT);
+            fprintf(stderr, "%s:%lu: %s\n", name, lineno, msg);
+            cli_fail(fail, ctx, name, id, CLAIMCHECK_ERROR, (unsigned)lineno, 0, msg);
             failed = 1;
             continue;
         }
@@ -434,7 +464,6 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
             k++;
         if (k == len)
             continue; /* blank lines separate nothing */
-        snprintf(id, sizeof(id), "line %lu", lineno);
         d.path = name;
         d.id = id;
         d.date = o->date;
@@ -446,6 +475,9 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
                         err.text);
             else
                 fprintf(stderr, "%s:%lu: %s\n", name, lineno, err.text);
+            /* the record's line, not the record's own line 1 */
+            cli_fail(fail, ctx, name, id, err.code, (unsigned)lineno,
+                     err.pos.line ? err.pos.column : 1, err.text);
             failed = 1;
             continue;
         }
@@ -460,7 +492,9 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
         errno = 0;
     }
     if (ferror(f) || errno == ENOMEM) {
-        fprintf(stderr, "%s: read error: %s\n", path, strerror(errno ? errno : EIO));
+        snprintf(msg, sizeof(msg), "read error: %s", strerror(errno ? errno : EIO));
+        fprintf(stderr, "%s: %s\n", path, msg);
+        cli_fail(fail, ctx, name, NULL, CLAIMCHECK_EIO, 0, 0, msg);
         failed = 1;
     }
     free(line);
@@ -472,7 +506,7 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
 /* Reads every input (whole files, or JSON Lines records) into documents
  * and hands each to `fn`. Returns non-zero when any input failed (each
  * failure is reported on stderr; the other inputs are still processed). */
-static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
+static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, cli_fail_fn fail, void *ctx) {
     size_t i;
     int failed = 0, rc;
     for (i = 0; i < o->file_count; i++) {
@@ -480,17 +514,19 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
         claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
         claimcheck_error err;
         claimcheck_doc *doc;
-        char *text;
+        char *text, msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
         size_t len;
         if (o->jsonl == 1 || (o->jsonl < 0 && (cli_has_extension(path, ".jsonl") ||
                                                cli_has_extension(path, ".ndjson")))) {
-            if ((rc = cli_each_record(o, path, fn, ctx)) != 0)
+            if ((rc = cli_each_record(o, path, fn, fail, ctx)) != 0)
                 failed = 1;
             if (rc == CLI_STOP)
                 break;
             continue;
         }
-        if (cli_read(path, &text, &len)) {
+        if (cli_read(path, &text, &len, msg, sizeof(msg))) {
+            cli_fail(fail, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL,
+                     CLAIMCHECK_EIO, 0, 0, msg);
             failed = 1;
             continue;
         }
@@ -500,6 +536,8 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, void *ctx) {
         d.input = o->input;
         if (claimcheck_doc_new(&doc, text, len, &d, &err) < 0) {
             cli_print_error(&err);
+            if (fail)
+                fail(ctx, d.path, NULL, &err);
             failed = 1;
         } else if (cli_note_encoding(d.path, 0, doc, text, len),
                    (rc = fn(doc, ctx)) != 0) {
@@ -551,6 +589,53 @@ static int cli_stream_one(cli_checked *c, const claimcheck_report *report) {
     return rc;
 }
 
+/* Room for one more document and report. */
+static int cli_grow(cli_checked *c) {
+    if (c->count == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        claimcheck_doc **docs = realloc(c->docs, cap * sizeof(*docs));
+        claimcheck_report **reports;
+        if (docs)
+            c->docs = docs;
+        reports = docs ? realloc(c->reports, cap * sizeof(*reports)) : NULL;
+        if (!reports) {
+            fprintf(stderr, "claimcheck: out of memory\n");
+            return -1;
+        }
+        c->reports = reports;
+        c->cap = cap;
+    }
+    return 0;
+}
+
+/* An input that could not be read (stderr has said so): the machine
+ * formats (json, jsonl, sarif) get a record of it in its place, so their
+ * output is complete; the others are for people, who read stderr. */
+static void cli_check_failed(void *ctx, const char *path, const char *id,
+                             const claimcheck_error *err) {
+    cli_checked *c = ctx;
+    claimcheck_report *report;
+    claimcheck_format f = c->o->format;
+    if (f != CLAIMCHECK_FORMAT_JSON && f != CLAIMCHECK_FORMAT_JSONL &&
+        f != CLAIMCHECK_FORMAT_SARIF)
+        return;
+    if (claimcheck_report_new_failed(&report, path, id, err) < 0) {
+        fprintf(stderr, "claimcheck: out of memory\n");
+        return;
+    }
+    if (c->stream) {
+        cli_stream_one(c, report);
+        claimcheck_report_free(report);
+        return;
+    }
+    if (cli_grow(c) < 0) {
+        claimcheck_report_free(report);
+        return;
+    }
+    c->docs[c->count] = NULL; /* the report owns its empty document */
+    c->reports[c->count++] = report;
+}
+
 /* Checks one document and keeps it with its report for rendering. */
 static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
     cli_checked *c = ctx;
@@ -573,20 +658,9 @@ static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
         claimcheck_doc_free(doc);
         return rc;
     }
-    if (c->count == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 16;
-        claimcheck_doc **docs = realloc(c->docs, cap * sizeof(*docs));
-        claimcheck_report **reports;
-        if (docs)
-            c->docs = docs;
-        reports = docs ? realloc(c->reports, cap * sizeof(*reports)) : NULL;
-        if (!reports) {
-            fprintf(stderr, "claimcheck: out of memory\n");
-            claimcheck_doc_free(doc);
-            return 1;
-        }
-        c->reports = reports;
-        c->cap = cap;
+    if (cli_grow(c) < 0) {
+        claimcheck_doc_free(doc);
+        return 1;
     }
     if (claimcheck_check(&c->reports[c->count], doc, c->rules, &c->copts, &err) < 0) {
         cli_print_error(&err);
@@ -619,7 +693,7 @@ static int cli_check(const cli_opts *o) {
                o->format == CLAIMCHECK_FORMAT_CUES;
     c.progress = !o->quiet && isatty(STDERR_FILENO);
     /* reported as they happen; the other inputs are still checked */
-    input_failed = cli_each_doc(o, cli_check_doc, &c) != 0;
+    input_failed = cli_each_doc(o, cli_check_doc, cli_check_failed, &c) != 0;
     if (c.progress && c.seen >= 100)
         fprintf(stderr, "\rclaimcheck: %zu documents checked\n", c.seen);
     if (!o->quiet && !c.stream) {
@@ -641,7 +715,7 @@ static int cli_check(const cli_opts *o) {
         }
     }
     for (i = 0; i < c.count && !o->quiet; i++)
-        if (!claimcheck_doc_date(c.docs[i])) {
+        if (c.docs[i] && !claimcheck_doc_date(c.docs[i])) {
             fprintf(stderr,
                     "claimcheck: note: %s has no publication date (--date, front "
                     "matter or a JSON field); relative and undated claims in it are "
@@ -719,7 +793,7 @@ static int cli_compare_run(const cli_opts *o) {
     }
     c.copts.version = CLAIMCHECK_CHECK_OPTIONS_VERSION;
     c.copts.config = o->cfg;
-    failed = cli_each_doc(o, cli_compare_doc, &c) != 0;
+    failed = cli_each_doc(o, cli_compare_doc, NULL, &c) != 0;
     if (!o->quiet && !c.oom) {
         if (claimcheck_compare_render(&out, c.cmp, o->format, &err) < 0) {
             cli_print_error(&err);
@@ -773,7 +847,7 @@ static int cli_segment(const cli_opts *o) {
     c.write_errno = 0;
     if ((rc = cli_load_rules(o, &c.rules)) != 0)
         return rc;
-    failed = cli_each_doc(o, cli_segment_doc, &c) != 0;
+    failed = cli_each_doc(o, cli_segment_doc, NULL, &c) != 0;
     claimcheck_rules_free(c.rules);
     if (c.write_errno || fflush(stdout) == EOF) {
         fprintf(stderr, "claimcheck: cannot write output: %s\n",

@@ -397,6 +397,22 @@ CLAIMCHECK_EXPORT int claimcheck_check(claimcheck_report **out, claimcheck_doc *
 /** Releases a report; NULL does nothing. */
 CLAIMCHECK_EXPORT void claimcheck_report_free(claimcheck_report *report);
 
+/** A report for an input that could not be read (the CLI makes one for
+ * each file or JSON Lines record it could not read, so machine formats stay
+ * complete): an empty document named `path` and `id` (either may be NULL),
+ * no claims or findings, and a copy of `error`. `claimcheck_report_doc` is
+ * that empty document, owned by the report. The JSON and JSON Lines formats
+ * write it in its place with an `error` object; SARIF as a tool execution
+ * notification; the other formats write nothing for it. Returns 0 or
+ * CLAIMCHECK_ENOMEM. */
+CLAIMCHECK_EXPORT int claimcheck_report_new_failed(claimcheck_report **out,
+                                                   const char *path, const char *id,
+                                                   const claimcheck_error *error);
+
+/** The error of a report made by claimcheck_report_new_failed, else NULL. */
+CLAIMCHECK_EXPORT const claimcheck_error *
+claimcheck_report_error(const claimcheck_report *report);
+
 /** The document a report was made from (borrowed). */
 CLAIMCHECK_EXPORT const claimcheck_doc *
 claimcheck_report_doc(const claimcheck_report *report);

@@ -176,6 +176,18 @@ static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding
     return o;
 }
 
+/* The error of an input that could not be read: where (line and column
+ * when known) and what. */
+static json_t *json_error_record(const claimcheck_error *e) {
+    json_t *o = json_object();
+    json_object_set_new(o, "status", json_string(claimcheck_strerror(e->code)));
+    json_object_set_new(o, "line", e->pos.line ? json_integer(e->pos.line) : json_null());
+    json_object_set_new(o, "column",
+                        e->pos.line ? json_integer(e->pos.column) : json_null());
+    json_object_set_new(o, "message", json_string(e->text));
+    return o;
+}
+
 static json_t *json_document(const claimcheck_report *r,
                              size_t by_kind[CLAIMCHECK_FINDING_KIND_COUNT],
                              size_t by_sev[3]) {
@@ -198,6 +210,8 @@ static json_t *json_document(const claimcheck_report *r,
         by_sev[claimcheck_finding_severity(f)]++;
     }
     json_object_set_new(o, "findings", findings);
+    if (claimcheck_report_error(r))
+        json_object_set_new(o, "error", json_error_record(claimcheck_report_error(r)));
     return o;
 }
 

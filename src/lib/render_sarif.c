@@ -44,6 +44,52 @@ static int sarif_cmp_str(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* When an input could not be read (claimcheck_report_new_failed): one
+ * invocation, not successful, with an error notification per such input
+ * pointing at its artifact (and line and column when known). */
+static void sarif_invocations(json_t *run, const claimcheck_report *const *reports,
+                              size_t count) {
+    json_t *inv = NULL, *notes = NULL;
+    size_t d;
+    for (d = 0; d < count; d++) {
+        const claimcheck_error *e = claimcheck_report_error(reports[d]);
+        json_t *n, *msg, *loc, *phys, *art;
+        if (!e)
+            continue;
+        if (!inv) {
+            inv = json_object();
+            notes = json_array();
+            json_object_set_new(inv, "executionSuccessful", json_false());
+            json_object_set_new(inv, "toolExecutionNotifications", notes);
+        }
+        n = json_object();
+        msg = json_object();
+        loc = json_object();
+        phys = json_object();
+        art = json_object();
+        json_object_set_new(n, "level", json_string("error"));
+        json_object_set_new(msg, "text", json_string(e->text));
+        json_object_set_new(n, "message", msg);
+        json_object_set_new(art, "index", json_integer((json_int_t)d));
+        json_object_set_new(phys, "artifactLocation", art);
+        if (e->pos.line) {
+            json_t *region = json_object();
+            json_object_set_new(region, "startLine", json_integer(e->pos.line));
+            json_object_set_new(region, "startColumn", json_integer(e->pos.column));
+            json_object_set_new(phys, "region", region);
+        }
+        json_object_set_new(loc, "physicalLocation", phys);
+        json_object_set_new(n, "locations", json_array());
+        json_array_append_new(json_object_get(n, "locations"), loc);
+        json_array_append_new(notes, n);
+    }
+    if (inv) {
+        json_t *list = json_array();
+        json_array_append_new(list, inv);
+        json_object_set_new(run, "invocations", list);
+    }
+}
+
 /* The number of code points in text[0..off). */
 static size_t sarif_code_points(const char *text, size_t off) {
     size_t i, n = 0;
@@ -356,6 +402,7 @@ int claimcheck_render_sarif(claimcheck_buf *out, const claimcheck_report *const 
         }
     }
     json_object_set_new(run, "artifacts", artifacts);
+    sarif_invocations(run, reports, count);
     json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
     json_object_set_new(run, "results", results);
     runs = json_array();

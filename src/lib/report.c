@@ -112,6 +112,8 @@ void claimcheck_report_free(claimcheck_report *r) {
         free((char *)CLAIMCHECK_VEC_AT(&r->cues, claimcheck_cue_candidate, i)->features);
     claimcheck_vec_free(&r->cues);
     claimcheck_claims_free(&r->claims);
+    claimcheck_doc_free(r->own_doc);
+    free(r->error);
     free(r);
 }
 
@@ -264,4 +266,27 @@ const char *claimcheck_claim_entity_name(const claimcheck_claim *c, const char *
 claimcheck_span claimcheck_finding_scope(const claimcheck_finding *f) { return f->scope; }
 const char *claimcheck_finding_attribution(const claimcheck_finding *f) {
     return f->attribution;
+}
+
+int claimcheck_report_new_failed(claimcheck_report **out, const char *path,
+                                 const char *id, const claimcheck_error *error) {
+    claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_report *r = claimcheck_calloc(1, sizeof(*r));
+    *out = NULL;
+    d.path = path;
+    d.id = id;
+    d.input = CLAIMCHECK_INPUT_TEXT;
+    if (!r || !(r->error = claimcheck_malloc(sizeof(*r->error))) ||
+        claimcheck_doc_new(&r->own_doc, "", 0, &d, NULL) < 0) {
+        claimcheck_report_free(r);
+        return CLAIMCHECK_ENOMEM;
+    }
+    *r->error = *error;
+    r->doc = r->own_doc;
+    *out = r;
+    return 0;
+}
+
+const claimcheck_error *claimcheck_report_error(const claimcheck_report *r) {
+    return r->error;
 }

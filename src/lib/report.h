@@ -33,6 +33,10 @@ struct claimcheck_report {
     claimcheck_vec findings; /* struct claimcheck_finding */
     claimcheck_vec cues;     /* claimcheck_cue_candidate; `features` owned */
     claimcheck_vec strings;  /* char *, owned: what findings borrow (speaker names) */
+    /* a report for an input that could not be read
+     * (claimcheck_report_new_failed): it owns its empty `doc` and the error */
+    claimcheck_doc *own_doc;
+    claimcheck_error *error;
 };
 
 /* Keeps `s` (taken over; NULL: out of memory) in r->strings and returns it,

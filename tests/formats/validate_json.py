@@ -69,6 +69,29 @@ def main():
                 print(f"{txt} (jsonl line {n}): {e.json_path}: {e.message}")
             failures += len(errors)
         checked += 1
+    # inputs that cannot be read: an error record in their place
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, "bad.jsonl")
+        with open(bad, "w") as f:
+            f.write('{"text": "Russia agreed."}\n{"text": 5}\nnot json\n')
+        for fmt in ("json", "jsonl"):
+            p = subprocess.run([claimcheck, "check", "--format", fmt, bad,
+                                os.path.join(tmp, "missing.txt")],
+                               capture_output=True, text=True)
+            if p.returncode != 3:
+                sys.exit(f"FAIL: unreadable inputs exited {p.returncode}, not 3")
+            docs = (json.loads(p.stdout)["documents"] if fmt == "json"
+                    else [json.loads(l) for l in p.stdout.splitlines()])
+            for doc in docs:
+                errors = list(doc_validator.iter_errors(doc))
+                for e in errors[:5]:
+                    print(f"error records ({fmt}): {e.json_path}: {e.message}")
+                failures += len(errors)
+            got = [(d["id"], (d.get("error") or {}).get("line")) for d in docs]
+            if got != [("line 1", None), ("line 2", 2), ("line 3", 3), (None, None)] or \
+                    "error" not in docs[3]:
+                sys.exit(f"FAIL: error records ({fmt}) are {got}")
     # `claimcheck cues --explain`: one candidate per line
     cue_schema = dict(schema, **{"$ref": "#/$defs/cueCandidate"})
     for key in ("type", "required", "properties", "additionalProperties"):

@@ -52,6 +52,14 @@ rc=0
 "$claimcheck" check --format sarif --date 2025-03-19 "$source"/corpora/articles/*.txt \
     >"$work/all-articles.sarif" || rc=$?
 [ "$rc" -le 1 ] || { echo "FAIL: claimcheck exited $rc on all articles"; exit 1; }
+# inputs that cannot be read: tool execution notifications
+printf '{"text": "Russia agreed."}\n{"text": 5}\n' >"$work/bad.jsonl"
+rc=0
+"$claimcheck" check --format sarif "$work/bad.jsonl" >"$work/unreadable.sarif" 2>/dev/null || rc=$?
+[ "$rc" -eq 3 ] || { echo "FAIL: an unreadable record exited $rc, not 3"; exit 1; }
+grep -q '"toolExecutionNotifications"' "$work/unreadable.sarif" ||
+    { echo "FAIL: no toolExecutionNotifications for an unreadable record"; exit 1; }
+rm "$work/bad.jsonl"
 # stdin and an empty result set
 printf 'Nothing to report here.\n' |
     "$claimcheck" check --format sarif --date 2025-03-19 - >"$work/stdin.sarif" || true
