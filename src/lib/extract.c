@@ -116,6 +116,9 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     anchor = tm->first;
     if (status != CLAIMCHECK_NONE && ms[status].first < anchor)
         anchor = ms[status].first;
+    /* "until Putin accepts the truce": a condition before the status phrase */
+    if (!c->hypothetical && anchor < tm->first)
+        c->hypothetical = claimcheck_extract_is_hypothetical(x, anchor);
     claimcheck_extract_negation(x, es->sa, tm, status, anchor, c);
     claimcheck_extract_roles(x, es->sa, i, anchor, at, c);
     memcpy(c->cues, es->cues, es->ncues * sizeof(es->cues[0]));
