@@ -113,11 +113,9 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     c->quoted = es->quoted[tm->first - x->first];
     c->hedged = es->hedged;
     status = claimcheck_extract_status(x, es->sa, tm, c);
-    anchor = tm->first;
-    if (status != CLAIMCHECK_NONE && ms[status].first < anchor)
-        anchor = ms[status].first;
+    anchor = claimcheck_extract_anchor(x, es->sa, tm, status);
     /* "until Putin accepts the truce": a condition before the status phrase */
-    if (!c->hypothetical && anchor < tm->first)
+    if (!c->hypothetical && anchor != tm->first)
         c->hypothetical = claimcheck_extract_is_hypothetical(x, anchor);
     claimcheck_extract_negation(x, es->sa, tm, status, anchor, c);
     claimcheck_extract_roles(x, es->sa, i, anchor, at, c);

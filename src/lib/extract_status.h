@@ -14,6 +14,14 @@ size_t claimcheck_extract_status(const claimcheck_extract_ctx *x,
                                  const claimcheck_sentence_annot *sa,
                                  const claimcheck_match *tm, struct claimcheck_claim *c);
 
+/* The token a claim's actor stands before: the status phrase (match index
+ * `status`) when it precedes the trigger tm, or when it follows it with
+ * its own subject ("the ceasefire Kyiv accepted", "the truce that Ukraine
+ * had endorsed": an entity, then only auxiliaries); else the trigger. */
+size_t claimcheck_extract_anchor(const claimcheck_extract_ctx *x,
+                                 const claimcheck_sentence_annot *sa,
+                                 const claimcheck_match *tm, size_t status);
+
 /* Sets c->negated and c->negation: a negation cue ending at most 3 tokens
  * before `anchor` (the status phrase or the trigger), "no" right before
  * the trigger or inside it, or one between the trigger and the status
