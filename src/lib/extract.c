@@ -99,6 +99,7 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     c->sentence = es->s;
     c->mention = claimcheck_extract_is_mention(x, tm->first);
     c->hypothetical = claimcheck_extract_is_hypothetical(x, tm->first);
+    c->first_of_year = claimcheck_extract_is_first_of_year(x, tm);
     c->span = es->sa->span;
     c->trigger.start = x->toks[tm->first].start;
     c->trigger.end = x->toks[tm->end - 1].end;

@@ -117,6 +117,18 @@ int claimcheck_extract_is_hypothetical(const claimcheck_extract_ctx *x, size_t i
     return 0;
 }
 
+int claimcheck_extract_is_first_of_year(const claimcheck_extract_ctx *x,
+                                        const claimcheck_match *tm) {
+    size_t j, from = tm->first > x->first + 3 ? tm->first - 3 : x->first;
+    if (tm->end >= x->end ||
+        !claimcheck_extract_at(x, CLAIMCHECK_LEX_THIS_YEAR, tm->end, NULL))
+        return 0;
+    for (j = from; j < tm->first; j++)
+        if (claimcheck_extract_is(x, CLAIMCHECK_LEX_FIRST, j))
+            return 1;
+    return 0;
+}
+
 int claimcheck_extract_is_mention(const claimcheck_extract_ctx *x, size_t i) {
     return claimcheck_extract_is_object(x, i);
 }

@@ -35,6 +35,13 @@ void claimcheck_extract_negation(const claimcheck_extract_ctx *x,
  * attack", "could be agreed", "if Russia strikes")? */
 int claimcheck_extract_is_hypothetical(const claimcheck_extract_ctx *x, size_t i);
 
+/* Does the claim of trigger tm say it is the first of its kind of the
+ * year ("the first prisoner exchange of the year", "the first such swap
+ * this year"): "first" at most two tokens before the trigger, a this_year
+ * phrase right after it? */
+int claimcheck_extract_is_first_of_year(const claimcheck_extract_ctx *x,
+                                        const claimcheck_match *tm);
+
 /* Is the trigger at token i a topic rather than a report ("spoke of
  * strikes", "a ban on strikes")? */
 int claimcheck_extract_is_mention(const claimcheck_extract_ctx *x, size_t i);

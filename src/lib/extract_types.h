@@ -62,6 +62,7 @@ struct claimcheck_claim {
     int quoted;         /* inside quotation marks */
     int mention;        /* the trigger is the object of a preposition: a topic */
     int hypothetical;   /* under a modal or condition: "would answer any attack" */
+    int first_of_year;  /* "the first prisoner exchange of the year" */
     /* set by the match stage */
     const char *verdict;
     size_t event;

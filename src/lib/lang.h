@@ -83,6 +83,8 @@ typedef enum {
     CLAIMCHECK_LEX_MEDIATOR_BEFORE, /* brokered by, mediated by: a mediator follows */
     CLAIMCHECK_LEX_MEDIATOR_AFTER,  /* mediating, mediation, -brokered: after the
                                         mediator ("with Qatar mediating") */
+    CLAIMCHECK_LEX_FIRST,           /* first: "the first prisoner exchange of the year" */
+    CLAIMCHECK_LEX_THIS_YEAR,       /* of the year, this year: after such a trigger */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

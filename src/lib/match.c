@@ -309,6 +309,39 @@ static int match_names_mediated(const match_ctx *m, const struct claimcheck_clai
     return 0;
 }
 
+/* "The first prisoner exchange of the year": an event of the claim's type
+ * earlier in the same year as `ev`. Fills `detail`. */
+static int match_first_conflict(const match_ctx *m, const struct claimcheck_claim *c,
+                                const claimcheck_event *ev, claimcheck_buf *detail) {
+    size_t e;
+    if (!c->first_of_year || !ev->start.year)
+        return 0;
+    for (e = 0; e < m->rules->events.count; e++) {
+        const claimcheck_event *o =
+            CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+        char a[11];
+        size_t k;
+        int same = 1;
+        if (o == ev || o->type != ev->type || o->start.year != ev->start.year ||
+            claimcheck_date_to_days(o->start) >= claimcheck_date_to_days(ev->start))
+            continue;
+        /* "the first US-Russia talks of the year": among the same parties */
+        for (k = 0; k < c->actor_count; k++)
+            if (match_party(m, ev, c->actors[k]) && !match_party(m, o, c->actors[k]))
+                same = 0;
+        if (!same)
+            continue;
+        claimcheck_date_format(a, o->start);
+        claimcheck_buf_printf(
+            detail,
+            "sequence: the text says the first %s of the year, reported "
+            "earlier: %s (%s)",
+            claimcheck_claim_type(c), o->title ? o->title : o->id, a);
+        return 1;
+    }
+    return 0;
+}
+
 /* Checks claim `c` against event `ev` field by field. Returns 1 and fills
  * `field` and `detail` at the first conflict, 0 when consistent. */
 static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
@@ -389,6 +422,10 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         claimcheck_buf_printf(detail, "date: the text says %s (%s), reported: %s%s%s",
                               c->time_text ? c->time_text : "?", c->time_start_text, a,
                               strcmp(a, b) ? ".." : "", strcmp(a, b) ? b : "");
+        return 1;
+    }
+    if (match_first_conflict(m, c, ev, detail)) {
+        *field = "sequence";
         return 1;
     }
     /* figures */
