@@ -26,7 +26,7 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "auxiliary",       "back_determiner", "scope_stop",     "report_forward",
     "according",       "date_separator",  "modal_skip",     "multiplier",
     "figure_after",    "mediator_before", "mediator_after", "first",
-    "this_year"};
+    "this_year",       "day_ordinal"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

@@ -85,6 +85,7 @@ typedef enum {
                                         mediator ("with Qatar mediating") */
     CLAIMCHECK_LEX_FIRST,           /* first: "the first prisoner exchange of the year" */
     CLAIMCHECK_LEX_THIS_YEAR,       /* of the year, this year: after such a trigger */
+    CLAIMCHECK_LEX_DAY_ORDINAL,     /* 1st 1 ... 31st 31: "18th March", "March 18th" */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 
