@@ -27,6 +27,8 @@
  *   figures    number + unit ("30-day", "approximately one hour", "145
  *              drones"), each given to the nearest trigger (extract_figure);
  *   modality   the sentence's hedge cues; approximators only widen figures;
+ *   mediators  "brokered by Qatar", "with Turkey mediating": not actors nor
+ *              places (extract_mediator);
  *   attribution the subject of a reporting verb ("Zelenskyy said"), the
  *              object of "according to", and whether the trigger is quoted
  *              (extract_attribution); the named speaker whose words hold
@@ -42,6 +44,7 @@
 
 #include "extract_attribution.h"
 #include "extract_figure.h"
+#include "extract_mediator.h"
 #include "extract_role.h"
 #include "extract_status.h"
 #include "extract_time.h"
@@ -98,6 +101,7 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     c->sentence = es->s;
     c->mention = claimcheck_extract_is_mention(x, tm->first);
     c->hypothetical = claimcheck_extract_is_hypothetical(x, tm->first);
+    c->first_of_year = claimcheck_extract_is_first_of_year(x, tm);
     c->span = es->sa->span;
     c->trigger.start = x->toks[tm->first].start;
     c->trigger.end = x->toks[tm->end - 1].end;
@@ -121,9 +125,10 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     }
     c->hedged = es->hedged;
     status = claimcheck_extract_status(x, es->sa, tm, c);
-    anchor = tm->first;
-    if (status != CLAIMCHECK_NONE && ms[status].first < anchor)
-        anchor = ms[status].first;
+    anchor = claimcheck_extract_anchor(x, es->sa, tm, status);
+    /* "until Putin accepts the truce": a condition before the status phrase */
+    if (!c->hypothetical && anchor != tm->first)
+        c->hypothetical = claimcheck_extract_is_hypothetical(x, anchor);
     claimcheck_extract_negation(x, es->sa, tm, status, anchor, c);
     claimcheck_extract_roles(x, es->sa, i, anchor, at, c);
     memcpy(c->cues, es->cues, es->ncues * sizeof(es->cues[0]));
@@ -167,6 +172,7 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, size_t s,
     claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
     claimcheck_extract_back_references(x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
+    claimcheck_extract_mediators(x, es.sa, out, claims_before);
     claimcheck_extract_senses(x, es.sa, out, claims_before);
 
 cleanup:

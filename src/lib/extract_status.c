@@ -52,6 +52,28 @@ size_t claimcheck_extract_status(const claimcheck_extract_ctx *x,
     return best;
 }
 
+size_t claimcheck_extract_anchor(const claimcheck_extract_ctx *x,
+                                 const claimcheck_sentence_annot *sa,
+                                 const claimcheck_match *tm, size_t status) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j, t;
+    if (status == CLAIMCHECK_NONE)
+        return tm->first;
+    if (ms[status].first < tm->first)
+        return ms[status].first;
+    for (j = sa->match_first; j < sa->match_end; j++) {
+        if (ms[j].owner_kind != CLAIMCHECK_OWNER_ENTITY || ms[j].first < tm->end ||
+            ms[j].end > ms[status].first)
+            continue;
+        for (t = ms[j].end; t < ms[status].first; t++)
+            if (!claimcheck_extract_is(x, CLAIMCHECK_LEX_AUXILIARY, t))
+                break;
+        if (t == ms[status].first)
+            return ms[status].first;
+    }
+    return tm->first;
+}
+
 /* NegEx's pseudo-negations: a one-word negation that starts a phrase of
  * the class ("not by what its readouts say", "not only", "not just") does
  * not negate what follows. */
@@ -91,6 +113,18 @@ int claimcheck_extract_is_hypothetical(const claimcheck_extract_ctx *x, size_t i
     size_t j, from = i > x->first + 5 ? i - 5 : x->first;
     for (j = from; j < i; j++)
         if (claimcheck_extract_is(x, CLAIMCHECK_LEX_HYPOTHETICAL, j))
+            return 1;
+    return 0;
+}
+
+int claimcheck_extract_is_first_of_year(const claimcheck_extract_ctx *x,
+                                        const claimcheck_match *tm) {
+    size_t j, from = tm->first > x->first + 3 ? tm->first - 3 : x->first;
+    if (tm->end >= x->end ||
+        !claimcheck_extract_at(x, CLAIMCHECK_LEX_THIS_YEAR, tm->end, NULL))
+        return 0;
+    for (j = from; j < tm->first; j++)
+        if (claimcheck_extract_is(x, CLAIMCHECK_LEX_FIRST, j))
             return 1;
     return 0;
 }

@@ -14,6 +14,14 @@ size_t claimcheck_extract_status(const claimcheck_extract_ctx *x,
                                  const claimcheck_sentence_annot *sa,
                                  const claimcheck_match *tm, struct claimcheck_claim *c);
 
+/* The token a claim's actor stands before: the status phrase (match index
+ * `status`) when it precedes the trigger tm, or when it follows it with
+ * its own subject ("the ceasefire Kyiv accepted", "the truce that Ukraine
+ * had endorsed": an entity, then only auxiliaries); else the trigger. */
+size_t claimcheck_extract_anchor(const claimcheck_extract_ctx *x,
+                                 const claimcheck_sentence_annot *sa,
+                                 const claimcheck_match *tm, size_t status);
+
 /* Sets c->negated and c->negation: a negation cue ending at most 3 tokens
  * before `anchor` (the status phrase or the trigger), "no" right before
  * the trigger or inside it, or one between the trigger and the status
@@ -26,6 +34,13 @@ void claimcheck_extract_negation(const claimcheck_extract_ctx *x,
 /* Is the claim at token i hypothetical or to come ("would answer any new
  * attack", "could be agreed", "if Russia strikes")? */
 int claimcheck_extract_is_hypothetical(const claimcheck_extract_ctx *x, size_t i);
+
+/* Does the claim of trigger tm say it is the first of its kind of the
+ * year ("the first prisoner exchange of the year", "the first such swap
+ * this year"): "first" at most two tokens before the trigger, a this_year
+ * phrase right after it? */
+int claimcheck_extract_is_first_of_year(const claimcheck_extract_ctx *x,
+                                        const claimcheck_match *tm);
 
 /* Is the trigger at token i a topic rather than a report ("spoke of
  * strikes", "a ban on strikes")? */

@@ -5,7 +5,7 @@
  *              day up to the publication date, or the next one after it
  *              when "next" or a future marker ("would exchange prisoners on
  *              Wednesday") says so;
- *   month      "March 18", "March 18, 2025", "18 March 2025", "in March",
+ *   month      "March 18", "March 18th", "18 March 2025", "18th March", "in March",
  *              "early February", "since March": a day or the month (a month
  *              after the publication month is last year's); "may" only
  *              after "in", "since", "early", "late" or "mid";
@@ -48,9 +48,12 @@ static int time_month_doubtful(const claimcheck_extract_ctx *x, size_t i) {
 
 static int time_day_number(const claimcheck_extract_ctx *x, size_t i) {
     const claimcheck_token *t;
+    double v;
     if (i < x->first || i >= x->end)
         return 0;
     t = &x->toks[i];
+    if (claimcheck_extract_at(x, CLAIMCHECK_LEX_DAY_ORDINAL, i, &v) == 1)
+        return (int)v; /* "18th" */
     if (t->kind != CLAIMCHECK_TOK_NUM || t->value < 1 || t->value > 31 ||
         t->value != (int)t->value)
         return 0;

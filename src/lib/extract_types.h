@@ -47,6 +47,8 @@ struct claimcheck_claim {
     size_t object_count;
     size_t places[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entities of kind place */
     size_t place_count;
+    size_t mediators[CLAIMCHECK_CLAIM_MAX_ROLES]; /* "brokered by Qatar" */
+    size_t mediator_count;
     int has_time;
     int time_vague; /* "within hours": selects events, never contradicts a date */
     claimcheck_date time_start, time_end;
@@ -68,6 +70,7 @@ struct claimcheck_claim {
                                  with an attribution tag */
     int mention;              /* the trigger is the object of a preposition: a topic */
     int hypothetical;         /* under a modal or condition: "would answer any attack" */
+    int first_of_year;        /* "the first prisoner exchange of the year" */
     /* set by the match stage */
     const char *verdict;
     size_t event;

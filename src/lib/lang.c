@@ -65,7 +65,14 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "speech_passive",
     "speaker_mouthpiece",
     "speech_document",
-    "speech_clause"};
+    "speech_clause",
+    "multiplier",
+    "figure_after",
+    "mediator_before",
+    "mediator_after",
+    "first",
+    "this_year",
+    "day_ordinal"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

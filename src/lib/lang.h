@@ -105,6 +105,16 @@ typedef enum {
                                         document, not a speaker */
     CLAIMCHECK_LEX_SPEECH_CLAUSE,   /* whatever, as, than: "whatever Kyiv says" reports
                                       nothing of the clause around it */
+    CLAIMCHECK_LEX_MULTIPLIER,      /* hundred 100, thousand 1000, dozen 12: "three
+                                        hundred", "a dozen" */
+    CLAIMCHECK_LEX_FIGURE_AFTER,    /* or so 0, or more 1, or less -1: after a figure,
+                                        approximate (0) or a bound */
+    CLAIMCHECK_LEX_MEDIATOR_BEFORE, /* brokered by, mediated by: a mediator follows */
+    CLAIMCHECK_LEX_MEDIATOR_AFTER,  /* mediating, mediation, -brokered: after the
+                                        mediator ("with Qatar mediating") */
+    CLAIMCHECK_LEX_FIRST,           /* first: "the first prisoner exchange of the year" */
+    CLAIMCHECK_LEX_THIS_YEAR,       /* of the year, this year: after such a trigger */
+    CLAIMCHECK_LEX_DAY_ORDINAL,     /* 1st 1 ... 31st 31: "18th March", "March 18th" */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 
@@ -179,6 +189,7 @@ typedef struct claimcheck_party_role {
     char *id;
     uint8_t struck;   /* the party was struck, not a participant (target) */
     uint8_t attacker; /* the party struck (a strike's attacker) */
+    uint8_t mediates; /* the party mediated ("brokered by"), not a side */
 } claimcheck_party_role;
 
 /* A built-in relation and the event types it relates (domain `relations:`):

@@ -256,6 +256,92 @@ static int match_place_within(const match_ctx *m, size_t inner, size_t outer) {
     return 0;
 }
 
+/* Does a claim of status c->status contradict the reported status? */
+static int match_status_conflict(const match_ctx *m, const struct claimcheck_claim *c,
+                                 const char *reported) {
+    return (match_positive(m, c->status) && !c->negated && match_negative(m, reported)) ||
+           (match_negative(m, c->status) && match_positive(m, reported));
+}
+
+/* Is party `k` of `ev` of a role that mediates ("brokered by")? */
+static int match_is_mediator(const match_ctx *m, const claimcheck_event *ev, size_t k) {
+    const claimcheck_party_role *role =
+        ev->parties[k].role ? claimcheck_lang_role(m->lang, ev->parties[k].role) : NULL;
+    return role && role->mediates;
+}
+
+/* Does the claim name a mediator that is none of the event's (role
+ * `mediates`)? Fills `detail`. An event without a mediator says nothing. */
+static int match_mediator_conflict(const match_ctx *m, const struct claimcheck_claim *c,
+                                   const claimcheck_event *ev, claimcheck_buf *detail) {
+    size_t k, j;
+    const char *known = NULL;
+    for (j = 0; j < ev->party_count; j++) {
+        if (!match_is_mediator(m, ev, j))
+            continue;
+        known = ev->parties[j].entity;
+        for (k = 0; k < c->mediator_count; k++)
+            if (strcmp(match_entity(m, c->mediators[k])->id, known) == 0 ||
+                match_stands_for(m, c->mediators[k], known))
+                return 0;
+    }
+    if (!known || !c->mediator_count)
+        return 0;
+    claimcheck_buf_printf(detail, "mediator: the text says %s, reported: %s",
+                          match_entity_name(m, match_entity(m, c->mediators[0])->id),
+                          match_entity_name(m, known));
+    return 1;
+}
+
+/* A claim without actors that says who mediated ("a swap today, with
+ * Turkey mediating") is about a mediated event of its type whose days or
+ * place it names. */
+static int match_names_mediated(const match_ctx *m, const struct claimcheck_claim *c,
+                                const claimcheck_event *ev, int place) {
+    size_t j;
+    if (c->actor_count || !c->mediator_count ||
+        !(place || (c->has_time && !c->time_vague &&
+                    match_gap_days(c->time_start, c->time_end, ev->start, ev->end) == 0)))
+        return 0;
+    for (j = 0; j < ev->party_count; j++)
+        if (match_is_mediator(m, ev, j))
+            return 1;
+    return 0;
+}
+
+/* "The first prisoner exchange of the year": an event of the claim's type
+ * earlier in the same year as `ev`. Fills `detail`. */
+static int match_first_conflict(const match_ctx *m, const struct claimcheck_claim *c,
+                                const claimcheck_event *ev, claimcheck_buf *detail) {
+    size_t e;
+    if (!c->first_of_year || !ev->start.year)
+        return 0;
+    for (e = 0; e < m->rules->events.count; e++) {
+        const claimcheck_event *o =
+            CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+        char a[11];
+        size_t k;
+        int same = 1;
+        if (o == ev || o->type != ev->type || o->start.year != ev->start.year ||
+            claimcheck_date_to_days(o->start) >= claimcheck_date_to_days(ev->start))
+            continue;
+        /* "the first US-Russia talks of the year": among the same parties */
+        for (k = 0; k < c->actor_count; k++)
+            if (match_party(m, ev, c->actors[k]) && !match_party(m, o, c->actors[k]))
+                same = 0;
+        if (!same)
+            continue;
+        claimcheck_date_format(a, o->start);
+        claimcheck_buf_printf(
+            detail,
+            "sequence: the text says the first %s of the year, reported "
+            "earlier: %s (%s)",
+            claimcheck_claim_type(c), o->title ? o->title : o->id, a);
+        return 1;
+    }
+    return 0;
+}
+
 /* Checks claim `c` against event `ev` field by field. Returns 1 and fills
  * `field` and `detail` at the first conflict, 0 when consistent. */
 static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
@@ -287,14 +373,28 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
                 claimcheck_claim_type(c), who ? " by " : "", who ? who : "", reported);
             return 1;
         }
-        if ((match_positive(m, c->status) && !c->negated &&
-             match_negative(m, reported)) ||
-            (match_negative(m, c->status) && match_positive(m, reported))) {
+        if (match_status_conflict(m, c, reported)) {
             *field = "status";
             claimcheck_buf_printf(detail, "status: the text says %s%s%s, reported: %s",
                                   who ? who : "", who ? " " : "", c->status, reported);
             return 1;
         }
+        /* "Russia and Ukraine signed it": the status holds for every actor */
+        for (; k < c->actor_count; k++) {
+            const claimcheck_party *q = match_party(m, ev, c->actors[k]);
+            if (q && q != p && q->status && match_status_conflict(m, c, q->status)) {
+                *field = "status";
+                claimcheck_buf_printf(detail, "status: the text says %s %s, reported: %s",
+                                      match_entity_name(m, q->entity), c->status,
+                                      q->status);
+                return 1;
+            }
+        }
+    }
+    /* mediator: "brokered by Qatar" of an exchange the UAE mediated */
+    if (match_mediator_conflict(m, c, ev, detail)) {
+        *field = "mediator";
+        return 1;
     }
     /* place: a named place that is neither the event's nor inside it (nor
      * containing it: "in Saudi Arabia" fits Riyadh) */
@@ -322,6 +422,10 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
         claimcheck_buf_printf(detail, "date: the text says %s (%s), reported: %s%s%s",
                               c->time_text ? c->time_text : "?", c->time_start_text, a,
                               strcmp(a, b) ? ".." : "", strcmp(a, b) ? b : "");
+        return 1;
+    }
+    if (match_first_conflict(m, c, ev, detail)) {
+        *field = "sequence";
         return 1;
     }
     /* figures */
@@ -412,6 +516,8 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
             if (role && role->struck)
                 part = 1;
         }
+    if (!part && match_names_mediated(m, c, cand, place))
+        part = 1;
     if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)))
         return INT_MIN;
     /* one participant does not identify a call or a meeting (Trump holds

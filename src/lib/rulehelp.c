@@ -29,6 +29,16 @@ static const struct {
      "Two claims of the same text about the same reported event cannot both hold: one "
      "says it happened, the other that it did not, or their figures do not overlap. "
      "The related location is the earlier claim."},
+    {"contradiction.mediator", "ContradictionMediator",
+     "The claim names a mediator the sources do not.",
+     "The claim says the event was brokered or mediated by someone ('brokered by "
+     "Qatar', 'with Turkey mediating') who is not the mediator the sources name."},
+    {"contradiction.sequence", "ContradictionSequence",
+     "The claim calls an event the first of its kind of the year when an earlier one is "
+     "reported.",
+     "The claim says an event was the first of its kind that year ('the first prisoner "
+     "exchange of the year') while the rule base reports an earlier one in the same "
+     "year."},
     {"contradiction.place", "ContradictionPlace",
      "The claim places the event where it did not take place.",
      "The claim places the event somewhere that is neither its reported place nor "
