@@ -32,13 +32,16 @@
  *              (extract_attribution).
  * This file is the driver: it runs the units over each sentence and wires
  * what they find into claims. The context (extract_ctx) carries the last
- * date the text named from sentence to sentence.
+ * date the text named from sentence to sentence; the discourse memory
+ * (discourse.h) the events it mentioned, against which back-references
+ * ("the swap", "that call", "it lasted", "the two leaders") resolve.
  */
 #include "extract.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "discourse.h"
 #include "extract_attribution.h"
 #include "extract_figure.h"
 #include "extract_role.h"
@@ -101,6 +104,8 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     c->trigger.end = x->toks[tm->end - 1].end;
     c->type = tm->owner;
     c->event = CLAIMCHECK_NONE;
+    c->anaphor = tm->owner_kind == CLAIMCHECK_OWNER_ANAPHOR;
+    c->antecedent = CLAIMCHECK_NONE;
     /* "X said that <claim>" covers what follows the verb; "<claim>, X
      * said" what precedes it */
     c->attribution = at->entity;
@@ -120,8 +125,24 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     return 0;
 }
 
-static int extract_sentence_claims(claimcheck_extract_ctx *x, size_t s,
-                                   claimcheck_vec *out) {
+/* Does match i make a claim: a trigger, or an anaphor ("the swap") that no
+ * trigger of its type overlaps ("the exchange of prisoners")? */
+static int extract_makes_claim(const claimcheck_sentence_annot *sa,
+                               const claimcheck_match *ms, size_t i) {
+    size_t j;
+    if (ms[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER)
+        return 1;
+    if (ms[i].owner_kind != CLAIMCHECK_OWNER_ANAPHOR)
+        return 0;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER && ms[j].owner == ms[i].owner &&
+            ms[j].first < ms[i].end && ms[i].first < ms[j].end)
+            return 0;
+    return 1;
+}
+
+static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discourse *d,
+                                   size_t s, claimcheck_vec *out) {
     extract_sentence es;
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     claimcheck_figure_hit figs[CLAIMCHECK_CLAIM_MAX_FIGURES];
@@ -148,14 +169,17 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, size_t s,
     claimcheck_extract_attribution(x, es.sa, &es.at);
 
     for (i = es.sa->match_first; i < es.sa->match_end; i++)
-        if (ms[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER &&
-            (rc = extract_claim(x, &es, i, out)) < 0)
+        if (extract_makes_claim(es.sa, ms, i) && (rc = extract_claim(x, &es, i, out)) < 0)
             goto cleanup;
+    claimcheck_discourse_prune(d, x, out, claims_before, s);
     if ((rc = claimcheck_extract_assign_times(x, out, claims_before, times, ntimes)) < 0)
         goto cleanup;
     claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
     claimcheck_extract_back_references(x, out, claims_before, s);
+    /* what the document said before, before the sentence's other names */
+    claimcheck_discourse_resolve(d, x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
+    claimcheck_discourse_remember(d, out, claims_before, s);
 
 cleanup:
     free(es.quoted);
@@ -165,11 +189,13 @@ cleanup:
 int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
                        const claimcheck_annot *a, const claimcheck_rules *rules) {
     claimcheck_extract_ctx x;
+    claimcheck_discourse d;
     size_t s;
     int rc;
     claimcheck_extract_ctx_init(&x, doc, a, rules, NULL);
+    claimcheck_discourse_init(&d);
     for (s = 0; s < a->sentences.count; s++)
-        if ((rc = extract_sentence_claims(&x, s, out)) < 0)
+        if ((rc = extract_sentence_claims(&x, &d, s, out)) < 0)
             return rc;
     return 0;
 }

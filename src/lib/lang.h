@@ -76,6 +76,8 @@ typedef enum {
     CLAIMCHECK_LEX_MODAL_SKIP,      /* be, been, not, also ...: skipped when the hedge
                                         model looks for the verb a modal governs ("may
                                         also be USED") */
+    CLAIMCHECK_LEX_PLURAL_PARTIES, /* the two leaders, both sides ...: the parties of
+                                      the event last named (discourse) */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

@@ -48,7 +48,9 @@ typedef enum {
     CLAIMCHECK_OWNER_STATUS = 4,        /* index: status phrase */
     CLAIMCHECK_OWNER_NEGATION = 5,      /* index: negation cue */
     CLAIMCHECK_OWNER_REPORTING = 6,     /* index: reporting verb */
-    CLAIMCHECK_OWNER_TRIGGER_CANCEL = 7 /* index: event type whose trigger it cancels */
+    CLAIMCHECK_OWNER_TRIGGER_CANCEL = 7, /* index: event type whose trigger it cancels */
+    CLAIMCHECK_OWNER_ANAPHOR = 8 /* index: event type an earlier mention of which it
+                                    refers back to ("the swap", "it lasted") */
 } claimcheck_owner_kind;
 
 typedef struct claimcheck_pattern {

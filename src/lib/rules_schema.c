@@ -18,7 +18,7 @@
  *                    categories: [C]}]
  *   event_types:   [{id, default_status, triggers: [PATTERN],
  *                    statuses: {STATUS: [PATTERN]}, cancel: [PATTERN],
- *                    multi_party: BOOL, recurring: BOOL}]
+ *                    anaphors: [PATTERN], multi_party: BOOL, recurring: BOOL}]
  *   events:        [{id, type, title, status, date | period: {start, end},
  *                    place: ID, parties: [{entity, status, role, since: DATE}],
  *                    scope: [C], targets: [ID],
@@ -375,7 +375,8 @@ static int load_entities(claimcheck_loader *ld, const claimcheck_ynode *n) {
 static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
     static const char *const keys[] = {"id",       "default_status", "triggers",
                                        "statuses", "multi_party",    "recurring",
-                                       "cancel",   "note",           NULL};
+                                       "cancel",   "anaphors",       "note",
+                                       NULL};
     size_t i, k;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'event_types'")) < 0)
@@ -418,6 +419,13 @@ static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
             (rc = claimcheck_compile_pattern_list(ld, claimcheck_yaml_get(e, "cancel"),
                                                   CLAIMCHECK_OWNER_TRIGGER_CANCEL, index,
                                                   "'cancel'")) < 0)
+            return rc;
+        /* "the swap", "it lasted": a claim of this type only when the text
+         * mentioned one before (discourse.h) */
+        if (claimcheck_yaml_get(e, "anaphors") &&
+            (rc = claimcheck_compile_pattern_list(ld, claimcheck_yaml_get(e, "anaphors"),
+                                                  CLAIMCHECK_OWNER_ANAPHOR, index,
+                                                  "'anaphors'")) < 0)
             return rc;
         if (!(statuses = claimcheck_yaml_get(e, "statuses")))
             continue;
