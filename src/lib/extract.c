@@ -27,6 +27,8 @@
  *   figures    number + unit ("30-day", "approximately one hour", "145
  *              drones"), each given to the nearest trigger (extract_figure);
  *   modality   the sentence's hedge cues; approximators only widen figures;
+ *   mediators  "brokered by Qatar", "with Turkey mediating": not actors nor
+ *              places (extract_mediator);
  *   attribution the subject of a reporting verb ("Zelenskyy said"), the
  *              object of "according to", and whether the trigger is quoted
  *              (extract_attribution).
@@ -44,6 +46,7 @@
 #include "discourse.h"
 #include "extract_attribution.h"
 #include "extract_figure.h"
+#include "extract_mediator.h"
 #include "extract_role.h"
 #include "extract_status.h"
 #include "extract_time.h"
@@ -179,6 +182,7 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discour
     /* what the document said before, before the sentence's other names */
     claimcheck_discourse_resolve(d, x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
+    claimcheck_extract_mediators(x, es.sa, out, claims_before);
     claimcheck_discourse_remember(d, out, claims_before, s);
 
 cleanup:

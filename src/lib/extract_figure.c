@@ -4,9 +4,11 @@
  * The words are the rule base's (lang.h): number words and their values,
  * the joiner of "thirty-five", "a"/"an", "half an", "and a half", units and
  * their forms, approximators, bounds, time offsets, auxiliaries. This file
- * keeps the grammar: a ten (30..90) joined to a word of 0..20 adds up, "a"
- * is one only before a time unit, an approximator or bound stands right
- * before the number. */
+ * keeps the grammar: a ten (20..90) joined to a word of 1..9 adds up, a
+ * multiplier multiplies what stands before it ("three hundred", "a dozen")
+ * and adds a number after "and", "a" is one only before a time unit or a
+ * multiplier, an approximator or bound stands right before the number, a
+ * figure_after phrase ("or so", "or more") right after its unit. */
 #include "extract_figure.h"
 
 #include <string.h>
@@ -31,30 +33,59 @@ static int figure_time_unit_at(const claimcheck_extract_ctx *x, size_t i) {
     return u && u->kind == CLAIMCHECK_UNIT_TIME;
 }
 
-/* A ten ("thirty") joined to a smaller number word ("-five") at token i,
+/* A ten ("twenty", "thirty") joined to a unit word ("-five") at token i,
  * whose ten's value is `tens`: the tokens used (0: none), the sum in
  * `*value`. */
 static size_t figure_compound(const claimcheck_extract_ctx *x, size_t i, size_t n,
                               double tens, double *value) {
     size_t nj, nu;
     double unit;
-    if (tens < 30 || tens > 90 || (int)tens % 10 != 0 || tens != (int)tens)
+    if (tens < 20 || tens > 90 || (int)tens % 10 != 0 || tens != (int)tens)
         return 0;
     nj = claimcheck_extract_at(x, CLAIMCHECK_LEX_NUMBER_JOIN, i + n, NULL);
     if (!nj)
         return 0;
     nu = claimcheck_extract_at(x, CLAIMCHECK_LEX_NUMBER, i + n + nj, &unit);
-    if (!nu || unit > 20)
+    if (!nu || unit < 1 || unit > 9)
         return 0;
     *value = tens + unit;
     return n + nj + nu;
+}
+
+/* A number word below 100 at token i ("forty", "forty-five"): tokens used. */
+static size_t figure_word(const claimcheck_extract_ctx *x, size_t i, double *value) {
+    size_t n, joined;
+    double v;
+    if (!(n = claimcheck_extract_at(x, CLAIMCHECK_LEX_NUMBER, i, &v)))
+        return 0;
+    *value = v;
+    joined = figure_compound(x, i, n, v, value);
+    return joined ? joined : n;
+}
+
+/* A multiplier ("hundred", "dozen") at token i after a count `*value`
+ * ("three", "a"): multiplies it and adds what follows "and" ("a hundred
+ * and forty-five"). Returns the tokens used, 0 when none. */
+static size_t figure_multiply(const claimcheck_extract_ctx *x, size_t i, double *value) {
+    size_t n, nc, nw;
+    double mult, rest;
+    if (!(n = claimcheck_extract_at(x, CLAIMCHECK_LEX_MULTIPLIER, i, &mult)))
+        return 0;
+    *value *= mult;
+    if (mult >= 100 &&
+        (nc = claimcheck_extract_at(x, CLAIMCHECK_LEX_CONJUNCTION, i + n, NULL)) &&
+        (nw = figure_word(x, i + n + nc, &rest)) && rest < mult) {
+        *value += rest;
+        n += nc + nw;
+    }
+    return n;
 }
 
 /* A number at token i: digits, a number word, "a"/"an" before a unit, or
  * "half an hour". Returns tokens used (0 if none) and the value. */
 static size_t figure_number_base(const claimcheck_extract_ctx *x, size_t i,
                                  double *value) {
-    size_t n, joined;
+    size_t n;
     double v;
     if (i >= x->end)
         return 0;
@@ -62,15 +93,15 @@ static size_t figure_number_base(const claimcheck_extract_ctx *x, size_t i,
         *value = x->toks[i].value;
         return 1;
     }
-    if ((n = claimcheck_extract_at(x, CLAIMCHECK_LEX_NUMBER, i, &v))) {
-        *value = v;
-        joined = figure_compound(x, i, n, v, value);
-        return joined ? joined : n;
-    }
-    if ((n = claimcheck_extract_at(x, CLAIMCHECK_LEX_ARTICLE_ONE, i, NULL)) &&
-        figure_time_unit_at(x, i + n)) {
+    if ((n = figure_word(x, i, value)))
+        return n + figure_multiply(x, i + n, value);
+    if ((n = claimcheck_extract_at(x, CLAIMCHECK_LEX_ARTICLE_ONE, i, NULL))) {
+        size_t nm;
         *value = 1;
-        return n;
+        if ((nm = figure_multiply(x, i + n, value)))
+            return n + nm; /* "a dozen", "a hundred" */
+        if (figure_time_unit_at(x, i + n))
+            return n;
     }
     if ((n = claimcheck_extract_at(x, CLAIMCHECK_LEX_HALF, i, &v))) {
         *value = v;
@@ -144,6 +175,14 @@ size_t claimcheck_extract_figures(const claimcheck_extract_ctx *x,
         f->value = v;
         f->unit = unit->id;
         start = figure_qualify(x, i, f);
+        /* "twenty minutes or so", "five hours or more" */
+        if ((nh = claimcheck_extract_at(x, CLAIMCHECK_LEX_FIGURE_AFTER, u + 1, &half))) {
+            if (half == 0)
+                f->approximate = 1;
+            else if (!f->bound)
+                f->bound = half > 0 ? 1 : -1;
+            u += nh;
+        }
         f->span.start = x->toks[start].start;
         f->span.end = x->toks[u].end;
         n++;

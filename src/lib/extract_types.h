@@ -45,6 +45,8 @@ struct claimcheck_claim {
     size_t object_count;
     size_t places[CLAIMCHECK_CLAIM_MAX_ROLES]; /* entities of kind place */
     size_t place_count;
+    size_t mediators[CLAIMCHECK_CLAIM_MAX_ROLES]; /* "brokered by Qatar" */
+    size_t mediator_count;
     int has_time;
     int time_vague; /* "within hours": selects events, never contradicts a date */
     claimcheck_date time_start, time_end;

@@ -76,6 +76,13 @@ typedef enum {
     CLAIMCHECK_LEX_MODAL_SKIP,      /* be, been, not, also ...: skipped when the hedge
                                         model looks for the verb a modal governs ("may
                                         also be USED") */
+    CLAIMCHECK_LEX_MULTIPLIER,      /* hundred 100, thousand 1000, dozen 12: "three
+                                        hundred", "a dozen" */
+    CLAIMCHECK_LEX_FIGURE_AFTER,    /* or so 0, or more 1, or less -1: after a figure,
+                                        approximate (0) or a bound */
+    CLAIMCHECK_LEX_MEDIATOR_BEFORE, /* brokered by, mediated by: a mediator follows */
+    CLAIMCHECK_LEX_MEDIATOR_AFTER,  /* mediating, mediation, -brokered: after the
+                                        mediator ("with Qatar mediating") */
     CLAIMCHECK_LEX_PLURAL_PARTIES, /* the two leaders, both sides ...: the parties of
                                       the event last named (discourse) */
     CLAIMCHECK_LEX_CLASS_COUNT
@@ -152,6 +159,7 @@ typedef struct claimcheck_party_role {
     char *id;
     uint8_t struck;   /* the party was struck, not a participant (target) */
     uint8_t attacker; /* the party struck (a strike's attacker) */
+    uint8_t mediates; /* the party mediated ("brokered by"), not a side */
 } claimcheck_party_role;
 
 /* A built-in relation and the event types it relates (domain `relations:`):

@@ -256,6 +256,32 @@ static int match_place_within(const match_ctx *m, size_t inner, size_t outer) {
     return 0;
 }
 
+/* Does the claim name a mediator that is none of the event's (role
+ * `mediates`)? Fills `detail`. An event without a mediator says nothing. */
+static int match_mediator_conflict(const match_ctx *m, const struct claimcheck_claim *c,
+                                   const claimcheck_event *ev, claimcheck_buf *detail) {
+    size_t k, j;
+    const char *known = NULL;
+    for (j = 0; j < ev->party_count; j++) {
+        const claimcheck_party_role *role =
+            ev->parties[j].role ? claimcheck_lang_role(m->lang, ev->parties[j].role)
+                                : NULL;
+        if (!role || !role->mediates)
+            continue;
+        known = ev->parties[j].entity;
+        for (k = 0; k < c->mediator_count; k++)
+            if (strcmp(match_entity(m, c->mediators[k])->id, known) == 0 ||
+                match_stands_for(m, c->mediators[k], known))
+                return 0;
+    }
+    if (!known || !c->mediator_count)
+        return 0;
+    claimcheck_buf_printf(detail, "mediator: the text says %s, reported: %s",
+                          match_entity_name(m, match_entity(m, c->mediators[0])->id),
+                          match_entity_name(m, known));
+    return 1;
+}
+
 /* Checks claim `c` against event `ev` field by field. Returns 1 and fills
  * `field` and `detail` at the first conflict, 0 when consistent. */
 static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
@@ -295,6 +321,11 @@ static int match_conflict(const match_ctx *m, const struct claimcheck_claim *c,
                                   who ? who : "", who ? " " : "", c->status, reported);
             return 1;
         }
+    }
+    /* mediator: "brokered by Qatar" of an exchange the UAE mediated */
+    if (match_mediator_conflict(m, c, ev, detail)) {
+        *field = "mediator";
+        return 1;
     }
     /* place: a named place that is neither the event's nor inside it (nor
      * containing it: "in Saudi Arabia" fits Riyadh) */

@@ -24,6 +24,10 @@ static const struct {
      "Two claims of the same text about the same reported event cannot both hold: one "
      "says it happened, the other that it did not, or their figures do not overlap. "
      "The related location is the earlier claim."},
+    {"contradiction.mediator", "ContradictionMediator",
+     "The claim names a mediator the sources do not.",
+     "The claim says the event was brokered or mediated by someone ('brokered by "
+     "Qatar', 'with Turkey mediating') who is not the mediator the sources name."},
     {"contradiction.place", "ContradictionPlace",
      "The claim places the event where it did not take place.",
      "The claim places the event somewhere that is neither its reported place nor "

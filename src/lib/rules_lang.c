@@ -13,7 +13,7 @@
  *     statuses: {ID: {polarity: 1|-1|0, future: B}}
  *     default_status: ID
  *     entity_kinds: {ID: {role: actor|qualifier|place, person: B}}
- *     party_roles: {ID: {struck: B, attacker: B}}
+ *     party_roles: {ID: {struck: B, attacker: B, mediates: B}}
  *     relations: {ID: {pause: TYPE, act: TYPE}}
  *     thresholds: {date_slack_days, recent_days, place_slack_days,
  *                  figure_tolerance, approximate_tolerance (per cent),
@@ -432,7 +432,8 @@ static int domain_role(claimcheck_loader *ld, const claimcheck_ynode *key,
     if ((rc = lang_register(ld, lang->role_ids, r->id, lang->roles.count - 1, key->pos,
                             "party role")) < 0 ||
         (rc = lang_bool(ld, val, "struck", &r->struck, "party role")) < 0 ||
-        (rc = lang_bool(ld, val, "attacker", &r->attacker, "party role")) < 0)
+        (rc = lang_bool(ld, val, "attacker", &r->attacker, "party role")) < 0 ||
+        (rc = lang_bool(ld, val, "mediates", &r->mediates, "party role")) < 0)
         return rc;
     return 0;
 }
@@ -490,7 +491,7 @@ int claimcheck_rules_load_domain(claimcheck_loader *ld, const claimcheck_ynode *
         "relations", "thresholds",     "note",         NULL};
     static const char *const skeys[] = {"polarity", "future", "note", NULL};
     static const char *const kkeys[] = {"role", "person", "note", NULL};
-    static const char *const rkeys[] = {"struck", "attacker", "note", NULL};
+    static const char *const rkeys[] = {"struck", "attacker", "mediates", "note", NULL};
     static const char *const lkeys[] = {"pause", "act", "note", NULL};
     claimcheck_lang *lang = &ld->rules->lang;
     const claimcheck_ynode *v;
