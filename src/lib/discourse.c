@@ -13,9 +13,7 @@ typedef enum {
     DISCOURSE_PLURAL    /* "the conversation between the two leaders" */
 } discourse_kind;
 
-void claimcheck_discourse_init(claimcheck_discourse *d) {
-    memset(d, 0, sizeof(*d));
-}
+void claimcheck_discourse_init(claimcheck_discourse *d) { memset(d, 0, sizeof(*d)); }
 
 void claimcheck_discourse_remember(claimcheck_discourse *d, const claimcheck_vec *claims,
                                    size_t claims_before, size_t s) {
@@ -75,7 +73,8 @@ static discourse_kind discourse_kind_of(const claimcheck_extract_ctx *x,
 
 /* Can mention p be what claim c refers back to? */
 static int discourse_fits(const struct claimcheck_claim *c,
-                          const struct claimcheck_claim *p, discourse_kind kind, int timed) {
+                          const struct claimcheck_claim *p, discourse_kind kind,
+                          int timed) {
     if (p->type != c->type)
         return 0;
     if (kind == DISCOURSE_PLURAL && p->actor_count < 2)
@@ -97,7 +96,8 @@ static int discourse_fits(const struct claimcheck_claim *c,
 static size_t discourse_find(const claimcheck_discourse *d, const claimcheck_vec *claims,
                              const struct claimcheck_claim *c, size_t s, size_t reach,
                              discourse_kind kind, int timed) {
-    size_t n = d->count < CLAIMCHECK_DISCOURSE_SIZE ? d->count : CLAIMCHECK_DISCOURSE_SIZE;
+    size_t n =
+        d->count < CLAIMCHECK_DISCOURSE_SIZE ? d->count : CLAIMCHECK_DISCOURSE_SIZE;
     size_t k, sentence = CLAIMCHECK_NONE, best = CLAIMCHECK_NONE;
     for (k = 0; k < n; k++) {
         const claimcheck_discourse_mention *m =
@@ -124,7 +124,8 @@ static size_t discourse_find(const claimcheck_discourse *d, const claimcheck_vec
  * them). */
 static void discourse_inherit(struct claimcheck_claim *c, const claimcheck_vec *claims,
                               size_t a) {
-    const struct claimcheck_claim *p = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, a);
+    const struct claimcheck_claim *p =
+        CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, a);
     c->antecedent = a;
     if (!c->actor_count) {
         memcpy(c->actors, p->actors, sizeof(c->actors));
@@ -144,7 +145,8 @@ static void discourse_inherit(struct claimcheck_claim *c, const claimcheck_vec *
  * with the latest antecedent stays; returns whether claims[i] loses. */
 static int discourse_outranked(const claimcheck_vec *claims, size_t claims_before,
                                size_t i) {
-    const struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+    const struct claimcheck_claim *c =
+        CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
     size_t j;
     for (j = claims_before; j < claims->count; j++) {
         const struct claimcheck_claim *o =
@@ -158,14 +160,34 @@ static int discourse_outranked(const claimcheck_vec *claims, size_t claims_befor
     return 0;
 }
 
+/* Takes the claims marked (anaphor -1) out of claims[claims_before..],
+ * freeing what they own. */
+static void discourse_compact(claimcheck_vec *claims, size_t claims_before) {
+    size_t i, kept;
+    for (i = kept = claims_before; i < claims->count; i++) {
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        if (c->anaphor < 0) {
+            free(c->time_text);
+            continue;
+        }
+        if (kept != i)
+            memcpy(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, kept), c,
+                   sizeof(*c));
+        kept++;
+    }
+    claims->count = kept;
+}
+
 void claimcheck_discourse_prune(const claimcheck_discourse *d,
                                 const claimcheck_extract_ctx *x, claimcheck_vec *claims,
                                 size_t claims_before, size_t s) {
-    size_t i, kept;
+    size_t i;
     /* which mention each anaphor could refer back to, whatever the days
      * (the sentence's times are not given out yet) */
     for (i = claims_before; i < claims->count; i++) {
-        struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
         size_t reach;
         if (c->anaphor && discourse_kind_of(x, c, &reach) == DISCOURSE_ANAPHOR)
             c->antecedent = discourse_find(d, claims, c, s, reach, DISCOURSE_ANAPHOR, 0);
@@ -173,23 +195,16 @@ void claimcheck_discourse_prune(const claimcheck_discourse *d,
     /* an anaphor without one is no claim: marked (-1) first, as the ranking
      * reads every claim of the trigger, then taken out */
     for (i = claims_before; i < claims->count; i++) {
-        struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
-        if (c->anaphor &&
-            (c->antecedent == CLAIMCHECK_NONE || discourse_outranked(claims, claims_before, i)))
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        if (c->anaphor && (c->antecedent == CLAIMCHECK_NONE ||
+                           discourse_outranked(claims, claims_before, i)))
             c->anaphor = -1;
     }
-    for (i = kept = claims_before; i < claims->count; i++) {
-        struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
-        c->antecedent = CLAIMCHECK_NONE;
-        if (c->anaphor < 0) {
-            free(c->time_text);
-            continue;
-        }
-        if (kept != i)
-            memcpy(CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, kept), c, sizeof(*c));
-        kept++;
-    }
-    claims->count = kept;
+    for (i = claims_before; i < claims->count; i++)
+        CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i)->antecedent =
+            CLAIMCHECK_NONE;
+    discourse_compact(claims, claims_before);
 }
 
 void claimcheck_discourse_resolve(const claimcheck_discourse *d,
@@ -197,7 +212,8 @@ void claimcheck_discourse_resolve(const claimcheck_discourse *d,
                                   size_t claims_before, size_t s) {
     size_t i;
     for (i = claims_before; i < claims->count; i++) {
-        struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
         size_t reach, a;
         discourse_kind kind = discourse_kind_of(x, c, &reach);
         if (kind == DISCOURSE_NONE)
@@ -205,5 +221,8 @@ void claimcheck_discourse_resolve(const claimcheck_discourse *d,
         a = discourse_find(d, claims, c, s, reach, kind, 1);
         if (a != CLAIMCHECK_NONE)
             discourse_inherit(c, claims, a);
+        else if (kind == DISCOURSE_ANAPHOR)
+            c->anaphor = -1; /* "the swap on Monday" after Wednesday's: none */
     }
+    discourse_compact(claims, claims_before);
 }

@@ -59,7 +59,8 @@ void claimcheck_discourse_prune(const claimcheck_discourse *d,
                                 size_t claims_before, size_t s);
 
 /* Resolves the back-references of claims[claims_before..] (sentence s)
- * against the memory, once their own times are known. */
+ * against the memory, once their own times are known; an anaphor whose
+ * days fit no antecedent is dropped too. */
 void claimcheck_discourse_resolve(const claimcheck_discourse *d,
                                   const claimcheck_extract_ctx *x, claimcheck_vec *claims,
                                   size_t claims_before, size_t s);

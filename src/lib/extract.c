@@ -179,7 +179,9 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discour
         goto cleanup;
     claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
     claimcheck_extract_back_references(x, out, claims_before, s);
-    /* what the document said before, before the sentence's other names */
+    /* what the document said before, before the sentence's other names; a
+     * mediator ("mediated by Qatar") is none of the parties either way */
+    claimcheck_extract_mediators(x, es.sa, out, claims_before);
     claimcheck_discourse_resolve(d, x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
     claimcheck_extract_mediators(x, es.sa, out, claims_before);
