@@ -144,6 +144,87 @@ static int extract_makes_claim(const claimcheck_sentence_annot *sa,
     return 1;
 }
 
+/* Moves the anaphor claims of claims[claims_before..] behind the others
+ * (each group in its order); returns how many are not anaphors. */
+static size_t extract_anaphors_last(claimcheck_vec *claims, size_t claims_before) {
+    size_t i, k, real = 0;
+    for (i = claims_before; i < claims->count; i++) {
+        struct claimcheck_claim c =
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        if (c.anaphor)
+            continue;
+        for (k = i; k > claims_before + real; k--)
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) =
+                *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1);
+        *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, claims_before + real) = c;
+        real++;
+    }
+    return real;
+}
+
+/* Puts claims[claims_before..] back in the order of their triggers. */
+static void extract_by_trigger(claimcheck_vec *claims, size_t claims_before) {
+    size_t i, k;
+    for (i = claims_before + 1; i < claims->count; i++) {
+        struct claimcheck_claim c =
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        for (k = i;
+             k > claims_before &&
+             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1)->trigger.start >
+                 c.trigger.start;
+             k--)
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) =
+                *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1);
+        *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) = c;
+    }
+}
+
+/* Gives the sentence's times and figures to its claims: first to those of
+ * a trigger, then what is left to the anaphors ("within hours of the pause
+ * taking effect, drones struck": the strike's time, not the pause's). */
+static int extract_give_out(const claimcheck_extract_ctx *x, claimcheck_vec *out,
+                            size_t claims_before, claimcheck_time_hit *times,
+                            size_t ntimes, claimcheck_figure_hit *figs, size_t nfigs) {
+    size_t count = out->count, real = extract_anaphors_last(out, claims_before);
+    size_t i, k, left;
+    int rc;
+    out->count = claims_before + real;
+    rc = claimcheck_extract_assign_times(x, out, claims_before, times, ntimes);
+    if (rc >= 0)
+        claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
+    out->count = count;
+    if (rc < 0 || real == count - claims_before)
+        return rc;
+    for (k = left = 0; k < ntimes; k++) {
+        int used = 0;
+        for (i = claims_before; i < claims_before + real && !used; i++) {
+            const struct claimcheck_claim *c =
+                CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+            used = c->has_time && c->time_span.start == times[k].span.start;
+        }
+        if (!used)
+            times[left++] = times[k];
+    }
+    if ((rc = claimcheck_extract_assign_times(x, out, claims_before + real, times,
+                                              left)) < 0)
+        return rc;
+    for (k = left = 0; k < nfigs; k++) {
+        size_t j;
+        int used = 0;
+        for (i = claims_before; i < claims_before + real && !used; i++) {
+            const struct claimcheck_claim *c =
+                CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+            for (j = 0; j < c->figure_count; j++)
+                used |= c->figures[j].span.start == figs[k].span.start;
+        }
+        if (!used)
+            figs[left++] = figs[k];
+    }
+    claimcheck_extract_assign_figures(x, out, claims_before + real, figs, left);
+    extract_by_trigger(out, claims_before);
+    return 0;
+}
+
 static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discourse *d,
                                    size_t s, claimcheck_vec *out) {
     extract_sentence es;
@@ -175,9 +256,8 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discour
         if (extract_makes_claim(es.sa, ms, i) && (rc = extract_claim(x, &es, i, out)) < 0)
             goto cleanup;
     claimcheck_discourse_prune(d, x, out, claims_before, s);
-    if ((rc = claimcheck_extract_assign_times(x, out, claims_before, times, ntimes)) < 0)
+    if ((rc = extract_give_out(x, out, claims_before, times, ntimes, figs, nfigs)) < 0)
         goto cleanup;
-    claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
     claimcheck_extract_back_references(x, out, claims_before, s);
     /* what the document said before, before the sentence's other names; a
      * mediator ("mediated by Qatar") is none of the parties either way */
