@@ -159,7 +159,7 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
         uint8_t cancel = m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE
                              ? CLAIMCHECK_OWNER_CANCEL
                          : m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER ||
-                                   m[i].owner_kind == CLAIMCHECK_OWNER_ANAPHOR
+                                 m[i].owner_kind == CLAIMCHECK_OWNER_ANAPHOR
                              ? CLAIMCHECK_OWNER_TRIGGER_CANCEL
                              : 0;
         if (!cancel)

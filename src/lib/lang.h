@@ -83,7 +83,7 @@ typedef enum {
     CLAIMCHECK_LEX_MEDIATOR_BEFORE, /* brokered by, mediated by: a mediator follows */
     CLAIMCHECK_LEX_MEDIATOR_AFTER,  /* mediating, mediation, -brokered: after the
                                         mediator ("with Qatar mediating") */
-    CLAIMCHECK_LEX_PLURAL_PARTIES, /* the two leaders, both sides ...: the parties of
+    CLAIMCHECK_LEX_PLURAL_PARTIES,  /* the two leaders, both sides ...: the parties of
                                       the event last named (discourse) */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;

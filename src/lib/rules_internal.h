@@ -41,13 +41,13 @@ typedef struct claimcheck_pe {
 
 /* What a pattern belongs to. */
 typedef enum {
-    CLAIMCHECK_OWNER_HEDGE = 0,         /* index: hedge cue */
-    CLAIMCHECK_OWNER_CANCEL = 1,        /* index: hedge cue whose cancel it is */
-    CLAIMCHECK_OWNER_ENTITY = 2,        /* index: entity */
-    CLAIMCHECK_OWNER_TRIGGER = 3,       /* index: event type */
-    CLAIMCHECK_OWNER_STATUS = 4,        /* index: status phrase */
-    CLAIMCHECK_OWNER_NEGATION = 5,      /* index: negation cue */
-    CLAIMCHECK_OWNER_REPORTING = 6,     /* index: reporting verb */
+    CLAIMCHECK_OWNER_HEDGE = 0,          /* index: hedge cue */
+    CLAIMCHECK_OWNER_CANCEL = 1,         /* index: hedge cue whose cancel it is */
+    CLAIMCHECK_OWNER_ENTITY = 2,         /* index: entity */
+    CLAIMCHECK_OWNER_TRIGGER = 3,        /* index: event type */
+    CLAIMCHECK_OWNER_STATUS = 4,         /* index: status phrase */
+    CLAIMCHECK_OWNER_NEGATION = 5,       /* index: negation cue */
+    CLAIMCHECK_OWNER_REPORTING = 6,      /* index: reporting verb */
     CLAIMCHECK_OWNER_TRIGGER_CANCEL = 7, /* index: event type whose trigger it cancels */
     CLAIMCHECK_OWNER_ANAPHOR = 8 /* index: event type an earlier mention of which it
                                     refers back to ("the swap", "it lasted") */

@@ -373,10 +373,9 @@ static int load_entities(claimcheck_loader *ld, const claimcheck_ynode *n) {
 }
 
 static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
-    static const char *const keys[] = {"id",       "default_status", "triggers",
-                                       "statuses", "multi_party",    "recurring",
-                                       "cancel",   "anaphors",       "note",
-                                       NULL};
+    static const char *const keys[] = {
+        "id",        "default_status", "triggers", "statuses", "multi_party",
+        "recurring", "cancel",         "anaphors", "note",     NULL};
     size_t i, k;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'event_types'")) < 0)
