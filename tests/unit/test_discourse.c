@@ -147,6 +147,26 @@ static void discourse_names_win(void **state) {
     assert_false(has_actor(c, "putin"));
 }
 
+/* A role alias with dates before another person's name is that person:
+ * "US President George W Bush" is not Trump; "US President Trump" is. */
+static void discourse_names_win_over_dated_roles(void **state) {
+    helpers_fixture *f = *state;
+    const claimcheck_claim *c;
+    assert_int_equal(helpers_check("US President George W Bush spoke with Zelenskyy on "
+                                   "Wednesday.",
+                                   "2025-03-20", &f->doc, &f->report),
+                     0);
+    c = last_of(f, "call");
+    assert_false(has_actor(c, "trump"));
+    assert_false(has_actor(c, "biden"));
+    helpers_teardown(state);
+    assert_int_equal(helpers_check("US President Trump spoke with Zelenskyy on "
+                                   "Wednesday.",
+                                   "2025-03-20", &f->doc, &f->report),
+                     0);
+    assert_true(has_actor(last_of(f, "call"), "trump"));
+}
+
 /* "The same day" is the last date the text named, not the publication day. */
 static void discourse_same_day(void **state) {
     helpers_fixture *f = *state;
@@ -171,6 +191,7 @@ int main(void) {
         HELPERS_FIXTURE_TEST(discourse_other_days_are_other_events),
         HELPERS_FIXTURE_TEST(discourse_plural_parties),
         HELPERS_FIXTURE_TEST(discourse_names_win),
+        HELPERS_FIXTURE_TEST(discourse_names_win_over_dated_roles),
         HELPERS_FIXTURE_TEST(discourse_same_day),
     };
     memset(&f, 0, sizeof(f));
