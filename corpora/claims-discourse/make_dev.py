@@ -81,5 +81,21 @@ ARTICLES["d04"] = ("2025-03-20", [
      "N", "H", "'the swap' with no exchange named before: no claim"),
 ])
 
+ARTICLES["d05"] = ("2025-03-20", [
+    ("Russian President Vladimir Putin held a phone call with Donald Trump on Tuesday.",
+     "N", "N", "title inside the name: Putin is 'the president' from here"),
+    ("Markets in Moscow rose on the news.",
+     "N", "N", "no claim"),
+    ("Afterwards the president accepted a full ceasefire along the front line.",
+     "C", "N", "role 'the president' = Putin; he did not accept the full ceasefire"),
+    ("The president said drones had hit a hospital in Sumy overnight.",
+     "N", "N", "'the president said': the speaker, not the striker; tension only"),
+    P,
+    ("President Zelensky spoke with Trump on Wednesday.",
+     "N", "N", "title before the name: Zelensky is 'the president' now"),
+    ("The president backed a halt to strikes on energy infrastructure.",
+     "N", "N", "role 'the president' = Zelensky; he backed the energy pause"),
+])
+
 if __name__ == "__main__":
     write(ARTICLES, os.path.join(os.path.dirname(os.path.abspath(__file__)), "dev"), "dev")

@@ -76,6 +76,19 @@ ARTICLES["h03"] = ("2025-03-19", [
      "N", "N", "status, true"),
 ])
 
+ARTICLES["h04"] = ("2025-03-21", [
+    ("Ukrainian President Volodymyr Zelensky was in Helsinki on Wednesday.",
+     "N", "N", "title inside the name"),
+    ("The president rejected a halt to strikes on energy infrastructure.",
+     "C", "N", "role 'the president' = Zelensky; he backed the energy pause"),
+    ("US President George W Bush spoke with Putin in 2004.",
+     "N", "N", "a name after a dated role: not Trump"),
+    ("President Putin agreed to a 30-day pause on strikes against energy facilities on Tuesday.",
+     "N", "N", "title before the name; true"),
+    ("The president refused a full ceasefire.",
+     "N", "N", "role 'the president' = Putin; true"),
+])
+
 if __name__ == "__main__":
     write(ARTICLES, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout"),
           "heldout")

@@ -2,6 +2,8 @@
  * of back-references against it (extract stage; see discourse.h). */
 #include "discourse.h"
 
+#include "extract_attribution.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +29,93 @@ void claimcheck_discourse_remember(claimcheck_discourse *d, const claimcheck_vec
         m->sentence = s;
         d->count++;
     }
+}
+
+static void discourse_note_title(claimcheck_discourse *d, uint32_t title, size_t entity,
+                                 size_t s) {
+    claimcheck_discourse_title *t =
+        &d->titles[d->title_count % CLAIMCHECK_DISCOURSE_SIZE];
+    t->title = title;
+    t->entity = entity;
+    t->sentence = s;
+    d->title_count++;
+}
+
+void claimcheck_discourse_note_titles(claimcheck_discourse *d,
+                                      const claimcheck_extract_ctx *x,
+                                      const claimcheck_sentence_annot *sa, size_t s) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j, k;
+    for (j = sa->match_first; j < sa->match_end; j++) {
+        const claimcheck_match *em = &ms[j];
+        if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY ||
+            !claimcheck_extract_entity_is_person(x, claimcheck_extract_entity_at(x, em)))
+            continue;
+        /* "Russian President Vladimir Putin": inside an alias */
+        for (k = em->first; k < em->end; k++)
+            if (claimcheck_extract_is(x, CLAIMCHECK_LEX_TITLE_NOUN, k))
+                discourse_note_title(d, x->toks[k].stem, em->owner, s);
+        /* "President Zelensky", "Defence Minister Rustem Umerov" */
+        if (em->first > x->first &&
+            claimcheck_extract_is(x, CLAIMCHECK_LEX_TITLE_NOUN, em->first - 1))
+            discourse_note_title(d, x->toks[em->first - 1].stem, em->owner, s);
+    }
+}
+
+/* Is token i inside an entity match of sentence sa? */
+static int discourse_in_name(const claimcheck_extract_ctx *x,
+                             const claimcheck_sentence_annot *sa, size_t i) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first <= i &&
+            i < ms[j].end)
+            return 1;
+    return 0;
+}
+
+/* The entity that "the <title>" at token i stands for, or CLAIMCHECK_NONE. */
+static size_t discourse_role_at(const claimcheck_discourse *d,
+                                const claimcheck_extract_ctx *x,
+                                const claimcheck_sentence_annot *sa, size_t i, size_t s) {
+    size_t n = d->title_count < CLAIMCHECK_DISCOURSE_SIZE ? d->title_count
+                                                          : CLAIMCHECK_DISCOURSE_SIZE;
+    size_t k;
+    if (i == x->first ||
+        !claimcheck_extract_is(x, CLAIMCHECK_LEX_BACK_DETERMINER, i - 1) ||
+        !claimcheck_extract_is(x, CLAIMCHECK_LEX_TITLE_NOUN, i) ||
+        discourse_in_name(x, sa, i) || discourse_in_name(x, sa, i - 1))
+        return CLAIMCHECK_NONE;
+    /* "the president, George W Bush": a name follows; "the President
+     * Bush" likewise */
+    if (i + 1 < x->end && x->toks[i + 1].kind == CLAIMCHECK_TOK_WORD &&
+        (x->toks[i + 1].flags & CLAIMCHECK_TOKF_CAP))
+        return CLAIMCHECK_NONE;
+    for (k = 0; k < n; k++) {
+        const claimcheck_discourse_title *t =
+            &d->titles[(d->title_count - 1 - k) % CLAIMCHECK_DISCOURSE_SIZE];
+        if (t->sentence + CLAIMCHECK_DISCOURSE_REACH < s)
+            break;
+        if (t->title == x->toks[i].stem)
+            return t->entity;
+    }
+    return CLAIMCHECK_NONE;
+}
+
+/* Is there a name (an entity match other than a target or scope word)
+ * between tokens a and b (a < b) of sentence sa? */
+static int discourse_name_between(const claimcheck_extract_ctx *x,
+                                  const claimcheck_sentence_annot *sa, size_t a,
+                                  size_t b) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first > a &&
+            ms[j].end <= b &&
+            !claimcheck_extract_entity_is_target(x,
+                                                 claimcheck_extract_entity_at(x, &ms[j])))
+            return 1;
+    return 0;
 }
 
 /* The first token of claim c's trigger in the context's sentence, or
@@ -177,6 +266,31 @@ static void discourse_compact(claimcheck_vec *claims, size_t claims_before) {
         kept++;
     }
     claims->count = kept;
+}
+
+void claimcheck_discourse_roles(const claimcheck_discourse *d,
+                                const claimcheck_extract_ctx *x,
+                                const claimcheck_sentence_annot *sa,
+                                claimcheck_vec *claims, size_t claims_before, size_t s) {
+    size_t i, k;
+    for (i = x->first + 1; i < x->end; i++) {
+        size_t entity = discourse_role_at(d, x, sa, i, s);
+        /* "the president said ...": the speaker, not a party */
+        if (entity == CLAIMCHECK_NONE ||
+            (i + 1 < x->end && claimcheck_extract_is_reporting_verb(x, sa, i + 1)))
+            continue;
+        for (k = claims_before; k < claims->count; k++) {
+            struct claimcheck_claim *c =
+                CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k);
+            size_t t = discourse_trigger_tok(x, c);
+            if (t == CLAIMCHECK_NONE || c->attribution == entity)
+                continue;
+            if (claimcheck_extract_type_is_multi(x, c->type)
+                    ? (i < t && t - i <= 12) || (i > t && i - t <= 6)
+                    : !c->actor_count && i < t && !discourse_name_between(x, sa, i, t))
+                claimcheck_extract_add_role(c->actors, &c->actor_count, entity);
+        }
+    }
 }
 
 void claimcheck_discourse_prune(const claimcheck_discourse *d,

@@ -41,9 +41,18 @@ typedef struct claimcheck_discourse_mention {
     size_t sentence; /* index of its sentence */
 } claimcheck_discourse_mention;
 
+/* One remembered title: "President Zelensky" makes "the president" him. */
+typedef struct claimcheck_discourse_title {
+    uint32_t title;  /* the title word's stem (dictionary id) */
+    size_t entity;   /* entity index */
+    size_t sentence; /* index of its sentence */
+} claimcheck_discourse_title;
+
 typedef struct claimcheck_discourse {
     claimcheck_discourse_mention ring[CLAIMCHECK_DISCOURSE_SIZE];
     size_t count; /* mentions remembered so far; the last SIZE are kept */
+    claimcheck_discourse_title titles[CLAIMCHECK_DISCOURSE_SIZE];
+    size_t title_count; /* likewise */
 } claimcheck_discourse;
 
 /* An empty memory. */
@@ -64,6 +73,25 @@ void claimcheck_discourse_prune(const claimcheck_discourse *d,
 void claimcheck_discourse_resolve(const claimcheck_discourse *d,
                                   const claimcheck_extract_ctx *x, claimcheck_vec *claims,
                                   size_t claims_before, size_t s);
+
+/* "The president", "the ministry" (a determiner and a `title_noun` outside
+ * any name, not before a capitalised word): the entity the text titled so
+ * last, within CLAIMCHECK_DISCOURSE_REACH sentences, is a party of the
+ * sentence's claims that stand near it: of a multi-party claim when it is
+ * at most 12 tokens before or 6 after the trigger, of another claim without
+ * an actor when it is before the trigger with no name between. Run before
+ * the other back-references: a party so named is named. */
+void claimcheck_discourse_roles(const claimcheck_discourse *d,
+                                const claimcheck_extract_ctx *x,
+                                const claimcheck_sentence_annot *sa,
+                                claimcheck_vec *claims, size_t claims_before, size_t s);
+
+/* Remembers the titles of sentence sa's names ("President Zelensky",
+ * "Russian President Vladimir Putin": a title word right before a name or
+ * inside it). */
+void claimcheck_discourse_note_titles(claimcheck_discourse *d,
+                                      const claimcheck_extract_ctx *x,
+                                      const claimcheck_sentence_annot *sa, size_t s);
 
 /* Remembers claims[claims_before..] (sentence s) as the latest mentions. */
 void claimcheck_discourse_remember(claimcheck_discourse *d, const claimcheck_vec *claims,

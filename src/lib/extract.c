@@ -262,10 +262,12 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discour
     /* what the document said before, before the sentence's other names; a
      * mediator ("mediated by Qatar") is none of the parties either way */
     claimcheck_extract_mediators(x, es.sa, out, claims_before);
+    claimcheck_discourse_roles(d, x, es.sa, out, claims_before, s);
     claimcheck_discourse_resolve(d, x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
     claimcheck_extract_mediators(x, es.sa, out, claims_before);
     claimcheck_discourse_remember(d, out, claims_before, s);
+    claimcheck_discourse_note_titles(d, x, es.sa, s);
 
 cleanup:
     free(es.quoted);

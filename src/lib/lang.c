@@ -25,7 +25,8 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "conjunction",     "addressee_verb",  "pronoun_person", "pronoun_group",
     "auxiliary",       "back_determiner", "scope_stop",     "report_forward",
     "according",       "date_separator",  "modal_skip",     "multiplier",
-    "figure_after",    "mediator_before", "mediator_after", "plural_parties"};
+    "figure_after",    "mediator_before", "mediator_after", "plural_parties",
+    "title_noun"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

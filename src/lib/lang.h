@@ -85,6 +85,9 @@ typedef enum {
                                         mediator ("with Qatar mediating") */
     CLAIMCHECK_LEX_PLURAL_PARTIES,  /* the two leaders, both sides ...: the parties of
                                       the event last named (discourse) */
+    CLAIMCHECK_LEX_TITLE_NOUN,      /* president, minister, ministry ...: "President
+                                      Zelensky" titles him; "the president" refers
+                                      back to him (discourse) */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

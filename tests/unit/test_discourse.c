@@ -167,6 +167,25 @@ static void discourse_names_win_over_dated_roles(void **state) {
     assert_true(has_actor(last_of(f, "call"), "trump"));
 }
 
+/* "The president" is the one the text titled so last; "the president
+ * said" is a speaker, not a party. */
+static void discourse_role_refers_back(void **state) {
+    helpers_fixture *f = *state;
+    const claimcheck_claim *c;
+    assert_int_equal(helpers_check("President Zelenskyy spoke with Trump on Wednesday. "
+                                   "Markets rose. The president rejected a truce.",
+                                   "2025-03-20", &f->doc, &f->report),
+                     0);
+    c = last_of(f, "ceasefire");
+    assert_true(has_actor(c, "zelenskyy"));
+    helpers_teardown(state);
+    assert_int_equal(helpers_check("President Zelenskyy spoke with Trump on Wednesday. "
+                                   "The president said drones struck Sumy.",
+                                   "2025-03-20", &f->doc, &f->report),
+                     0);
+    assert_false(has_actor(last_of(f, "strike"), "zelenskyy"));
+}
+
 /* "The same day" is the last date the text named, not the publication day. */
 static void discourse_same_day(void **state) {
     helpers_fixture *f = *state;
@@ -192,6 +211,7 @@ int main(void) {
         HELPERS_FIXTURE_TEST(discourse_plural_parties),
         HELPERS_FIXTURE_TEST(discourse_names_win),
         HELPERS_FIXTURE_TEST(discourse_names_win_over_dated_roles),
+        HELPERS_FIXTURE_TEST(discourse_role_refers_back),
         HELPERS_FIXTURE_TEST(discourse_same_day),
     };
     memset(&f, 0, sizeof(f));
