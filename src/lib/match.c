@@ -443,7 +443,13 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
             if (role && role->struck)
                 part = 1;
         }
-    if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)))
+    /* nor one that refers back to a mention of its type ("the swap on
+     * Wednesday") and falls on the event's very day (discourse.h) */
+    if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)) &&
+        !(c->antecedent != CLAIMCHECK_NONE && c->has_time &&
+          claimcheck_date_to_days(c->time_start) ==
+              claimcheck_date_to_days(c->time_end) &&
+          match_gap_days(c->time_start, c->time_end, cand->start, cand->end) == 0))
         return INT_MIN;
     /* one participant does not identify a call or a meeting (Trump holds
      * many): a second one, the place or the days must agree too */

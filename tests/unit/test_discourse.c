@@ -167,6 +167,27 @@ static void discourse_names_win_over_dated_roles(void **state) {
     assert_true(has_actor(last_of(f, "call"), "trump"));
 }
 
+/* A back-reference whose antecedent names nobody is still checked against
+ * the event of its type on its very day; without a day it is not. */
+static void discourse_dated_reference_without_parties(void **state) {
+    helpers_fixture *f = *state;
+    const claimcheck_claim *c;
+    assert_int_equal(helpers_check("Who mediated the prisoner exchange? The swap on "
+                                   "Wednesday freed 900 prisoners.",
+                                   "2025-03-20", &f->doc, &f->report),
+                     0);
+    c = last_of(f, "prisoner-exchange");
+    assert_int_equal(claimcheck_claim_actor_count(c), 0);
+    assert_string_equal(claimcheck_claim_verdict(c), "contradiction");
+    helpers_teardown(state);
+    assert_int_equal(helpers_check("Who mediated the prisoner exchange? The swap freed "
+                                   "900 prisoners.",
+                                   "2025-03-20", &f->doc, &f->report),
+                     0);
+    assert_string_equal(claimcheck_claim_verdict(last_of(f, "prisoner-exchange")),
+                        "unsupported");
+}
+
 /* "The president" is the one the text titled so last; "the president
  * said" is a speaker, not a party. */
 static void discourse_role_refers_back(void **state) {
@@ -212,6 +233,7 @@ int main(void) {
         HELPERS_FIXTURE_TEST(discourse_names_win),
         HELPERS_FIXTURE_TEST(discourse_names_win_over_dated_roles),
         HELPERS_FIXTURE_TEST(discourse_role_refers_back),
+        HELPERS_FIXTURE_TEST(discourse_dated_reference_without_parties),
         HELPERS_FIXTURE_TEST(discourse_same_day),
     };
     memset(&f, 0, sizeof(f));
