@@ -12,7 +12,10 @@
  *      and of two overlapping matches of one entity, trigger type or of two
  *      hedge cues, the one that starts later is dropped; hedge cues compete
  *      only with cues of their own kind;
- *   3. matches are kept sorted by (first token, longest first);
+ *   3. matches are kept sorted by (first token, longest first); a role alias
+ *      with dates right before another person's name is dropped ("US
+ *      President George W Bush" is not the president of the publication
+ *      date);
  *   4. with a hedge model in the rule base, each word it knows is scored in
  *      its context, unless a cancel or a cue of a kind the model does not
  *      decide covers it; a cue of a kind it decides is dropped when it has
@@ -158,7 +161,8 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
     for (i = 0; i < n; i++) {
         uint8_t cancel = m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE
                              ? CLAIMCHECK_OWNER_CANCEL
-                         : m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER
+                         : m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER ||
+                                 m[i].owner_kind == CLAIMCHECK_OWNER_ANAPHOR
                              ? CLAIMCHECK_OWNER_TRIGGER_CANCEL
                              : 0;
         if (!cancel)
@@ -214,6 +218,34 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
         if (!drop[i])
             m[kept++] = m[i];
     free(drop);
+    return kept;
+}
+
+/* "US President George W Bush", "Secretary of State Colin Powell": a role
+ * alias that holds only between dates (the entity's `from`/`to`) right
+ * before a capitalised word names the person that word starts, not the
+ * holder of the role on the publication date; the match goes, unless the
+ * name that follows is the role holder's own ("US President Donald
+ * Trump"). Filters m[0..n) in place; returns the new count. */
+static size_t annotate_named_roles(const claimcheck_rules *rules,
+                                   const claimcheck_token *toks, size_t tok_end,
+                                   claimcheck_match *m, size_t n) {
+    size_t i, k, kept = 0;
+    for (i = 0; i < n; i++) {
+        const claimcheck_pattern *p =
+            CLAIMCHECK_VEC_AT(&rules->patterns, claimcheck_pattern, m[i].pattern);
+        int named = 0, own = 0;
+        if (m[i].owner_kind == CLAIMCHECK_OWNER_ENTITY && (p->from.year || p->to.year) &&
+            m[i].end < tok_end && toks[m[i].end].kind == CLAIMCHECK_TOK_WORD &&
+            (toks[m[i].end].flags & CLAIMCHECK_TOKF_CAP)) {
+            named = 1;
+            for (k = 0; k < n && !own; k++)
+                own = m[k].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
+                      m[k].owner == m[i].owner && m[k].first == m[i].end;
+        }
+        if (!named || own)
+            m[kept++] = m[i];
+    }
     return kept;
 }
 
@@ -404,8 +436,9 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
                 claimcheck_match *m =
                     CLAIMCHECK_VEC_AT(&out->matches, claimcheck_match, before);
                 qsort(m, n, sizeof(*m), annotate_cmp);
+                n = annotate_prune(rules, m, n, words.items, sa->tok_first);
                 out->matches.count =
-                    before + annotate_prune(rules, m, n, words.items, sa->tok_first);
+                    before + annotate_named_roles(rules, toks, sa->tok_end, m, n);
             }
         }
         if ((rc = annotate_weigh(out, doc, rules, s, sa, before, words.items, &scratch)) <

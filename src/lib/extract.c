@@ -35,13 +35,16 @@
  *              the trigger (speech.h): then the claim is that speaker's.
  * This file is the driver: it runs the units over each sentence and wires
  * what they find into claims. The context (extract_ctx) carries the last
- * date the text named from sentence to sentence.
+ * date the text named from sentence to sentence; the discourse memory
+ * (discourse.h) the events it mentioned, against which back-references
+ * ("the swap", "that call", "it lasted", "the two leaders") resolve.
  */
 #include "extract.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "discourse.h"
 #include "extract_attribution.h"
 #include "extract_figure.h"
 #include "extract_mediator.h"
@@ -107,6 +110,8 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     c->trigger.end = x->toks[tm->end - 1].end;
     c->type = tm->owner;
     c->event = CLAIMCHECK_NONE;
+    c->anaphor = tm->owner_kind == CLAIMCHECK_OWNER_ANAPHOR;
+    c->antecedent = CLAIMCHECK_NONE;
     /* "X said that <claim>" covers what follows the verb; "<claim>, X
      * said" what precedes it */
     c->attribution = at->entity;
@@ -136,8 +141,105 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
     return 0;
 }
 
-static int extract_sentence_claims(claimcheck_extract_ctx *x, size_t s,
-                                   claimcheck_vec *out) {
+/* Does match i make a claim: a trigger, or an anaphor ("the swap") that no
+ * trigger of its type overlaps ("the exchange of prisoners")? */
+static int extract_makes_claim(const claimcheck_sentence_annot *sa,
+                               const claimcheck_match *ms, size_t i) {
+    size_t j;
+    if (ms[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER)
+        return 1;
+    if (ms[i].owner_kind != CLAIMCHECK_OWNER_ANAPHOR)
+        return 0;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER && ms[j].owner == ms[i].owner &&
+            ms[j].first < ms[i].end && ms[i].first < ms[j].end)
+            return 0;
+    return 1;
+}
+
+/* Moves the anaphor claims of claims[claims_before..] behind the others
+ * (each group in its order); returns how many are not anaphors. */
+static size_t extract_anaphors_last(claimcheck_vec *claims, size_t claims_before) {
+    size_t i, k, real = 0;
+    for (i = claims_before; i < claims->count; i++) {
+        struct claimcheck_claim c =
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        if (c.anaphor)
+            continue;
+        for (k = i; k > claims_before + real; k--)
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) =
+                *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1);
+        *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, claims_before + real) = c;
+        real++;
+    }
+    return real;
+}
+
+/* Puts claims[claims_before..] back in the order of their triggers. */
+static void extract_by_trigger(claimcheck_vec *claims, size_t claims_before) {
+    size_t i, k;
+    for (i = claims_before + 1; i < claims->count; i++) {
+        struct claimcheck_claim c =
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
+        for (k = i;
+             k > claims_before &&
+             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1)->trigger.start >
+                 c.trigger.start;
+             k--)
+            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) =
+                *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1);
+        *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) = c;
+    }
+}
+
+/* Gives the sentence's times and figures to its claims: first to those of
+ * a trigger, then what is left to the anaphors ("within hours of the pause
+ * taking effect, drones struck": the strike's time, not the pause's). */
+static int extract_give_out(const claimcheck_extract_ctx *x, claimcheck_vec *out,
+                            size_t claims_before, claimcheck_time_hit *times,
+                            size_t ntimes, claimcheck_figure_hit *figs, size_t nfigs) {
+    size_t count = out->count, real = extract_anaphors_last(out, claims_before);
+    size_t i, k, left;
+    int rc;
+    out->count = claims_before + real;
+    rc = claimcheck_extract_assign_times(x, out, claims_before, times, ntimes);
+    if (rc >= 0)
+        claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
+    out->count = count;
+    if (rc < 0 || real == count - claims_before)
+        return rc;
+    for (k = left = 0; k < ntimes; k++) {
+        int used = 0;
+        for (i = claims_before; i < claims_before + real && !used; i++) {
+            const struct claimcheck_claim *c =
+                CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+            used = c->has_time && c->time_span.start == times[k].span.start;
+        }
+        if (!used)
+            times[left++] = times[k];
+    }
+    if ((rc = claimcheck_extract_assign_times(x, out, claims_before + real, times,
+                                              left)) < 0)
+        return rc;
+    for (k = left = 0; k < nfigs; k++) {
+        size_t j;
+        int used = 0;
+        for (i = claims_before; i < claims_before + real && !used; i++) {
+            const struct claimcheck_claim *c =
+                CLAIMCHECK_VEC_AT(out, struct claimcheck_claim, i);
+            for (j = 0; j < c->figure_count; j++)
+                used |= c->figures[j].span.start == figs[k].span.start;
+        }
+        if (!used)
+            figs[left++] = figs[k];
+    }
+    claimcheck_extract_assign_figures(x, out, claims_before + real, figs, left);
+    extract_by_trigger(out, claims_before);
+    return 0;
+}
+
+static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discourse *d,
+                                   size_t s, claimcheck_vec *out) {
     extract_sentence es;
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     claimcheck_figure_hit figs[CLAIMCHECK_CLAIM_MAX_FIGURES];
@@ -164,16 +266,22 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, size_t s,
     claimcheck_extract_attribution(x, es.sa, &es.at);
 
     for (i = es.sa->match_first; i < es.sa->match_end; i++)
-        if (ms[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER &&
-            (rc = extract_claim(x, &es, i, out)) < 0)
+        if (extract_makes_claim(es.sa, ms, i) && (rc = extract_claim(x, &es, i, out)) < 0)
             goto cleanup;
-    if ((rc = claimcheck_extract_assign_times(x, out, claims_before, times, ntimes)) < 0)
+    claimcheck_discourse_prune(d, x, out, claims_before, s);
+    if ((rc = extract_give_out(x, out, claims_before, times, ntimes, figs, nfigs)) < 0)
         goto cleanup;
-    claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
     claimcheck_extract_back_references(x, out, claims_before, s);
+    /* what the document said before, before the sentence's other names; a
+     * mediator ("mediated by Qatar") is none of the parties either way */
+    claimcheck_extract_mediators(x, es.sa, out, claims_before);
+    claimcheck_discourse_roles(d, x, es.sa, out, claims_before, s);
+    claimcheck_discourse_resolve(d, x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
     claimcheck_extract_mediators(x, es.sa, out, claims_before);
     claimcheck_extract_senses(x, es.sa, out, claims_before);
+    claimcheck_discourse_remember(d, out, claims_before, s);
+    claimcheck_discourse_note_titles(d, x, es.sa, s);
 
 cleanup:
     free(es.quoted);
@@ -183,11 +291,13 @@ cleanup:
 int claimcheck_extract(claimcheck_vec *out, const claimcheck_doc *doc,
                        const claimcheck_annot *a, const claimcheck_rules *rules) {
     claimcheck_extract_ctx x;
+    claimcheck_discourse d;
     size_t s;
     int rc;
     claimcheck_extract_ctx_init(&x, doc, a, rules, NULL);
+    claimcheck_discourse_init(&d);
     for (s = 0; s < a->sentences.count; s++)
-        if ((rc = extract_sentence_claims(&x, s, out)) < 0)
+        if ((rc = extract_sentence_claims(&x, &d, s, out)) < 0)
             return rc;
     return 0;
 }

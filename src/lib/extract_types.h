@@ -71,6 +71,9 @@ struct claimcheck_claim {
     int mention;              /* the trigger is the object of a preposition: a topic */
     int hypothetical;         /* under a modal or condition: "would answer any attack" */
     int first_of_year;        /* "the first prisoner exchange of the year" */
+    int anaphor;              /* the trigger is one of the type's anaphors ("the swap") */
+    size_t antecedent;        /* the earlier claim it refers back to, or CLAIMCHECK_NONE
+                                 (discourse.h) */
     /* set by the match stage */
     const char *verdict;
     size_t event;

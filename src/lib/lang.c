@@ -72,7 +72,9 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "mediator_after",
     "first",
     "this_year",
-    "day_ordinal"};
+    "day_ordinal",
+    "plural_parties",
+    "title_noun"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

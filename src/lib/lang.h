@@ -115,6 +115,11 @@ typedef enum {
     CLAIMCHECK_LEX_FIRST,           /* first: "the first prisoner exchange of the year" */
     CLAIMCHECK_LEX_THIS_YEAR,       /* of the year, this year: after such a trigger */
     CLAIMCHECK_LEX_DAY_ORDINAL,     /* 1st 1 ... 31st 31: "18th March", "March 18th" */
+    CLAIMCHECK_LEX_PLURAL_PARTIES,  /* the two leaders, both sides ...: the parties of
+                                      the event last named (discourse) */
+    CLAIMCHECK_LEX_TITLE_NOUN,      /* president, minister, ministry ...: "President
+                                      Zelensky" titles him; "the president" refers
+                                      back to him (discourse) */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

@@ -518,7 +518,13 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
         }
     if (!part && match_names_mediated(m, c, cand, place))
         part = 1;
-    if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)))
+    /* nor one that refers back to a mention of its type ("the swap on
+     * Wednesday") and falls on the event's very day (discourse.h) */
+    if (!part && !(c->actor_count == 0 && match_names_target(m, c, cand)) &&
+        !(c->antecedent != CLAIMCHECK_NONE && c->has_time &&
+          claimcheck_date_to_days(c->time_start) ==
+              claimcheck_date_to_days(c->time_end) &&
+          match_gap_days(c->time_start, c->time_end, cand->start, cand->end) == 0))
         return INT_MIN;
     /* one participant does not identify a call or a meeting (Trump holds
      * many): a second one, the place or the days must agree too */
@@ -760,6 +766,28 @@ static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con
 }
 
 /* Do claims a and b (same event) say opposite things? Fills `detail`. */
+/* Do claims a and b speak of one side: one of them names nobody, or they
+ * share an actor or the country one of them represents ("Zelensky rejected
+ * the pause" and "Putin agreed to it" are two parties' statuses, no
+ * contradiction)? */
+static int match_same_side(const match_ctx *m, const struct claimcheck_claim *a,
+                           const struct claimcheck_claim *b) {
+    size_t i, j;
+    if (!a->actor_count || !b->actor_count)
+        return 1;
+    for (i = 0; i < a->actor_count; i++)
+        for (j = 0; j < b->actor_count; j++) {
+            const claimcheck_entity *ea = match_entity(m, a->actors[i]);
+            const claimcheck_entity *eb = match_entity(m, b->actors[j]);
+            if (match_stands_for(m, a->actors[i], eb->id) ||
+                match_stands_for(m, b->actors[j], ea->id) ||
+                (ea->represents && eb->represents &&
+                 strcmp(ea->represents, eb->represents) == 0))
+                return 1;
+        }
+    return 0;
+}
+
 static int match_claims_conflict(const match_ctx *m, const struct claimcheck_claim *a,
                                  const struct claimcheck_claim *b,
                                  claimcheck_buf *detail) {
@@ -769,7 +797,7 @@ static int match_claims_conflict(const match_ctx *m, const struct claimcheck_cla
     int na = match_negative(m, a->status) || (a->negated && match_positive(m, a->status));
     int nb = match_negative(m, b->status) || (b->negated && match_positive(m, b->status));
     size_t i, j;
-    if ((pa && nb) || (na && pb)) {
+    if (((pa && nb) || (na && pb)) && match_same_side(m, a, b)) {
         claimcheck_buf_printf(detail, "the text says the %s %s here, and %s at line %u",
                               claimcheck_claim_type(b),
                               nb ? "did not happen" : "happened",

@@ -52,7 +52,9 @@ typedef enum {
     CLAIMCHECK_OWNER_INSTRUMENT =
         8,                        /* index: event type of a `sense: instruments` word */
     CLAIMCHECK_OWNER_EXCLUDE = 9, /* index: event type of a `sense: excludes` word */
-    CLAIMCHECK_OWNER_FORM = 10    /* index: event type of a `sense: forms` trigger */
+    CLAIMCHECK_OWNER_FORM = 10,   /* index: event type of a `sense: forms` trigger */
+    CLAIMCHECK_OWNER_ANAPHOR = 11 /* index: event type an earlier mention of which it
+                                     refers back to ("the swap", "it lasted") */
 } claimcheck_owner_kind;
 
 typedef struct claimcheck_pattern {

@@ -18,7 +18,7 @@
  *                    categories: [C]}]
  *   event_types:   [{id, default_status, triggers: [PATTERN],
  *                    statuses: {STATUS: [PATTERN]}, cancel: [PATTERN],
- *                    multi_party: BOOL, recurring: BOOL,
+ *                    anaphors: [PATTERN], multi_party: BOOL, recurring: BOOL,
  *                    sense: {requires: [[PART]], instruments: [PATTERN],
  *                            forms: [PATTERN], excludes: [PATTERN]}}]
  *   events:        [{id, type, title, status, date | period: {start, end},
@@ -469,8 +469,8 @@ static int load_sense(claimcheck_loader *ld, const claimcheck_ynode *s,
 
 static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
     static const char *const keys[] = {
-        "id",        "default_status", "triggers", "statuses", "multi_party",
-        "recurring", "cancel",         "sense",    "note",     NULL};
+        "id",     "default_status", "triggers", "statuses", "multi_party", "recurring",
+        "cancel", "sense",          "anaphors", "note",     NULL};
     size_t i, k;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'event_types'")) < 0)
@@ -517,6 +517,13 @@ static int load_event_types(claimcheck_loader *ld, const claimcheck_ynode *n) {
         /* "a hunger strike" is no strike: what the trigger's sense needs */
         if (claimcheck_yaml_get(e, "sense") &&
             (rc = load_sense(ld, claimcheck_yaml_get(e, "sense"), et, index)) < 0)
+            return rc;
+        /* "the swap", "it lasted": a claim of this type only when the text
+         * mentioned one before (discourse.h) */
+        if (claimcheck_yaml_get(e, "anaphors") &&
+            (rc = claimcheck_compile_pattern_list(ld, claimcheck_yaml_get(e, "anaphors"),
+                                                  CLAIMCHECK_OWNER_ANAPHOR, index,
+                                                  "'anaphors'")) < 0)
             return rc;
         if (!(statuses = claimcheck_yaml_get(e, "statuses")))
             continue;

@@ -38,6 +38,23 @@ static void match_wrong_status_is_contradiction(void **state) {
     assert_non_null(strstr(claimcheck_finding_message(f), "rejected"));
 }
 
+/* Two claims of one event contradict each other only when they speak of
+ * one side: Zelensky's refusal and Putin's acceptance are two parties'. */
+static void match_internal_status_needs_one_side(void **state) {
+    claimcheck_report *r = run(state,
+                               "Zelenskyy rejected a halt to strikes on energy "
+                               "infrastructure. Putin agreed to a pause on strikes "
+                               "against energy infrastructure.",
+                               "2025-03-19");
+    assert_int_equal(helpers_count(r, "contradiction.internal"), 0);
+    helpers_teardown(state);
+    r = run(state,
+            "Putin rejected a halt to strikes on energy infrastructure. Russia "
+            "agreed to a pause on strikes against energy infrastructure.",
+            "2025-03-19");
+    assert_int_equal(helpers_count(r, "contradiction.internal"), 1);
+}
+
 static void match_right_status_is_consistent(void **state) {
     claimcheck_report *r = run(
         state, "Putin agreed to a 30-day pause on strikes against energy infrastructure.",
@@ -143,6 +160,7 @@ int main(void) {
         HELPERS_FIXTURE_TEST(match_strike_outside_pause_scope),
         HELPERS_FIXTURE_TEST(match_strike_before_pause_is_no_tension),
         HELPERS_FIXTURE_TEST(match_unrelated_vocabulary_is_never_checked),
+        HELPERS_FIXTURE_TEST(match_internal_status_needs_one_side),
     };
     memset(&f, 0, sizeof(f));
     return HELPERS_RUN_WITH_RULES(tests);
