@@ -25,9 +25,35 @@
         FUZZ_CHECK((err).text[0] != '\0');                                               \
     } while (0)
 
+/* The length of the character at s[0..len) as claimcheck_doc_pos counts
+ * it, the slow way: a valid UTF-8 sequence; else (an invalid one) its
+ * maximal subpart, the lead byte and the continuation bytes that could
+ * still complete it; in a Windows-1252 document every byte. */
+static inline size_t fuzz_char_len(const unsigned char *s, size_t len, int cp1252) {
+    size_t n = 1, k;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (cp1252 || s[0] < 0xC2 || s[0] > 0xF4)
+        return 1;
+    n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    if (s[0] == 0xE0)
+        lo = 0xA0;
+    if (s[0] == 0xED)
+        hi = 0x9F;
+    if (s[0] == 0xF0)
+        lo = 0x90;
+    if (s[0] == 0xF4)
+        hi = 0x8F;
+    for (k = 1; k < n && k < len; k++)
+        if (s[k] < (k == 1 ? lo : 0x80) || s[k] > (k == 1 ? hi : 0xBF))
+            break;
+    return k;
+}
+
 /* claimcheck_doc_pos the slow way: lines end at "\n", "\r\n" or "\r"; the
- * column counts code points from the line's start, not counting a BOM. */
-static inline claimcheck_pos fuzz_naive_pos(const char *text, size_t len, size_t offset) {
+ * column counts characters from the line's start (fuzz_char_len), not
+ * counting a BOM. */
+static inline claimcheck_pos fuzz_naive_pos(const char *text, size_t len, size_t offset,
+                                            int cp1252) {
     claimcheck_pos p;
     size_t i, start = 0;
     p.offset = offset;
@@ -41,9 +67,10 @@ static inline claimcheck_pos fuzz_naive_pos(const char *text, size_t len, size_t
     if (start == 0 && offset >= 3 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         start = 3;
     p.column = 1;
-    for (i = start; i < offset; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            p.column++;
+    for (i = start; i < offset;) {
+        i += fuzz_char_len((const unsigned char *)text + i, len - i, cp1252);
+        p.column++;
+    }
     return p;
 }
 
@@ -61,7 +88,9 @@ static inline void fuzz_walk_doc(const claimcheck_doc *doc) {
         FUZZ_CHECK(sp.start >= prev);
         FUZZ_CHECK(a.line >= 1 && a.column >= 1 && a.offset == sp.start);
         if (len < 65536) {
-            claimcheck_pos b = fuzz_naive_pos(text, len, sp.start);
+            claimcheck_pos b = fuzz_naive_pos(text, len, sp.start,
+                                              claimcheck_doc_encoding(doc, NULL, NULL) ==
+                                                  CLAIMCHECK_ENCODING_WINDOWS_1252);
             FUZZ_CHECK(a.line == b.line && a.column == b.column);
         }
         prev = sp.end;
