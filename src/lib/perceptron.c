@@ -8,8 +8,8 @@
 #include <string.h>
 
 #define PERCEPTRON_MAGIC   "CCPRCPTN"
-#define PERCEPTRON_VERSION 1u
-#define PERCEPTRON_HEADER  32u
+#define PERCEPTRON_VERSION 2u
+#define PERCEPTRON_HEADER  36u
 #define PERCEPTRON_QMAX    32767.0
 
 /* One weight of a feature while training: the current value, its running

@@ -299,6 +299,7 @@ static void side_table(void **state) {
     assert_int_equal(v, 77);
     assert_int_equal(claimcheck_perceptron_table_get(p, 12345, &v), 0);
     assert_int_equal(claimcheck_perceptron_update(p, 0, 1, f, 1), 0);
+    assert_int_equal(claimcheck_perceptron_update(p, 0, 0, f, 1), 0); /* f averages 1/2 */
     assert_int_equal(claimcheck_perceptron_average(p, 0.0), 0);
     assert_int_equal(claimcheck_perceptron_table_set(p, 1, 1), CLAIMCHECK_EINVAL);
     assert_int_equal(claimcheck_perceptron_table_get(p, 5 * 0x9E3779B97F4A7C15ULL, &v),
