@@ -10,6 +10,7 @@
 #define PERCEPTRON_MAGIC   "CCPRCPTN"
 #define PERCEPTRON_VERSION 2u
 #define PERCEPTRON_HEADER  36u
+#define PERCEPTRON_BATCH   64 /* features looked up before their weights are read */
 #define PERCEPTRON_QMAX    32767.0
 
 /* One weight of a feature while training: the current value, its running
@@ -20,6 +21,20 @@ typedef struct perceptron_tw {
     int32_t w;
     uint16_t cls;
 } perceptron_tw;
+
+/* The look-up of a frozen model: an open-addressing table of the features
+ * (at most half full, linear probing, key 0 is "empty" and lives apart),
+ * each pointing into one array of (class, q) pairs, so that a feature
+ * costs about two cache misses. */
+typedef struct perceptron_slot {
+    uint64_t key;
+    uint32_t start, end; /* its pairs */
+} perceptron_slot;
+
+typedef struct perceptron_pair {
+    uint16_t cls;
+    int16_t q;
+} perceptron_pair;
 
 typedef struct perceptron_tfeat {
     uint64_t hash;
@@ -37,12 +52,14 @@ struct claimcheck_perceptron {
     size_t ntfeats, captfeats;
     uint64_t clock;
     /* frozen */
-    uint64_t *keys;  /* F, sorted */
-    uint32_t *start; /* F + 1: the pairs of feature i are start[i]..start[i+1] */
-    uint16_t *cls;   /* W */
-    int16_t *q;      /* W */
-    uint32_t *dir;   /* dirsize + 1: the first feature whose top bits are >= b */
-    unsigned shift;  /* 64 - log2(dirsize) */
+    uint64_t *keys;         /* F, sorted */
+    uint32_t *start;        /* F + 1: the pairs of feature i are start[i]..start[i+1] */
+    uint16_t *cls;          /* W */
+    int16_t *q;             /* W */
+    perceptron_slot *slots; /* slotmask + 1 */
+    size_t slotmask;
+    perceptron_slot zero;   /* the feature of hash 0, if any (end > start) */
+    perceptron_pair *pairs; /* W, in the order of cls/q */
     size_t nfeatures, nweights;
     float scale;
     /* the side table: `table` while training, then sorted arrays */
@@ -120,7 +137,8 @@ void claimcheck_perceptron_free(claimcheck_perceptron *p) {
     free(p->start);
     free(p->cls);
     free(p->q);
-    free(p->dir);
+    free(p->slots);
+    free(p->pairs);
     free(p->tkeys);
     free(p->tvals);
     free(p->tdir);
@@ -181,9 +199,53 @@ static long perceptron_lookup(const uint64_t *keys, size_t n, const uint32_t *di
     return -1;
 }
 
-/* The frozen feature of hash `h`, or -1. */
-static long perceptron_find(const claimcheck_perceptron *p, uint64_t h) {
-    return perceptron_lookup(p->keys, p->nfeatures, p->dir, p->shift, h);
+/* The slot of feature `h` of a frozen model, or NULL. */
+static const perceptron_slot *perceptron_find(const claimcheck_perceptron *p,
+                                              uint64_t h) {
+    size_t i;
+    if (h == 0)
+        return p->zero.end > p->zero.start ? &p->zero : NULL;
+    for (i = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 20) & p->slotmask;;
+         i = (i + 1) & p->slotmask) {
+        const perceptron_slot *sl = &p->slots[i];
+        if (sl->key == h)
+            return sl;
+        if (sl->key == 0)
+            return NULL;
+    }
+}
+
+/* Builds the look-up of a frozen model from keys, start, cls and q. */
+static int perceptron_build_slots(claimcheck_perceptron *p) {
+    size_t cap = 16, f, w;
+    while (cap < 2 * p->nfeatures)
+        cap *= 2;
+    free(p->slots);
+    free(p->pairs);
+    p->slots = claimcheck_calloc(cap, sizeof(*p->slots));
+    p->pairs = claimcheck_malloc((p->nweights ? p->nweights : 1) * sizeof(*p->pairs));
+    if (!p->slots || !p->pairs)
+        return CLAIMCHECK_ENOMEM;
+    p->slotmask = cap - 1;
+    memset(&p->zero, 0, sizeof(p->zero));
+    for (w = 0; w < p->nweights; w++) {
+        p->pairs[w].cls = p->cls[w];
+        p->pairs[w].q = p->q[w];
+    }
+    for (f = 0; f < p->nfeatures; f++) {
+        uint64_t h = p->keys[f];
+        perceptron_slot *sl = &p->zero;
+        if (h != 0) {
+            size_t i = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 20) & p->slotmask;
+            while (p->slots[i].key != 0)
+                i = (i + 1) & p->slotmask;
+            sl = &p->slots[i];
+        }
+        sl->key = h;
+        sl->start = p->start[f];
+        sl->end = p->start[f + 1];
+    }
+    return 0;
 }
 
 void claimcheck_perceptron_score(const claimcheck_perceptron *p, const uint64_t *feats,
@@ -192,14 +254,30 @@ void claimcheck_perceptron_score(const claimcheck_perceptron *p, const uint64_t 
     for (c = 0; c < p->nclasses; c++)
         scores[c] = 0.0f;
     if (p->frozen) {
-        for (i = 0; i < n; i++) {
-            long f = perceptron_find(p, feats[i]);
-            uint32_t j, end;
-            if (f < 0)
-                continue;
-            end = p->start[f + 1];
-            for (j = p->start[f]; j < end; j++)
-                scores[p->cls[j]] += (float)p->q[j];
+#if defined(__GNUC__)
+        /* the look-ups are cache misses: start them all at once */
+        for (i = 0; i < n; i++)
+            __builtin_prefetch(
+                &p->slots[(size_t)((feats[i] * 0x9E3779B97F4A7C15ULL) >> 20) &
+                          p->slotmask]);
+#endif
+        for (i = 0; i < n; i += PERCEPTRON_BATCH) {
+            const perceptron_slot *found[PERCEPTRON_BATCH];
+            size_t k, m = n - i < PERCEPTRON_BATCH ? n - i : PERCEPTRON_BATCH;
+            for (k = 0; k < m; k++) {
+                found[k] = perceptron_find(p, feats[i + k]);
+#if defined(__GNUC__)
+                if (found[k])
+                    __builtin_prefetch(&p->pairs[found[k]->start]);
+#endif
+            }
+            for (k = 0; k < m; k++) {
+                uint32_t j;
+                if (!found[k])
+                    continue;
+                for (j = found[k]->start; j < found[k]->end; j++)
+                    scores[p->pairs[j].cls] += (float)p->pairs[j].q;
+            }
         }
         /* the sums are exact integers (below 2^24 for any sane instance);
          * one multiplication per class makes them weights */
@@ -475,16 +553,17 @@ int claimcheck_perceptron_average(claimcheck_perceptron *p, double prune) {
     }
     tmp.nfeatures = nf;
     tmp.nweights = nw;
-    if (perceptron_build_dir(tmp.keys, tmp.nfeatures, &tmp.dir, &tmp.shift) != 0 ||
-        perceptron_freeze_table(p, &tmp) != 0)
+    if (perceptron_build_slots(&tmp) != 0 || perceptron_freeze_table(p, &tmp) != 0)
         goto cleanup;
     perceptron_free_training(p);
     p->keys = tmp.keys;
     p->start = tmp.start;
     p->cls = tmp.cls;
     p->q = tmp.q;
-    p->dir = tmp.dir;
-    p->shift = tmp.shift;
+    p->slots = tmp.slots;
+    p->slotmask = tmp.slotmask;
+    p->zero = tmp.zero;
+    p->pairs = tmp.pairs;
     p->nfeatures = nf;
     p->nweights = nw;
     p->scale = tmp.scale;
@@ -502,7 +581,8 @@ cleanup:
     free(tmp.start);
     free(tmp.cls);
     free(tmp.q);
-    free(tmp.dir);
+    free(tmp.slots);
+    free(tmp.pairs);
     free(tmp.tkeys);
     free(tmp.tvals);
     free(tmp.tdir);
@@ -703,7 +783,7 @@ int claimcheck_perceptron_load_buffer(claimcheck_perceptron **out,
     }
     p->ntable = (size_t)nt;
     p->frozen = 1;
-    if (perceptron_build_dir(p->keys, p->nfeatures, &p->dir, &p->shift) != 0 ||
+    if (perceptron_build_slots(p) != 0 ||
         perceptron_build_dir(p->tkeys, p->ntable, &p->tdir, &p->tshift) != 0) {
         rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, source, NULL, "out of memory");
         goto cleanup;

@@ -38,8 +38,9 @@
  *   (class: u8 when N <= 256 else u16; i16 q), the pairs sorted by class;
  *   the counts sum to W;
  *   T table entries sorted by key: u64 key, u32 value; the file ends there.
- * Loading reads the file once and builds a directory on the top bits of
- * the hashes (O(F + T), no hashing), so a lookup is one short scan.
+ * Loading reads the file once and builds an open-addressing table of the
+ * features (O(F)) and a directory on the top bits of the table's keys
+ * (O(T)), so a feature costs about two cache misses.
  * Depends on util. */
 #ifndef CLAIMCHECK_PERCEPTRON_H
 #define CLAIMCHECK_PERCEPTRON_H
