@@ -10,7 +10,7 @@ done
 for opt in $(grep -o -- '\\-\\-[a-z-]*' "$man" | sed 's/\\-/-/g' | grep -v -- '--$' | sort -u); do
     "$cli" --help | grep -q -- "$opt" || { echo "FAIL: $opt is in the man page, not in --help"; fails=$((fails + 1)); }
 done
-for cmd in segment claims cues compare "rules lint" "rules test" explain; do
+for cmd in segment parse claims cues compare "rules lint" "rules test" explain; do
     "$cli" --help | grep -q "claimcheck $cmd" || { echo "FAIL: command '$cmd' missing from --help"; fails=$((fails + 1)); }
 done
 echo "help/man agreement: $fails failed"
