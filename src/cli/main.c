@@ -52,6 +52,9 @@ static const char *cli_usage =
     "       claimcheck rules test PATH...            run the tests embedded in a rule "
     "base\n"
     "       claimcheck explain RULE-ID               what a rule or event id checks\n"
+    "       claimcheck parse [--input text|conllu] [--rules PATH] [FILE...]\n"
+    "                                                POS tags (and dependencies) as "
+    "CoNLL-U\n"
     "\n"
     "options:\n"
     "  --rules PATH        rule base file or folder (repeatable; default: the shipped "
@@ -819,12 +822,95 @@ static int cli_explain(const cli_opts *o) {
     return rc;
 }
 
+/* Parses one input of `claimcheck parse` and prints its CoNLL-U. */
+static int cli_parse_one(claimcheck_syntax *syntax, const char *path, int conllu) {
+    claimcheck_parse_options popts = CLAIMCHECK_PARSE_OPTIONS_INIT;
+    claimcheck_error err;
+    char *text = NULL, *out = NULL;
+    size_t len = 0, olen = 0;
+    int rc = cli_read(path, &text, &len);
+    if (rc)
+        return rc;
+    popts.input = conllu ? CLAIMCHECK_PARSE_CONLLU : CLAIMCHECK_PARSE_TEXT;
+    popts.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    if (claimcheck_parse_conllu(&out, &olen, syntax, text, len, &popts, &err) < 0) {
+        cli_print_error(&err);
+        rc = CLAIMCHECK_EXIT_INPUT;
+    } else if (fwrite(out, 1, olen, stdout) != olen) {
+        fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+        rc = CLAIMCHECK_EXIT_INPUT;
+    }
+    claimcheck_free(out);
+    free(text);
+    return rc;
+}
+
+/* claimcheck parse [--input text|conllu] [--rules PATH]... [FILE...] */
+static int cli_parse_cmd(int argc, char **argv) {
+    cli_opts o;
+    claimcheck_rules *rules = NULL;
+    claimcheck_syntax *syntax = NULL;
+    claimcheck_error err;
+    const char *stdin_only[1] = {"-"};
+    const char **files;
+    size_t nfiles = 0, i;
+    int conllu = 0, rc = 0, a;
+    memset(&o, 0, sizeof(o));
+    files = calloc((size_t)argc, sizeof(*files));
+    if (!files)
+        return CLAIMCHECK_EXIT_INPUT;
+    for (a = 2; a < argc && rc == 0; a++) {
+        const char *arg = argv[a];
+        if (strcmp(arg, "--help") == 0) {
+            fputs(cli_usage, stdout);
+            free(files);
+            return CLAIMCHECK_EXIT_OK;
+        } else if (strcmp(arg, "--input") == 0 || strcmp(arg, "--rules") == 0) {
+            if (a + 1 >= argc) {
+                rc = cli_usage_error("option '%s' needs a value", arg);
+            } else if (strcmp(arg, "--rules") == 0) {
+                if (o.rule_count == CLI_MAX_RULES)
+                    rc = cli_usage_error("%s", "too many --rules");
+                else
+                    o.rules[o.rule_count++] = argv[++a];
+            } else if (strcmp(argv[a + 1], "text") == 0 ||
+                       strcmp(argv[a + 1], "conllu") == 0) {
+                conllu = strcmp(argv[++a], "conllu") == 0;
+            } else {
+                rc = cli_usage_error("unknown input '%s' (expected text or conllu)",
+                                     argv[a + 1]);
+            }
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            rc = cli_usage_error("unknown option '%s' for parse", arg);
+        } else {
+            files[nfiles++] = arg;
+        }
+    }
+    if (rc == 0 && (rc = cli_load_rules(&o, &rules)) == 0 &&
+        claimcheck_syntax_new(&syntax, rules, &err) < 0) {
+        cli_print_error(&err);
+        rc = CLAIMCHECK_EXIT_INPUT;
+    }
+    for (i = 0; rc == 0 && i < (nfiles ? nfiles : 1); i++)
+        rc = cli_parse_one(syntax, nfiles ? files[i] : stdin_only[0], conllu);
+    if (rc == 0 && fflush(stdout) == EOF) {
+        fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+        rc = CLAIMCHECK_EXIT_INPUT;
+    }
+    claimcheck_syntax_free(syntax);
+    claimcheck_rules_free(rules);
+    free(files);
+    return rc;
+}
+
 int main(int argc, char **argv) {
     cli_opts o;
     int rc, start = 1;
     const char *cmd = argc > 1 ? argv[1] : "check";
     if (strcmp(cmd, "rules") == 0)
         return cli_rules(argc, argv);
+    if (strcmp(cmd, "parse") == 0)
+        return cli_parse_cmd(argc, argv);
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "segment") == 0 ||
         strcmp(cmd, "claims") == 0 || strcmp(cmd, "cues") == 0 ||
         strcmp(cmd, "explain") == 0 || strcmp(cmd, "compare") == 0)

@@ -622,6 +622,64 @@ CLAIMCHECK_EXPORT int claimcheck_rules_explain(const claimcheck_rules *rules,
                                                const char *id, char **out,
                                                claimcheck_error *err);
 
+/* ---------------------------------------------------------------- syntax */
+
+/** The syntax stage of a rule base: a part-of-speech tagger (and, later,
+ * a dependency parser) trained on Universal Dependencies English EWT
+ * (docs/syntax.md). Its models are files beside the rule base's YAML
+ * (`syntax/tagger.model` in the first rule folder that has one); they are
+ * read on the first sentence analysed, not before. Borrows `rules`, which
+ * must outlive it; not thread-safe (one per thread). */
+typedef struct claimcheck_syntax claimcheck_syntax;
+
+/** Creates the syntax stage of `rules` in `*out`, which the caller
+ * releases with `claimcheck_syntax_free`. Reads no file: a missing or bad
+ * model is reported by the first `claimcheck_parse_conllu`. Fails only
+ * when out of memory (CLAIMCHECK_ENOMEM, `*out` set to NULL). */
+CLAIMCHECK_EXPORT int claimcheck_syntax_new(claimcheck_syntax **out,
+                                            const claimcheck_rules *rules,
+                                            claimcheck_error *err);
+
+/** Releases a syntax stage; NULL does nothing. */
+CLAIMCHECK_EXPORT void claimcheck_syntax_free(claimcheck_syntax *syntax);
+
+/** What `claimcheck_parse_conllu` reads. */
+typedef enum {
+    CLAIMCHECK_PARSE_TEXT = 0,  /* plain text: our segmenter and tokenizer */
+    CLAIMCHECK_PARSE_CONLLU = 1 /* CoNLL-U: its tokens and sentences are kept */
+} claimcheck_parse_input;
+
+/** Options of `claimcheck_parse_conllu`. */
+typedef struct claimcheck_parse_options {
+    unsigned version;
+    claimcheck_parse_input input;
+    const char *path; /* names the input in errors; may be NULL */
+} claimcheck_parse_options;
+
+#define CLAIMCHECK_PARSE_OPTIONS_VERSION 1
+#define CLAIMCHECK_PARSE_OPTIONS_INIT                                                    \
+    { CLAIMCHECK_PARSE_OPTIONS_VERSION, CLAIMCHECK_PARSE_TEXT, NULL }
+
+/** Analyses `len` bytes of `text` and writes CoNLL-U (`claimcheck parse`,
+ * docs/syntax.md). Text input is split into sentences and tokens as the
+ * checker does; each sentence gets `# sent_id` and `# text` comments and
+ * lines with ID, FORM, UPOS, HEAD and DEPREL (`_` until a parser exists)
+ * and `SpaceAfter=No` in MISC. CoNLL-U input keeps its comments, tokens,
+ * multiword token and empty node lines; on each word UPOS, HEAD and DEPREL
+ * are replaced by the predicted ones (`_` when not predicted), DEPS
+ * becomes `_`, the other columns pass through.
+ *
+ * On success stores a NUL-terminated string in `*out` (free with
+ * `claimcheck_free`) and its length in `*len_out` (may be NULL). Malformed
+ * CoNLL-U gives CLAIMCHECK_ERROR with file:line:col in `err`, invalid UTF-8
+ * CLAIMCHECK_EUTF8, a missing model CLAIMCHECK_ERROR and an unreadable one
+ * CLAIMCHECK_EIO (the model file in `err->source`); `*out` is then NULL. */
+CLAIMCHECK_EXPORT int claimcheck_parse_conllu(char **out, size_t *len_out,
+                                              claimcheck_syntax *syntax, const char *text,
+                                              size_t len,
+                                              const claimcheck_parse_options *opts,
+                                              claimcheck_error *err);
+
 #ifdef __cplusplus
 }
 #endif
