@@ -247,12 +247,15 @@ static uint64_t parser_mix(uint64_t h, uint64_t v) {
     return h;
 }
 
-/* The key of template `t` over up to three values. */
+/* The key of template `t` over up to three values: one multiply-xorshift
+ * round per value, so that (a, b) and (b, a) differ and every bit of a
+ * value reaches the top bits (which the model's directory reads). */
 static uint64_t parser_key(unsigned t, uint64_t a, uint64_t b, uint64_t c) {
-    uint64_t h = parser_mix(0x94D049BB133111EBULL, t);
-    h = parser_mix(h, a);
-    h = parser_mix(h, b);
-    h = parser_mix(h, c);
+    uint64_t h = ((uint64_t)t + 1) * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ a) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 29) ^ b) * 0x94D049BB133111EBULL;
+    h = (h ^ (h >> 32) ^ c) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
     return h ? h : 1;
 }
 
@@ -589,19 +592,35 @@ size_t claimcheck_parser_weight_count(const claimcheck_parser *p) {
 }
 
 /* Marks the legal classes in `allowed`; returns how many there are and
- * sets *only to the last legal one. */
-static size_t parser_allowed(const claimcheck_parser *p,
-                             const claimcheck_parser_state *st, unsigned char *allowed,
-                             size_t *only) {
-    size_t c, nclasses = CLAIMCHECK_PARSER_CLASSES(p->nlabels), count = 0;
-    for (c = 0; c < nclasses; c++) {
-        int move, label;
-        parser_class_split(c, &move, &label);
-        allowed[c] = (unsigned char)claimcheck_parser_legal(st, move, label, p->root);
-        if (allowed[c]) {
-            count++;
-            *only = c;
-        }
+ * sets *only to the last legal one. Legality depends on the move and on
+ * whether the label is root, so it is worked out once per kind. */
+static size_t parser_allowed(const claimcheck_parser *p, const claimcheck_parser_state *st,
+                             unsigned char *allowed, size_t *only) {
+    int other = p->root == 0 ? 1 : 0; /* any label but root */
+    unsigned char left = (unsigned char)claimcheck_parser_legal(st, CLAIMCHECK_PARSER_LEFT,
+                                                                other, p->root);
+    unsigned char right = (unsigned char)claimcheck_parser_legal(
+        st, CLAIMCHECK_PARSER_RIGHT, other, p->root);
+    unsigned char right_root = (unsigned char)claimcheck_parser_legal(
+        st, CLAIMCHECK_PARSER_RIGHT, p->root, p->root);
+    size_t l, count = 0;
+    allowed[0] = (unsigned char)claimcheck_parser_legal(st, CLAIMCHECK_PARSER_SHIFT, 0,
+                                                        p->root);
+    if (allowed[0]) {
+        count++;
+        *only = 0;
+    }
+    for (l = 0; l < p->nlabels; l++) {
+        size_t cl = CLAIMCHECK_PARSER_CLASS(CLAIMCHECK_PARSER_LEFT, l);
+        size_t cr = CLAIMCHECK_PARSER_CLASS(CLAIMCHECK_PARSER_RIGHT, l);
+        int is_root = (int)l == p->root;
+        allowed[cl] = is_root ? 0 : left;
+        allowed[cr] = is_root ? right_root : right;
+        count += allowed[cl] + allowed[cr];
+        if (allowed[cl])
+            *only = cl;
+        if (allowed[cr])
+            *only = cr;
     }
     return count;
 }

@@ -171,7 +171,8 @@ static long perceptron_find(const claimcheck_perceptron *p, uint64_t h) {
  * (directory, keys, start, weights), each likely a cache miss in a model
  * of megabytes; finding every feature of a batch first, with prefetches a
  * step ahead, overlaps the misses instead of paying them one by one. */
-#define PERCEPTRON_BATCH 64
+#define PERCEPTRON_BATCH       64
+#define PERCEPTRON_ACC_CLASSES 256
 #if defined(__GNUC__)
 #define PERCEPTRON_PREFETCH(addr) __builtin_prefetch(addr)
 #else
@@ -181,9 +182,16 @@ static long perceptron_find(const claimcheck_perceptron *p, uint64_t h) {
 static void perceptron_score_frozen(const claimcheck_perceptron *p, const uint64_t *feats,
                                     size_t n, float *scores) {
     long found[PERCEPTRON_BATCH];
+    /* with few classes the sums are made in integers (exact, and no
+     * conversion per weight) */
+    int32_t small[PERCEPTRON_ACC_CLASSES], *acc = NULL;
     size_t base, i;
     if (!p->nfeatures)
         return;
+    if (p->nclasses <= PERCEPTRON_ACC_CLASSES) {
+        acc = small;
+        memset(acc, 0, p->nclasses * sizeof(*acc));
+    }
     for (base = 0; base < n; base += PERCEPTRON_BATCH) {
         size_t m = n - base < PERCEPTRON_BATCH ? n - base : PERCEPTRON_BATCH;
         for (i = 0; i < m; i++)
@@ -205,10 +213,17 @@ static void perceptron_score_frozen(const claimcheck_perceptron *p, const uint64
             if (found[i] < 0)
                 continue;
             end = p->start[found[i] + 1];
-            for (j = p->start[found[i]]; j < end; j++)
-                scores[p->cls[j]] += (float)p->q[j];
+            if (acc)
+                for (j = p->start[found[i]]; j < end; j++)
+                    acc[p->cls[j]] += p->q[j];
+            else
+                for (j = p->start[found[i]]; j < end; j++)
+                    scores[p->cls[j]] += (float)p->q[j];
         }
     }
+    if (acc)
+        for (i = 0; i < p->nclasses; i++)
+            scores[i] = (float)acc[i];
 }
 
 void claimcheck_perceptron_score(const claimcheck_perceptron *p, const uint64_t *feats,
