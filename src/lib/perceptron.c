@@ -8,8 +8,8 @@
 #include <string.h>
 
 #define PERCEPTRON_MAGIC   "CCPRCPTN"
-#define PERCEPTRON_VERSION 1u
-#define PERCEPTRON_HEADER  32u
+#define PERCEPTRON_VERSION 2u
+#define PERCEPTRON_HEADER  36u
 #define PERCEPTRON_QMAX    32767.0
 
 /* One weight of a feature while training: the current value, its running
@@ -45,6 +45,13 @@ struct claimcheck_perceptron {
     unsigned shift;  /* 64 - log2(dirsize) */
     size_t nfeatures, nweights;
     float scale;
+    /* the side table: `table` while training, then sorted arrays */
+    claimcheck_hash table;
+    uint64_t *tkeys;
+    uint32_t *tvals;
+    uint32_t *tdir;
+    unsigned tshift;
+    size_t ntable;
 };
 
 uint64_t claimcheck_perceptron_hash_add(uint64_t h, const char *s, size_t len) {
@@ -81,7 +88,8 @@ int claimcheck_perceptron_new(claimcheck_perceptron **out, size_t nclasses) {
     p = perceptron_alloc(nclasses);
     if (!p)
         return CLAIMCHECK_ENOMEM;
-    if (claimcheck_hash_init(&p->index, 1024, CLAIMCHECK_HASH_U64) != 0) {
+    if (claimcheck_hash_init(&p->index, 1024, CLAIMCHECK_HASH_U64) != 0 ||
+        claimcheck_hash_init(&p->table, 64, CLAIMCHECK_HASH_U64) != 0) {
         claimcheck_perceptron_free(p);
         return CLAIMCHECK_ENOMEM;
     }
@@ -97,6 +105,7 @@ static void perceptron_free_training(claimcheck_perceptron *p) {
     p->tfeats = NULL;
     p->ntfeats = p->captfeats = 0;
     claimcheck_hash_free(&p->index);
+    claimcheck_hash_free(&p->table);
 }
 
 void claimcheck_perceptron_free(claimcheck_perceptron *p) {
@@ -112,6 +121,9 @@ void claimcheck_perceptron_free(claimcheck_perceptron *p) {
     free(p->cls);
     free(p->q);
     free(p->dir);
+    free(p->tkeys);
+    free(p->tvals);
+    free(p->tdir);
     free(p);
 }
 
@@ -154,17 +166,24 @@ size_t claimcheck_perceptron_weight_count(const claimcheck_perceptron *p) {
     return p->nweights;
 }
 
-/* The frozen feature of hash `h`, or -1. */
-static long perceptron_find(const claimcheck_perceptron *p, uint64_t h) {
+/* The position of `key` in the sorted keys[0..n) with directory `dir`, or
+ * -1. */
+static long perceptron_lookup(const uint64_t *keys, size_t n, const uint32_t *dir,
+                              unsigned shift, uint64_t key) {
     size_t b, i, end;
-    if (!p->nfeatures)
+    if (!n)
         return -1;
-    b = (size_t)(h >> p->shift);
-    end = p->dir[b + 1];
-    for (i = p->dir[b]; i < end; i++)
-        if (p->keys[i] == h)
+    b = (size_t)(key >> shift);
+    end = dir[b + 1];
+    for (i = dir[b]; i < end; i++)
+        if (keys[i] == key)
             return (long)i;
     return -1;
+}
+
+/* The frozen feature of hash `h`, or -1. */
+static long perceptron_find(const claimcheck_perceptron *p, uint64_t h) {
+    return perceptron_lookup(p->keys, p->nfeatures, p->dir, p->shift, h);
 }
 
 /* Frozen scoring in batches: a lookup is a chain of dependent loads
@@ -341,24 +360,84 @@ int claimcheck_perceptron_update(claimcheck_perceptron *p, size_t gold, size_t g
     return 0;
 }
 
-/* Builds the directory of a frozen model from its sorted keys. */
-static int perceptron_build_dir(claimcheck_perceptron *p) {
-    unsigned bits = 1;
+/* Builds the directory of the sorted keys[0..n): dir[b] is the first key
+ * whose top bits are >= b. */
+static int perceptron_build_dir(const uint64_t *keys, size_t n, uint32_t **dir_out,
+                                unsigned *shift_out) {
+    unsigned bits = 1, shift;
     size_t size, b, i = 0;
-    while (bits < 24 && ((size_t)1 << bits) < p->nfeatures)
+    uint32_t *dir;
+    while (bits < 24 && ((size_t)1 << bits) < n)
         bits++;
     size = (size_t)1 << bits;
-    p->shift = 64 - bits;
-    free(p->dir);
-    p->dir = claimcheck_malloc((size + 1) * sizeof(*p->dir));
-    if (!p->dir)
+    shift = 64 - bits;
+    dir = claimcheck_malloc((size + 1) * sizeof(*dir));
+    if (!dir)
         return CLAIMCHECK_ENOMEM;
     for (b = 0; b <= size; b++) {
-        while (i < p->nfeatures && (size_t)(p->keys[i] >> p->shift) < b)
+        while (i < n && (size_t)(keys[i] >> shift) < b)
             i++;
-        p->dir[b] = (uint32_t)i;
+        dir[b] = (uint32_t)i;
     }
+    free(*dir_out);
+    *dir_out = dir;
+    *shift_out = shift;
     return 0;
+}
+
+int claimcheck_perceptron_table_set(claimcheck_perceptron *p, uint64_t key,
+                                    uint32_t value) {
+    claimcheck_hash_entry *e;
+    if (p->frozen)
+        return CLAIMCHECK_EINVAL;
+    e = claimcheck_hash_put_u64(&p->table, key, NULL);
+    if (!e)
+        return CLAIMCHECK_ENOMEM;
+    e->value = value;
+    return 0;
+}
+
+int claimcheck_perceptron_table_get(const claimcheck_perceptron *p, uint64_t key,
+                                    uint32_t *value) {
+    long i;
+    if (!p->frozen) {
+        const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&p->table, key);
+        if (e)
+            *value = (uint32_t)e->value;
+        return e != NULL;
+    }
+    i = perceptron_lookup(p->tkeys, p->ntable, p->tdir, p->tshift, key);
+    if (i >= 0)
+        *value = p->tvals[i];
+    return i >= 0;
+}
+
+size_t claimcheck_perceptron_table_count(const claimcheck_perceptron *p) {
+    return p->frozen ? p->ntable : p->table.count;
+}
+
+static int perceptron_cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Freezes the side table of `from` (training) into `to`'s arrays. */
+static int perceptron_freeze_table(const claimcheck_perceptron *from,
+                                   claimcheck_perceptron *to) {
+    size_t i, n = 0;
+    to->tkeys = claimcheck_malloc((from->table.count + 1) * sizeof(*to->tkeys));
+    to->tvals = claimcheck_malloc((from->table.count + 1) * sizeof(*to->tvals));
+    if (!to->tkeys || !to->tvals)
+        return CLAIMCHECK_ENOMEM;
+    for (i = 0; i < from->table.cap; i++)
+        if (from->table.slots && from->table.slots[i].used)
+            to->tkeys[n++] = from->table.slots[i].hash;
+    qsort(to->tkeys, n, sizeof(*to->tkeys), perceptron_cmp_u64);
+    for (i = 0; i < n; i++)
+        to->tvals[i] =
+            (uint32_t)claimcheck_hash_get_u64(&from->table, to->tkeys[i])->value;
+    to->ntable = n;
+    return perceptron_build_dir(to->tkeys, n, &to->tdir, &to->tshift);
 }
 
 static int perceptron_alloc_frozen(claimcheck_perceptron *p, size_t nf, size_t nw) {
@@ -447,7 +526,8 @@ int claimcheck_perceptron_average(claimcheck_perceptron *p, double prune) {
     }
     tmp.nfeatures = nf;
     tmp.nweights = nw;
-    if (perceptron_build_dir(&tmp) != 0)
+    if (perceptron_build_dir(tmp.keys, tmp.nfeatures, &tmp.dir, &tmp.shift) != 0 ||
+        perceptron_freeze_table(p, &tmp) != 0)
         goto cleanup;
     perceptron_free_training(p);
     p->keys = tmp.keys;
@@ -459,6 +539,11 @@ int claimcheck_perceptron_average(claimcheck_perceptron *p, double prune) {
     p->nfeatures = nf;
     p->nweights = nw;
     p->scale = tmp.scale;
+    p->tkeys = tmp.tkeys;
+    p->tvals = tmp.tvals;
+    p->tdir = tmp.tdir;
+    p->tshift = tmp.tshift;
+    p->ntable = tmp.ntable;
     p->frozen = 1;
     memset(&tmp, 0, sizeof(tmp));
     rc = 0;
@@ -469,6 +554,9 @@ cleanup:
     free(tmp.cls);
     free(tmp.q);
     free(tmp.dir);
+    free(tmp.tkeys);
+    free(tmp.tvals);
+    free(tmp.tdir);
     return rc;
 }
 
@@ -516,6 +604,7 @@ int claimcheck_perceptron_save(const claimcheck_perceptron *p, const char *path,
     perceptron_put(&b, p->nweights, 4);
     perceptron_put(&b, perceptron_float_bits(p->scale), 4);
     perceptron_put(&b, labels, 4);
+    perceptron_put(&b, p->ntable, 4);
     for (i = 0; i < p->nclasses; i++) {
         const char *l = claimcheck_perceptron_label(p, i);
         claimcheck_buf_put(&b, l, strlen(l) + 1);
@@ -528,6 +617,10 @@ int claimcheck_perceptron_save(const claimcheck_perceptron *p, const char *path,
             perceptron_put(&b, p->cls[j], cw);
             perceptron_put(&b, (uint16_t)p->q[j], 2);
         }
+    }
+    for (i = 0; i < p->ntable; i++) {
+        perceptron_put(&b, p->tkeys[i], 8);
+        perceptron_put(&b, p->tvals[i], 4);
     }
     if (b.oom) {
         rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
@@ -583,7 +676,7 @@ int claimcheck_perceptron_load_buffer(claimcheck_perceptron **out,
                                       const unsigned char *data, size_t len,
                                       const char *source, claimcheck_error *err) {
     claimcheck_perceptron *p = NULL;
-    uint64_t nclasses, nf, nw, labels;
+    uint64_t nclasses, nf, nw, labels, nt;
     size_t at, i, w = 0;
     unsigned cw;
     uint32_t bits;
@@ -600,16 +693,19 @@ int claimcheck_perceptron_load_buffer(claimcheck_perceptron **out,
     nw = perceptron_get(data + 20, 4);
     bits = (uint32_t)perceptron_get(data + 24, 4);
     labels = perceptron_get(data + 28, 4);
+    nt = perceptron_get(data + 32, 4);
     if (nclasses < 1 || nclasses > 65535)
         PERCEPTRON_BAD(12, "at byte 12: %lu classes", (unsigned long)nclasses);
     cw = nclasses <= 256 ? 1 : 2;
-    if (labels > len - PERCEPTRON_HEADER || nf > len || nw > len ||
-        nf * 10 + nw * (cw + 2) != len - PERCEPTRON_HEADER - labels)
+    if (labels > len - PERCEPTRON_HEADER || nf > len || nw > len || nt > len ||
+        nf * 10 + nw * (cw + 2) + nt * 12 != len - PERCEPTRON_HEADER - labels)
         PERCEPTRON_BAD(16,
                        "at byte 16: the counts do not match the file's size (%lu bytes)",
                        (unsigned long)len);
     p = perceptron_alloc((size_t)nclasses);
-    if (!p || perceptron_alloc_frozen(p, (size_t)nf, (size_t)nw) != 0) {
+    if (!p || perceptron_alloc_frozen(p, (size_t)nf, (size_t)nw) != 0 ||
+        !(p->tkeys = claimcheck_malloc((size_t)(nt + 1) * sizeof(*p->tkeys))) ||
+        !(p->tvals = claimcheck_malloc((size_t)(nt + 1) * sizeof(*p->tvals)))) {
         rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, source, NULL, "out of memory");
         goto cleanup;
     }
@@ -650,8 +746,16 @@ int claimcheck_perceptron_load_buffer(claimcheck_perceptron **out,
     }
     if (w != nw)
         PERCEPTRON_BAD(at, "the weights do not add up to %lu", (unsigned long)nw);
+    for (i = 0; i < nt; i++, at += 12) {
+        p->tkeys[i] = perceptron_get(data + at, 8);
+        p->tvals[i] = (uint32_t)perceptron_get(data + at + 8, 4);
+        if (i > 0 && p->tkeys[i] <= p->tkeys[i - 1])
+            PERCEPTRON_BAD(at, "at byte %lu: table keys not sorted", (unsigned long)at);
+    }
+    p->ntable = (size_t)nt;
     p->frozen = 1;
-    if (perceptron_build_dir(p) != 0) {
+    if (perceptron_build_dir(p->keys, p->nfeatures, &p->dir, &p->shift) != 0 ||
+        perceptron_build_dir(p->tkeys, p->ntable, &p->tdir, &p->tshift) != 0) {
         rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, source, NULL, "out of memory");
         goto cleanup;
     }

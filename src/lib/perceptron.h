@@ -25,15 +25,21 @@
  * weights are q * scale with q a 16-bit integer; every score is computed
  * the same way before and after a save/load round trip.
  *
+ * A model may also carry a side table, u64 key -> u32 value, that its user
+ * defines (the tagger keeps its tag dictionary there); it is saved and
+ * loaded with the weights.
+ *
  * Model file (little-endian throughout; docs/syntax.md):
- *   magic "CCPRCPTN" (8 bytes), u32 version (1), u32 classes N,
+ *   magic "CCPRCPTN" (8 bytes), u32 version (2), u32 classes N,
  *   u32 features F, u32 weights W, f32 scale, u32 label bytes L,
+ *   u32 table entries T,
  *   L bytes: N NUL-terminated class names,
  *   F records sorted by hash: u64 hash, u16 count c, then c pairs
  *   (class: u8 when N <= 256 else u16; i16 q), the pairs sorted by class;
- *   the counts sum to W, and the file ends there.
+ *   the counts sum to W;
+ *   T table entries sorted by key: u64 key, u32 value; the file ends there.
  * Loading reads the file once and builds a directory on the top bits of
- * the hashes (O(F), no hashing), so a lookup is one short scan.
+ * the hashes (O(F + T), no hashing), so a lookup is one short scan.
  * Depends on util. */
 #ifndef CLAIMCHECK_PERCEPTRON_H
 #define CLAIMCHECK_PERCEPTRON_H
@@ -91,6 +97,15 @@ uint64_t claimcheck_perceptron_clock(const claimcheck_perceptron *p);
  * (scale = max |w| / 32767). Returns 0, CLAIMCHECK_EINVAL (already frozen)
  * or CLAIMCHECK_ENOMEM (the model is then unchanged). */
 int claimcheck_perceptron_average(claimcheck_perceptron *p, double prune);
+
+/* The side table: _set while training (0, CLAIMCHECK_EINVAL when frozen,
+ * CLAIMCHECK_ENOMEM; a second _set of a key replaces its value); _get in
+ * either state: 1 and *value when the key is there, else 0. */
+int claimcheck_perceptron_table_set(claimcheck_perceptron *p, uint64_t key,
+                                    uint32_t value);
+int claimcheck_perceptron_table_get(const claimcheck_perceptron *p, uint64_t key,
+                                    uint32_t *value);
+size_t claimcheck_perceptron_table_count(const claimcheck_perceptron *p);
 
 /* Counts of the frozen model (0 while training). */
 size_t claimcheck_perceptron_feature_count(const claimcheck_perceptron *p);

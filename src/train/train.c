@@ -171,15 +171,32 @@ static void train_set_gold(train_bank *b, const claimcheck_perceptron *p) {
 
 static double train_cpu(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
-/* UPOS accuracy of the frozen model `p` on `b`. */
+/* UPOS accuracy of the frozen model `p` on `b`; with `confusions`, the
+ * commonest errors go to stderr. */
 static double train_evaluate(const claimcheck_perceptron *p, const train_bank *b,
-                             claimcheck_tagger_ctx *ctx, uint16_t *tags) {
-    size_t i, k, right = 0;
+                             claimcheck_tagger_ctx *ctx, uint16_t *tags, int confusions) {
+    static size_t conf[CLAIMCHECK_TAGGER_CLASSES][CLAIMCHECK_TAGGER_CLASSES];
+    size_t i, k, right = 0, n = claimcheck_perceptron_classes(p);
+    memset(conf, 0, sizeof(conf));
     for (i = 0; i < b->count; i++) {
         const train_sentence *t = &b->sents[i];
         claimcheck_tagger_tag(p, t->words, t->s.words, ctx, tags);
-        for (k = 0; k < t->s.words; k++)
+        for (k = 0; k < t->s.words; k++) {
             right += tags[k] == t->gold[k];
+            if (tags[k] != t->gold[k] && t->gold[k] < n)
+                conf[t->gold[k]][tags[k]]++;
+        }
+    }
+    for (k = 0; confusions && k < 15; k++) {
+        size_t g, q, bg = 0, bq = 0;
+        for (g = 0; g < n; g++)
+            for (q = 0; q < n; q++)
+                if (conf[g][q] > conf[bg][bq])
+                    bg = g, bq = q;
+        fprintf(stderr, "  gold %-6s tagged %-6s %lu\n",
+                claimcheck_perceptron_label(p, bg), claimcheck_perceptron_label(p, bq),
+                (unsigned long)conf[bg][bq]);
+        conf[bg][bq] = 0;
     }
     return b->words ? (double)right / (double)b->words : 0.0;
 }
@@ -188,12 +205,82 @@ typedef struct train_opts {
     const char *train, *dev, *out;
     unsigned iterations;
     double prune;
+    int confusions;
 } train_opts;
+
+/* The tag dictionary (tagger.h): dicts[f] counts every sentence of `b`
+ * but those of fold f (sentence i is in fold i % TRAIN_FOLDS), for
+ * training on fold f; dicts[TRAIN_FOLDS] counts them all, for the model. */
+#define TRAIN_FOLDS      10
+#define TRAIN_DICT_MIN   3   /* occurrences a word needs */
+#define TRAIN_DICT_SHARE 0.1 /* of them a tag needs */
+static int train_dicts(claimcheck_hash *dicts, const train_bank *b, size_t ntags) {
+    claimcheck_hash words;
+    size_t(*cnt)[TRAIN_FOLDS + 1][CLAIMCHECK_TAGGER_CLASSES + 1] = NULL;
+    size_t i, k, f, t, used = 0, cap = 0;
+    int rc = TRAIN_EXIT_INPUT;
+    if (claimcheck_hash_init(&words, 1024, CLAIMCHECK_HASH_U64) != 0)
+        return rc;
+    for (f = 0; f <= TRAIN_FOLDS; f++)
+        if (claimcheck_hash_init(&dicts[f], 1024, CLAIMCHECK_HASH_U64) != 0)
+            goto cleanup;
+    for (i = 0; i < b->count; i++)
+        for (k = 0; k < b->sents[i].s.words; k++) {
+            claimcheck_tagger_ctx c;
+            claimcheck_hash_entry *e;
+            int added = 0;
+            claimcheck_tagger_prepare(&b->sents[i].words[k], 1, &c);
+            if (!(e = claimcheck_hash_put_u64(&words, claimcheck_tagger_dict_key(&c),
+                                              &added)))
+                goto cleanup;
+            if (added) {
+                if (used == cap) {
+                    void *grown;
+                    cap = cap ? cap * 2 : 4096;
+                    if (!(grown = realloc(cnt, cap * sizeof(*cnt))))
+                        goto cleanup;
+                    cnt = grown;
+                }
+                memset(cnt[used], 0, sizeof(*cnt));
+                e->value = used++;
+            }
+            for (f = 0; f <= TRAIN_FOLDS; f++)
+                if (f != i % TRAIN_FOLDS) {
+                    cnt[e->value][f][b->sents[i].gold[k]]++;
+                    cnt[e->value][f][CLAIMCHECK_TAGGER_CLASSES]++;
+                }
+        }
+    for (i = 0; i < words.cap; i++) {
+        const claimcheck_hash_entry *e = &words.slots[i];
+        if (!e->used)
+            continue;
+        for (f = 0; f <= TRAIN_FOLDS; f++) {
+            const size_t *c = cnt[e->value][f];
+            uint32_t amb = 0;
+            claimcheck_hash_entry *d;
+            if (c[CLAIMCHECK_TAGGER_CLASSES] < TRAIN_DICT_MIN)
+                continue;
+            for (t = 0; t < ntags && t < 32; t++)
+                if (c[t] > 0 && (double)c[t] >= TRAIN_DICT_SHARE *
+                                                    (double)c[CLAIMCHECK_TAGGER_CLASSES])
+                    amb |= 1u << t;
+            if (!(d = claimcheck_hash_put_u64(&dicts[f], e->hash, NULL)))
+                goto cleanup;
+            d->value = amb;
+        }
+    }
+    rc = 0;
+cleanup:
+    free(cnt);
+    claimcheck_hash_free(&words);
+    return rc;
+}
 
 static int train_tagger_run(const train_opts *o) {
     train_bank tb, db;
     train_labels labels;
     claimcheck_perceptron *p = NULL;
+    claimcheck_hash dicts[TRAIN_FOLDS + 1];
     claimcheck_tagger_ctx *ctx = NULL;
     claimcheck_error err;
     uint16_t *tags = NULL;
@@ -203,6 +290,7 @@ static int train_tagger_run(const train_opts *o) {
     double t0 = train_cpu();
     int rc;
     memset(&db, 0, sizeof(db));
+    memset(dicts, 0, sizeof(dicts));
     if ((rc = train_bank_read(&tb, o->train)) != 0 ||
         (o->dev && (rc = train_bank_read(&db, o->dev)) != 0) ||
         (rc = train_collect_labels(&labels, &tb)) != 0)
@@ -215,6 +303,14 @@ static int train_tagger_run(const train_opts *o) {
             goto cleanup;
     train_set_gold(&tb, p);
     train_set_gold(&db, p);
+    if (train_dicts(dicts, &tb, labels.count) != 0)
+        goto cleanup;
+    for (i = 0; i < dicts[TRAIN_FOLDS].cap; i++) {
+        const claimcheck_hash_entry *e = &dicts[TRAIN_FOLDS].slots[i];
+        if (e->used &&
+            claimcheck_perceptron_table_set(p, e->hash, (uint32_t)e->value) != 0)
+            goto cleanup;
+    }
     for (i = 0; i < tb.count; i++)
         maxw = tb.sents[i].s.words > maxw ? tb.sents[i].s.words : maxw;
     for (i = 0; i < db.count; i++)
@@ -238,7 +334,8 @@ static int train_tagger_run(const train_opts *o) {
         }
         for (i = 0; i < tb.count; i++) {
             const train_sentence *t = &tb.sents[order[i]];
-            long r = claimcheck_tagger_train(p, t->words, t->s.words, t->gold, ctx, tags);
+            long r = claimcheck_tagger_train(p, t->words, t->s.words, t->gold,
+                                             &dicts[order[i] % TRAIN_FOLDS], ctx, tags);
             if (r < 0)
                 goto cleanup;
             right += (size_t)r;
@@ -260,13 +357,15 @@ static int train_tagger_run(const train_opts *o) {
            (unsigned long)claimcheck_perceptron_weight_count(p), o->prune, o->out);
     if (o->dev)
         printf("tagger: dev UPOS accuracy %.4f (%lu words)\n",
-               train_evaluate(p, &db, ctx, tags), (unsigned long)db.words);
+               train_evaluate(p, &db, ctx, tags, o->confusions), (unsigned long)db.words);
     rc = 0;
 cleanup:
     claimcheck_perceptron_free(p);
     free(ctx);
     free(tags);
     free(order);
+    for (i = 0; i <= TRAIN_FOLDS; i++)
+        claimcheck_hash_free(&dicts[i]);
     train_bank_free(&tb);
     train_bank_free(&db);
     return rc;
@@ -293,6 +392,10 @@ int main(int argc, char **argv) {
         return train_usage();
     for (i = 2; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--confusions") == 0) {
+            o.confusions = 1;
+            continue;
+        }
         if (!v)
             return train_usage();
         if (strcmp(a, "--train") == 0)

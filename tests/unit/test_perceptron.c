@@ -235,7 +235,7 @@ static void round_trip(size_t nclasses) {
     /* the weights' class numbers are one byte, or two above 256 classes */
     for (c = 0, lb = 0; c < nclasses; c++)
         lb += strlen(claimcheck_perceptron_label(q, c)) + 1;
-    assert_int_equal(la, 32 + lb + claimcheck_perceptron_feature_count(q) * 10 +
+    assert_int_equal(la, 36 + lb + claimcheck_perceptron_feature_count(q) * 10 +
                              claimcheck_perceptron_weight_count(q) *
                                  (nclasses <= 256 ? 3 : 4));
     free(da);
@@ -259,7 +259,7 @@ static void round_trip_wide(void **state) {
 }
 
 /* The file's size is exactly header + labels + features * 10 + weights *
- * (class width + 2). */
+ * (class width + 2) + table entries * 12. */
 static void file_size_is_documented(void **state) {
     claimcheck_perceptron *p = trained(5);
     claimcheck_error err;
@@ -269,11 +269,61 @@ static void file_size_is_documented(void **state) {
     (void)state;
     assert_int_equal(claimcheck_perceptron_save(p, path, &err), 0);
     d = slurp(path, &len);
-    assert_int_equal(len, 32 + 5 * 3 + claimcheck_perceptron_feature_count(p) * 10 +
+    assert_int_equal(len, 36 + 5 * 3 + claimcheck_perceptron_feature_count(p) * 10 +
                               claimcheck_perceptron_weight_count(p) * 3);
     free(d);
     remove(path);
     claimcheck_perceptron_free(p);
+}
+
+static void expect_bad(const unsigned char *d, size_t len, const char *needle);
+
+/* The side table: set while training, read in both states, saved and
+ * loaded; a second set replaces; frozen, it takes no more entries. */
+static void side_table(void **state) {
+    claimcheck_perceptron *p = make(2), *q = NULL;
+    claimcheck_error err;
+    uint64_t f[1] = {H("f")};
+    uint32_t v = 0;
+    const char *path = tmp_path("table.model");
+    unsigned char *d;
+    size_t len, i;
+    (void)state;
+    for (i = 0; i < 100; i++)
+        assert_int_equal(
+            claimcheck_perceptron_table_set(p, i * 0x9E3779B97F4A7C15ULL, (uint32_t)i),
+            0);
+    assert_int_equal(claimcheck_perceptron_table_set(p, 0x9E3779B97F4A7C15ULL, 77), 0);
+    assert_int_equal(claimcheck_perceptron_table_count(p), 100);
+    assert_int_equal(claimcheck_perceptron_table_get(p, 0x9E3779B97F4A7C15ULL, &v), 1);
+    assert_int_equal(v, 77);
+    assert_int_equal(claimcheck_perceptron_table_get(p, 12345, &v), 0);
+    assert_int_equal(claimcheck_perceptron_update(p, 0, 1, f, 1), 0);
+    assert_int_equal(claimcheck_perceptron_update(p, 0, 0, f, 1), 0); /* f averages 1/2 */
+    assert_int_equal(claimcheck_perceptron_average(p, 0.0), 0);
+    assert_int_equal(claimcheck_perceptron_table_set(p, 1, 1), CLAIMCHECK_EINVAL);
+    assert_int_equal(claimcheck_perceptron_table_get(p, 5 * 0x9E3779B97F4A7C15ULL, &v),
+                     1);
+    assert_int_equal(v, 5);
+    assert_int_equal(claimcheck_perceptron_save(p, path, &err), 0);
+    assert_int_equal(claimcheck_perceptron_load(&q, path, &err), 0);
+    assert_int_equal(claimcheck_perceptron_table_count(q), 100);
+    for (i = 2; i < 100; i++) {
+        assert_int_equal(
+            claimcheck_perceptron_table_get(q, i * 0x9E3779B97F4A7C15ULL, &v), 1);
+        assert_int_equal(v, i);
+    }
+    assert_int_equal(claimcheck_perceptron_table_get(q, 0x9E3779B97F4A7C15ULL, &v), 1);
+    assert_int_equal(v, 77);
+    assert_int_equal(claimcheck_perceptron_table_get(q, 12345, &v), 0);
+    d = slurp(path, &len);
+    assert_int_equal(len, 36 + 2 + 10 + 2 * 3 + 100 * 12);
+    memcpy(d + len - 12, d + len - 24, 8); /* the last key repeats the one before */
+    expect_bad(d, len, "table keys not sorted");
+    free(d);
+    remove(path);
+    claimcheck_perceptron_free(p);
+    claimcheck_perceptron_free(q);
 }
 
 /* Pruning drops the weights whose average is below the threshold. */
@@ -334,10 +384,10 @@ static void bad_files(void **state) {
     claimcheck_perceptron_free(q);
     expect_bad(d, 10, "bad magic");
     expect_bad(d, len - 1, "do not match");
+    d[8] = 3;
+    expect_bad(d, len, "version 3");
     d[8] = 2;
-    expect_bad(d, len, "version 2");
-    d[8] = 1;
-    first = 32 + 5 * 3; /* the first feature record */
+    first = 36 + 5 * 3; /* the first feature record */
     d[first + 10] = 9;  /* its first class */
     expect_bad(d, len, "class 9 out of range");
     d[first + 10] = 0;
@@ -397,6 +447,7 @@ int main(void) {
         cmocka_unit_test(round_trip_wide),
         cmocka_unit_test(file_size_is_documented),
         cmocka_unit_test(prune_drops_small_weights),
+        cmocka_unit_test(side_table),
         cmocka_unit_test(save_needs_average),
         cmocka_unit_test(bad_files),
         cmocka_unit_test(out_of_memory),
