@@ -594,18 +594,19 @@ size_t claimcheck_parser_weight_count(const claimcheck_parser *p) {
 /* Marks the legal classes in `allowed`; returns how many there are and
  * sets *only to the last legal one. Legality depends on the move and on
  * whether the label is root, so it is worked out once per kind. */
-static size_t parser_allowed(const claimcheck_parser *p, const claimcheck_parser_state *st,
-                             unsigned char *allowed, size_t *only) {
+static size_t parser_allowed(const claimcheck_parser *p,
+                             const claimcheck_parser_state *st, unsigned char *allowed,
+                             size_t *only) {
     int other = p->root == 0 ? 1 : 0; /* any label but root */
-    unsigned char left = (unsigned char)claimcheck_parser_legal(st, CLAIMCHECK_PARSER_LEFT,
-                                                                other, p->root);
+    unsigned char left = (unsigned char)claimcheck_parser_legal(
+        st, CLAIMCHECK_PARSER_LEFT, other, p->root);
     unsigned char right = (unsigned char)claimcheck_parser_legal(
         st, CLAIMCHECK_PARSER_RIGHT, other, p->root);
     unsigned char right_root = (unsigned char)claimcheck_parser_legal(
         st, CLAIMCHECK_PARSER_RIGHT, p->root, p->root);
     size_t l, count = 0;
-    allowed[0] = (unsigned char)claimcheck_parser_legal(st, CLAIMCHECK_PARSER_SHIFT, 0,
-                                                        p->root);
+    allowed[0] =
+        (unsigned char)claimcheck_parser_legal(st, CLAIMCHECK_PARSER_SHIFT, 0, p->root);
     if (allowed[0]) {
         count++;
         *only = 0;

@@ -33,7 +33,7 @@ struct claimcheck_syntax {
     char *parser_path;
     claimcheck_parser *parser;
     claimcheck_parser_state state;
-    uint64_t *tag_keys; /* the parser's key of each tagger class */
+    uint64_t *tag_keys;             /* the parser's key of each tagger class */
     uint64_t *word_keys, *pos_keys; /* [cap + 1] */
     int *heads, *labels;            /* [cap + 1] */
 };

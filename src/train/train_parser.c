@@ -276,7 +276,8 @@ static int tp_jackknife(tp_bank *b, const tp_opts *o,
                 tp_sent *s = &b->sents[j];
                 if (j % o->jackknife == fold)
                     continue;
-                if (claimcheck_tagger_train(t, s->words, s->n, s->upos, ctx, tags) < 0)
+                if (claimcheck_tagger_train(t, s->words, s->n, s->upos, NULL, ctx, tags) <
+                    0)
                     rc = -1;
             }
         if (rc == 0 && claimcheck_perceptron_average(t, 0.0) != 0)
