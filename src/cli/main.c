@@ -936,9 +936,9 @@ static int cli_explain(const cli_opts *o) {
 static int cli_parse_one(claimcheck_syntax *syntax, const char *path, int conllu) {
     claimcheck_parse_options popts = CLAIMCHECK_PARSE_OPTIONS_INIT;
     claimcheck_error err;
-    char *text = NULL, *out = NULL;
+    char *text = NULL, *out = NULL, msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
     size_t len = 0, olen = 0;
-    int rc = cli_read(path, &text, &len);
+    int rc = cli_read(path, &text, &len, msg, sizeof(msg));
     if (rc)
         return rc;
     popts.input = conllu ? CLAIMCHECK_PARSE_CONLLU : CLAIMCHECK_PARSE_TEXT;

@@ -9,6 +9,7 @@
 
 #include "conllu.h"
 #include "doc.h"
+#include "parser.h"
 #include "perceptron.h"
 #include "rules_internal.h"
 #include "tagger.h"
@@ -16,6 +17,7 @@
 
 /* Where a rule base keeps its syntax models, beside its YAML. */
 #define SYNTAX_TAGGER_FILE "syntax/tagger.model"
+#define SYNTAX_PARSER_FILE "syntax/parser.model"
 
 struct claimcheck_syntax {
     const claimcheck_rules *rules;
@@ -27,6 +29,13 @@ struct claimcheck_syntax {
     claimcheck_tagger_ctx *ctx;
     uint16_t *tags;
     size_t cap;
+    /* the parser: optional (without its model, heads stay unparsed) */
+    char *parser_path;
+    claimcheck_parser *parser;
+    claimcheck_parser_state state;
+    uint64_t *tag_keys;             /* the parser's key of each tagger class */
+    uint64_t *word_keys, *pos_keys; /* [cap + 1] */
+    int *heads, *labels;            /* [cap + 1] */
 };
 
 static int syntax_is_dir(const char *path) {
@@ -72,6 +81,9 @@ int claimcheck_syntax_new(claimcheck_syntax **out, const claimcheck_rules *rules
     for (i = 0; rules && i < rules->paths.count && !s->tagger_path; i++)
         s->tagger_path =
             syntax_find(*CLAIMCHECK_VEC_AT(&rules->paths, char *, i), SYNTAX_TAGGER_FILE);
+    for (i = 0; rules && i < rules->paths.count && !s->parser_path; i++)
+        s->parser_path =
+            syntax_find(*CLAIMCHECK_VEC_AT(&rules->paths, char *, i), SYNTAX_PARSER_FILE);
     *out = s;
     return 0;
 }
@@ -84,11 +96,42 @@ void claimcheck_syntax_free(claimcheck_syntax *s) {
     free(s->words);
     free(s->ctx);
     free(s->tags);
+    free(s->parser_path);
+    claimcheck_parser_free(s->parser);
+    claimcheck_parser_state_free(&s->state);
+    free(s->tag_keys);
+    free(s->word_keys);
+    free(s->pos_keys);
+    free(s->heads);
+    free(s->labels);
     free(s);
 }
 
 const char *claimcheck_syntax_tagger_path(const claimcheck_syntax *s) {
     return s->tagger_path;
+}
+
+const char *claimcheck_syntax_parser_path(const claimcheck_syntax *s) {
+    return s->parser_path;
+}
+
+/* Loads the parser, when there is one, and the parser's key of each of the
+ * tagger's tags. */
+static int syntax_load_parser(claimcheck_syntax *s) {
+    size_t c, n = claimcheck_perceptron_classes(s->tagger);
+    int rc;
+    if (!s->parser_path)
+        return 0;
+    if ((rc = claimcheck_parser_load(&s->parser, s->parser_path, &s->failed)) != 0)
+        return rc;
+    if (!(s->tag_keys = claimcheck_calloc(n, sizeof(*s->tag_keys))))
+        return claimcheck_error_set(&s->failed, CLAIMCHECK_ENOMEM, NULL, NULL,
+                                    "out of memory");
+    for (c = 0; c < n; c++) {
+        const char *tag = claimcheck_perceptron_label(s->tagger, c);
+        s->tag_keys[c] = claimcheck_parser_tag_key(tag, strlen(tag));
+    }
+    return 0;
 }
 
 /* Loads the models on the first call; the outcome is kept. */
@@ -109,17 +152,33 @@ static int syntax_load(claimcheck_syntax *s) {
             claimcheck_error_set(&s->failed, CLAIMCHECK_ERROR, s->tagger_path, NULL,
                                  "not a tagger model (%lu classes)",
                                  (unsigned long)claimcheck_perceptron_classes(s->tagger));
+    if (rc == 0)
+        rc = syntax_load_parser(s);
     s->failed.code = rc;
     return rc;
 }
 
 static int syntax_reserve(claimcheck_syntax *s, size_t n) {
     size_t cap = s->cap ? s->cap : 64;
-    void *a, *b, *c;
+    void *a, *b, *c, *d, *e, *f, *g;
     if (n <= s->cap)
         return 0;
     while (cap < n)
         cap *= 2;
+    d = claimcheck_realloc(s->word_keys, (cap + 1) * sizeof(*s->word_keys));
+    if (d)
+        s->word_keys = d;
+    e = claimcheck_realloc(s->pos_keys, (cap + 1) * sizeof(*s->pos_keys));
+    if (e)
+        s->pos_keys = e;
+    f = claimcheck_realloc(s->heads, (cap + 1) * sizeof(*s->heads));
+    if (f)
+        s->heads = f;
+    g = claimcheck_realloc(s->labels, (cap + 1) * sizeof(*s->labels));
+    if (g)
+        s->labels = g;
+    if (!d || !e || !f || !g)
+        return CLAIMCHECK_ENOMEM;
     a = claimcheck_realloc(s->words, cap * sizeof(*s->words));
     if (a)
         s->words = a;
@@ -132,6 +191,29 @@ static int syntax_reserve(claimcheck_syntax *s, size_t n) {
     if (!a || !b || !c)
         return CLAIMCHECK_ENOMEM;
     s->cap = cap;
+    return 0;
+}
+
+/* Parses the tagged words[0..n) (s->tags holds their tags). */
+static int syntax_parse(claimcheck_syntax *s, claimcheck_syntax_word *words, size_t n,
+                        claimcheck_error *err) {
+    claimcheck_parser_sentence ps;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        s->word_keys[i + 1] = claimcheck_parser_word_key(words[i].form, words[i].len);
+        s->pos_keys[i + 1] = s->tag_keys[s->tags[i]];
+    }
+    ps.n = n;
+    ps.word = s->word_keys;
+    ps.tag = s->pos_keys;
+    ps.head = s->heads;
+    ps.label = s->labels;
+    if (claimcheck_parser_parse(s->parser, &ps, &s->state) != 0)
+        return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, NULL, NULL, "out of memory");
+    for (i = 0; i < n; i++) {
+        words[i].head = s->heads[i + 1];
+        words[i].deprel = claimcheck_parser_label_name(s->parser, s->labels[i + 1]);
+    }
     return 0;
 }
 
@@ -157,7 +239,7 @@ int claimcheck_syntax_analyse(claimcheck_syntax *s, claimcheck_syntax_word *word
         words[i].head = -1;
         words[i].deprel = NULL;
     }
-    return 0;
+    return s->parser && n > 0 ? syntax_parse(s, words, n, err) : 0;
 }
 
 /* ---- claimcheck_parse_conllu ---- */

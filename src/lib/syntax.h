@@ -1,16 +1,17 @@
 /* syntax.h: the syntax stage's façade: the one entry point the pipeline
  * and `claimcheck parse` use to give a sentence's words their universal
- * POS tags (tagger.h) and, once the dependency parser exists, their heads
- * and relations.
+ * POS tags (tagger.h) and their heads and relations (parser.h).
  *
  * Contract: a claimcheck_syntax (public type, claimcheck.h) belongs to one
  * rule base, which it borrows. Its models are files beside the rule
  * base's YAML: `syntax/tagger.model` in the first loaded rule folder (or
- * the folder of a loaded rule file) that has one. Nothing is read when it
+ * the folder of a loaded rule file) that has one, and likewise
+ * `syntax/parser.model`; without a parser model words are tagged only
+ * (head -1, deprel NULL). Nothing is read when it
  * is made; the first sentence analysed loads the models (a few ms), so a
  * check that never needs syntax never pays for it. A missing or invalid
  * model is an error of that first call, and of every later one. Not
- * thread-safe: one per thread. Depends on tagger, perceptron, conllu,
+ * thread-safe: one per thread. Depends on tagger, parser, perceptron, conllu,
  * rules, doc, segment, token and util. */
 #ifndef CLAIMCHECK_SYNTAX_H
 #define CLAIMCHECK_SYNTAX_H
@@ -39,5 +40,7 @@ int claimcheck_syntax_analyse(claimcheck_syntax *syntax, claimcheck_syntax_word 
 /* The model file the tagger is (or would be) loaded from; NULL when no
  * rule folder has one. Borrowed. */
 const char *claimcheck_syntax_tagger_path(const claimcheck_syntax *syntax);
+/* Likewise for the parser's model. */
+const char *claimcheck_syntax_parser_path(const claimcheck_syntax *syntax);
 
 #endif

@@ -371,6 +371,8 @@ cleanup:
     return rc;
 }
 
+int claimcheck_train_parser_main(int argc, char **argv);
+
 static int train_usage(void) {
     fprintf(stderr,
             "usage: claimcheck-train tagger --train FILE [--dev FILE] --out MODEL "
@@ -384,6 +386,8 @@ int main(int argc, char **argv) {
     memset(&o, 0, sizeof(o));
     o.iterations = 10;
     o.prune = 0.0;
+    if (argc >= 2 && strcmp(argv[1], "parser") == 0)
+        return claimcheck_train_parser_main(argc, argv); /* train_parser.c */
     if (argc < 2 || strcmp(argv[1], "tagger") != 0)
         return train_usage();
     for (i = 2; i < argc; i++) {

@@ -51,15 +51,18 @@ expect 0 "conllu input" -- "$cli" parse $r --input conllu "$data/tokens.conllu"
 golden tokens.expected
 grep -q $'^2-3\tcan\'t\t_\t_' "$tmp/out" || fail "conllu: multiword token line not kept"
 grep -q $'^5.1\tlikes\tlike\t' "$tmp/out" || fail "conllu: empty node not kept"
-grep -q $'^2\tca\tcan\t[A-Z]*\tMD\tVerbForm=Fin\t_\t_\t_\t_$' "$tmp/out" ||
+grep -qE $'^2\tca\tcan\t[A-Z]+\tMD\tVerbForm=Fin\t[0-9]+\t[a-z:]+\t_\t_$' "$tmp/out" ||
     fail "conllu: columns of a word not as documented"
 [ "$(grep -c '^# sent_id = a-' "$tmp/out")" = 2 ] || fail "conllu: comments not kept"
 [ "$(grep -c '^$' "$tmp/out")" = 2 ] || fail "conllu: sentence breaks not kept"
+# the parser (rules/syntax/parser.model): one word on the root per sentence
+[ "$(grep -cE $'^[0-9]+\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t[^\t]*\t0\troot\t' "$tmp/out")" = 2 ] ||
+    fail "conllu: not one root per sentence"
 expect 0 "two files in order" -- "$cli" parse $r --input conllu "$data/tokens.conllu" "$data/tokens.conllu"
 [ "$(grep -c '^# sent_id = a-1' "$tmp/out")" = 2 ] || fail "two files: not both parsed"
 printf '1\tHi\t_\t_\t_\t_\t_\t_\t_\t_\r\n\r\n' >"$tmp/crlf.conllu"
 expect 0 "CR LF lines" -- "$cli" parse $r --input conllu crlf.conllu
-grep -q $'^1\tHi\t_\t[A-Z]*\t_\t_\t_\t_\t_\t_$' "$tmp/out" || fail "CR LF: $(cat "$tmp/out")"
+grep -q $'^1\tHi\t_\t[A-Z]*\t_\t_\t0\troot\t_\t_$' "$tmp/out" || fail "CR LF: $(cat "$tmp/out")"
 
 # malformed CoNLL-U: file:line:col and exit 3
 printf '1\tHi\t_\t_\t_\t_\t_\t_\t_\n' >"$tmp/short.conllu"
