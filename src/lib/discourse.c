@@ -257,7 +257,7 @@ static void discourse_compact(claimcheck_vec *claims, size_t claims_before) {
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
         if (c->anaphor < 0) {
-            free(c->time_text);
+            claimcheck_claim_fields_free(c);
             continue;
         }
         if (kept != i)
