@@ -473,7 +473,7 @@ int claimcheck_train_parser_main(int argc, char **argv) {
     o.iterations = 8;
     o.explore_from = 1;
     o.tagger_iterations = 5;
-    for (i = 2; i < argc; i++) {
+    for (i = 2; i < argc; i += 2) { /* OPTION VALUE pairs */
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v)
             return tp_usage();
@@ -499,7 +499,6 @@ int claimcheck_train_parser_main(int argc, char **argv) {
             o.prune = strtod(v, NULL);
         else
             return tp_usage();
-        i++;
     }
     if (!o.train || !o.out || o.iterations == 0)
         return tp_usage();
