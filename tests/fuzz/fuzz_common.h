@@ -32,7 +32,7 @@
 static inline size_t fuzz_char_len(const unsigned char *s, size_t len, int cp1252) {
     size_t n = 1, k;
     unsigned lo = 0x80, hi = 0xBF;
-    if (cp1252 || s[0] < 0xC2 || s[0] > 0xF4)
+    if (s[0] < 0xC2 || s[0] > 0xF4)
         return 1;
     n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
     if (s[0] == 0xE0)
@@ -46,7 +46,9 @@ static inline size_t fuzz_char_len(const unsigned char *s, size_t len, int cp125
     for (k = 1; k < n && k < len; k++)
         if (s[k] < (k == 1 ? lo : 0x80) || s[k] > (k == 1 ? hi : 0xBF))
             break;
-    return k;
+    /* a Windows-1252 document has no valid sequence beyond ASCII, but a
+     * record's repaired text is UTF-8 whatever its line was */
+    return cp1252 && k < n ? 1 : k;
 }
 
 /* claimcheck_doc_pos the slow way: lines end at "\n", "\r\n" or "\r"; the
