@@ -43,8 +43,7 @@ static int doc_check_encoding(claimcheck_doc *doc, const char *path,
                               claimcheck_error *err) {
     const unsigned char *u = (const unsigned char *)doc->text;
     const char *nul = memchr(doc->text, '\0', doc->len);
-    size_t bad = doc->len, i, n;
-    int multibyte = 0;
+    size_t bad = doc->len;
     claimcheck_pos pos;
     if (doc->len >= 2 &&
         ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -62,24 +61,8 @@ static int doc_check_encoding(claimcheck_doc *doc, const char *path,
     }
     if (claimcheck_utf8_validate(doc->text, doc->len, &bad) == 0)
         return 0;
-    for (i = 0; i < doc->len; i += n) {
-        if (u[i] < 0x80) {
-            n = 1;
-        } else if ((n = claimcheck_utf8_valid_len(doc->text + i, doc->len - i)) > 0) {
-            multibyte = 1;
-        } else {
-            n = claimcheck_utf8_bad_len(doc->text + i, doc->len - i);
-            doc->bad_count++;
-        }
-    }
+    doc->encoding = claimcheck_utf8_survey(doc->text, doc->len, &doc->bad_count);
     doc->bad_first = bad;
-    doc->encoding = CLAIMCHECK_ENCODING_UTF8_REPAIRED;
-    if (!multibyte) {
-        /* no UTF-8 beyond ASCII: every byte above 0x7F is one character */
-        doc->encoding = CLAIMCHECK_ENCODING_WINDOWS_1252;
-        for (i = 0, doc->bad_count = 0; i < doc->len; i++)
-            doc->bad_count += u[i] >= 0x80;
-    }
     return 0;
 }
 

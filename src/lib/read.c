@@ -155,36 +155,6 @@ static const char *const read_latin1[] = {
     "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
     NULL};
 
-/* What HTML makes of the references &#128; to &#159; (Windows-1252). */
-static const unsigned short read_cp1252[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-
-static size_t read_utf8_encode(unsigned long cp, char *out) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 size_t claimcheck_read_entity_decode(const char *s, size_t len, size_t i, char *out,
                                      size_t *n_out) {
     size_t j = i + 1, k;
@@ -212,11 +182,11 @@ size_t claimcheck_read_entity_decode(const char *s, size_t len, size_t i, char *
         }
         if (digits == 0 || j >= len || s[j] != ';')
             return 0;
-        if (cp >= 0x80 && cp <= 0x9F)
-            cp = read_cp1252[cp - 0x80];
+        if (cp >= 0x80 && cp <= 0x9F) /* what HTML makes of &#128; to &#159; */
+            cp = (unsigned long)claimcheck_cp1252_decode((unsigned char)cp);
         if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             cp = 0xFFFD;
-        *n_out = read_utf8_encode(cp, out);
+        *n_out = claimcheck_utf8_encode((int32_t)cp, out);
     } else {
         const read_named_entity *e;
         while (j < len && j - i <= 8 && (read_is_alpha(s[j]) || read_is_digit(s[j])))
@@ -239,7 +209,7 @@ size_t claimcheck_read_entity_decode(const char *s, size_t len, size_t i, char *
                     break;
             if (!read_latin1[m])
                 return 0;
-            *n_out = read_utf8_encode(0xA0 + m, out);
+            *n_out = claimcheck_utf8_encode((int32_t)(0xA0 + m), out);
         }
     }
     k = j + 1 - i;

@@ -174,34 +174,13 @@ int claimcheck_doc_from_json(claimcheck_doc **out, const char *json, size_t len,
                              const claimcheck_doc_options *defaults,
                              claimcheck_error *err) {
     claimcheck_buf fixed = CLAIMCHECK_BUF_INIT;
-    claimcheck_encoding enc = CLAIMCHECK_ENCODING_WINDOWS_1252;
-    size_t bad = 0, count = 0, i, n;
+    claimcheck_encoding enc;
+    size_t bad = 0, count = 0;
     int rc;
     if (claimcheck_utf8_validate(json, len, &bad) == 0)
         return read_jsonl_parse(out, json, len, defaults, err);
-    for (i = 0; i < len; i += n ? n : 1) { /* any UTF-8 beyond ASCII? */
-        if ((n = claimcheck_utf8_valid_len(json + i, len - i)) > 1) {
-            enc = CLAIMCHECK_ENCODING_UTF8_REPAIRED;
-            break;
-        }
-    }
-    for (i = 0; i < len; i += n) {
-        char u[4];
-        if ((n = claimcheck_utf8_valid_len(json + i, len - i)) > 0) {
-            claimcheck_buf_put(&fixed, json + i, n);
-            continue;
-        }
-        count++;
-        if (enc == CLAIMCHECK_ENCODING_WINDOWS_1252) {
-            n = 1;
-            claimcheck_buf_put(&fixed, u,
-                               claimcheck_utf8_encode(
-                                   claimcheck_cp1252_decode((unsigned char)json[i]), u));
-        } else {
-            n = claimcheck_utf8_bad_len(json + i, len - i);
-            claimcheck_buf_puts(&fixed, "\xEF\xBF\xBD");
-        }
-    }
+    enc = claimcheck_utf8_survey(json, len, &count);
+    claimcheck_utf8_repair(&fixed, json, len, enc);
     if (fixed.oom) {
         claimcheck_buf_free(&fixed);
         claimcheck_error_init(err);

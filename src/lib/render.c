@@ -52,25 +52,6 @@ size_t claimcheck_safe_put(claimcheck_buf *out, const char *s, size_t len) {
     return cols;
 }
 
-void claimcheck_render_decode(claimcheck_buf *out, const char *s, size_t len,
-                              claimcheck_encoding enc) {
-    size_t i, n;
-    char u[4];
-    for (i = 0; i < len; i += n) {
-        if ((n = claimcheck_utf8_valid_len(s + i, len - i)) > 0) {
-            claimcheck_buf_put(out, s + i, n);
-        } else if (enc == CLAIMCHECK_ENCODING_WINDOWS_1252) {
-            n = 1;
-            claimcheck_buf_put(
-                out, u,
-                claimcheck_utf8_encode(claimcheck_cp1252_decode((unsigned char)s[i]), u));
-        } else {
-            n = claimcheck_utf8_bad_len(s + i, len - i);
-            claimcheck_buf_puts(out, "\xEF\xBF\xBD");
-        }
-    }
-}
-
 const char *claimcheck_render_span(const claimcheck_doc *doc, size_t start, size_t end,
                                    claimcheck_buf *tmp, size_t *len_out) {
     const char *text = claimcheck_doc_text(doc) + start;
@@ -81,7 +62,7 @@ const char *claimcheck_render_span(const claimcheck_doc *doc, size_t start, size
         return text;
     }
     tmp->len = 0;
-    claimcheck_render_decode(tmp, text, len, enc);
+    claimcheck_utf8_repair(tmp, text, len, enc);
     claimcheck_buf_putc(tmp, '\0'); /* a string for printf's %s too */
     tmp->len--;
     *len_out = tmp->oom ? 0 : tmp->len;

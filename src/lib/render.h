@@ -40,9 +40,6 @@ void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...)
  * character (claimcheck_doc_encoding). Sets *len_out. */
 const char *claimcheck_render_span(const claimcheck_doc *doc, size_t start, size_t end,
                                    claimcheck_buf *tmp, size_t *len_out);
-/* Appends s[0..len) decoded the same way for a document of encoding `enc`. */
-void claimcheck_render_decode(claimcheck_buf *out, const char *s, size_t len,
-                              claimcheck_encoding enc);
 
 /* `flags`: CLAIMCHECK_RENDER_COLOR, CLAIMCHECK_RENDER_EXPLAIN. */
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,

@@ -299,14 +299,14 @@ static size_t html_snap_c(const html_ctx *c, size_t pos, int up) {
 }
 
 /* Escapes the document's bytes [start, end), decoded as valid UTF-8
- * (claimcheck_render_decode) when the input was not. */
+ * (claimcheck_utf8_repair) when the input was not. */
 static void html_escape_text(const html_ctx *c, size_t start, size_t end) {
     claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
     if (c->enc == CLAIMCHECK_ENCODING_UTF8) {
         html_escape(c->out, c->text + start, end - start);
         return;
     }
-    claimcheck_render_decode(&tmp, c->text + start, end - start, c->enc);
+    claimcheck_utf8_repair(&tmp, c->text + start, end - start, c->enc);
     if (tmp.oom)
         c->out->oom = 1;
     else

@@ -1,47 +1,45 @@
 /* utf8.c: UTF-8 validation and decoding. See utf8.h. */
 #include "utf8.h"
 
+/* The sequence a lead byte opens: its length n and the range of its second
+ * byte (narrower than 0x80-0xBF where the shortest form, the surrogates or
+ * U+10FFFF bound it); 0 for a byte that opens none. */
+static size_t utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi) {
+    *lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    *hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 0;
+}
+
+/* The number of bytes of s[0..len) (len >= 1, s[0] >= 0x80) that follow the
+ * lead byte's rule, the lead byte included; *n_out the sequence's length. */
+static size_t utf8_prefix(const unsigned char *s, size_t len, size_t *n_out) {
+    unsigned char lo, hi;
+    size_t n = utf8_lead(s[0], &lo, &hi), k;
+    *n_out = n;
+    if (n == 0)
+        return 0;
+    for (k = 1; k < n && k < len; k++)
+        if (s[k] < (k == 1 ? lo : 0x80) || s[k] > (k == 1 ? hi : 0xBF))
+            break;
+    return k;
+}
+
 int claimcheck_utf8_validate(const char *str, size_t len, size_t *bad_out) {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
+    size_t i = 0, n;
     while (i < len) {
-        unsigned c = s[i];
-        size_t n, k;
-        unsigned cp, min;
-        if (c < 0x80) {
-            i++;
-            continue;
+        if ((n = claimcheck_utf8_valid_len(str + i, len - i)) == 0) {
+            *bad_out = i;
+            return CLAIMCHECK_EUTF8;
         }
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 2;
-            cp = c & 0x1F;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 3;
-            cp = c & 0x0F;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            cp = c & 0x07;
-            min = 0x10000;
-        } else {
-            goto bad; /* stray continuation byte, C0/C1 overlong lead, F5..FF */
-        }
-        if (i + n > len)
-            goto bad;
-        for (k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                goto bad;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            goto bad;
         i += n;
     }
     return 0;
-bad:
-    *bad_out = i;
-    return CLAIMCHECK_EUTF8;
 }
 
 size_t claimcheck_utf8_decode(const char *str, size_t len, int32_t *cp_out) {
@@ -81,62 +79,15 @@ size_t claimcheck_utf8_decode(const char *str, size_t len, int32_t *cp_out) {
 
 size_t claimcheck_utf8_valid_len(const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
-    size_t n, k;
-    unsigned char lo = 0x80, hi = 0xBF;
+    size_t n;
     if (s[0] < 0x80)
         return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (s[0] == 0xE0)
-        lo = 0xA0; /* overlong */
-    else if (s[0] == 0xED)
-        hi = 0x9F; /* surrogates */
-    else if (s[0] == 0xF0)
-        lo = 0x90; /* overlong */
-    else if (s[0] == 0xF4)
-        hi = 0x8F; /* past U+10FFFF */
-    if (len < n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (k = 2; k < n; k++)
-        if (s[k] < 0x80 || s[k] > 0xBF)
-            return 0;
-    return n;
+    return utf8_prefix(s, len, &n) == n && n > 0 ? n : 0;
 }
 
 size_t claimcheck_utf8_bad_len(const char *str, size_t len) {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t n, k;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4;
-    else
-        return 1;
-    if (s[0] == 0xE0)
-        lo = 0xA0;
-    else if (s[0] == 0xED)
-        hi = 0x9F;
-    else if (s[0] == 0xF0)
-        lo = 0x90;
-    else if (s[0] == 0xF4)
-        hi = 0x8F;
-    /* the lead byte and the continuation bytes that could still have
-     * completed it */
-    for (k = 1; k < n && k < len; k++) {
-        unsigned char a = k == 1 ? lo : 0x80, b = k == 1 ? hi : 0xBF;
-        if (s[k] < a || s[k] > b)
-            break;
-    }
-    return k;
+    size_t n, k = utf8_prefix((const unsigned char *)str, len, &n);
+    return k ? k : 1;
 }
 
 /* 0x80-0x9F of Windows-1252; the rest of 0xA0-0xFF is Latin-1 */
@@ -190,4 +141,48 @@ size_t claimcheck_utf8_encode(int32_t cp, char out[4]) {
     out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+claimcheck_encoding claimcheck_utf8_survey(const char *s, size_t len, size_t *count_out) {
+    size_t i, n, bad = 0, high = 0;
+    int multibyte = 0;
+    for (i = 0; i < len; i += n) {
+        if ((unsigned char)s[i] < 0x80) {
+            n = 1;
+            continue;
+        }
+        if ((n = claimcheck_utf8_valid_len(s + i, len - i)) > 0) {
+            multibyte = 1;
+            high += n;
+            continue;
+        }
+        n = claimcheck_utf8_bad_len(s + i, len - i);
+        bad++;
+        high += n;
+    }
+    if (count_out)
+        *count_out = multibyte ? bad : high;
+    if (!bad)
+        return CLAIMCHECK_ENCODING_UTF8;
+    return multibyte ? CLAIMCHECK_ENCODING_UTF8_REPAIRED
+                     : CLAIMCHECK_ENCODING_WINDOWS_1252;
+}
+
+void claimcheck_utf8_repair(claimcheck_buf *out, const char *s, size_t len,
+                            claimcheck_encoding enc) {
+    size_t i, n;
+    char u[4];
+    for (i = 0; i < len; i += n) {
+        if ((n = claimcheck_utf8_valid_len(s + i, len - i)) > 0) {
+            claimcheck_buf_put(out, s + i, n);
+        } else if (enc == CLAIMCHECK_ENCODING_WINDOWS_1252) {
+            n = 1;
+            claimcheck_buf_put(
+                out, u,
+                claimcheck_utf8_encode(claimcheck_cp1252_decode((unsigned char)s[i]), u));
+        } else {
+            n = claimcheck_utf8_bad_len(s + i, len - i);
+            claimcheck_buf_puts(out, "\xEF\xBF\xBD");
+        }
+    }
 }

@@ -3,13 +3,14 @@
  * Contract: validation is strict (no overlong forms, surrogates, code
  * points above U+10FFFF or truncated sequences); decoding assumes valid
  * input and never reads past `len`, giving U+FFFD for what it cannot read.
- * Depends on nothing but claimcheck.h (status codes). */
+ * Depends on claimcheck.h (status codes, encodings) and buf. */
 #ifndef CLAIMCHECK_UTIL_UTF8_H
 #define CLAIMCHECK_UTIL_UTF8_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "claimcheck.h"
 
 /* Validates UTF-8. Returns 0, or CLAIMCHECK_EUTF8 and stores the offset of
@@ -43,5 +44,18 @@ char claimcheck_cp1252_ascii(unsigned char byte);
 /* Writes the UTF-8 encoding of `cp` (a scalar value) to out[0..4); returns
  * its length. */
 size_t claimcheck_utf8_encode(int32_t cp, char out[4]);
+
+/* How bytes that may not be UTF-8 are read (claimcheck_doc_encoding):
+ * UTF8 when they are; WINDOWS_1252 when there is no valid sequence beyond
+ * ASCII, each byte above 0x7F one character; else UTF8_REPAIRED, each
+ * invalid sequence (claimcheck_utf8_bad_len) one U+FFFD. *count_out (when
+ * not NULL) gets the invalid sequences, or for Windows-1252 the bytes above
+ * 0x7F. */
+claimcheck_encoding claimcheck_utf8_survey(const char *s, size_t len, size_t *count_out);
+
+/* Appends s[0..len) as valid UTF-8, read as `enc` says: valid sequences as
+ * they are, each invalid one U+FFFD, or for Windows-1252 each byte decoded. */
+void claimcheck_utf8_repair(claimcheck_buf *out, const char *s, size_t len,
+                            claimcheck_encoding enc);
 
 #endif
