@@ -11,7 +11,7 @@ Running it writes heldout/a-<id>.txt and heldout/heldout.jsonl.
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # corpora/ownset.py
 from ownset import P, write  # noqa: E402
 
 ARTICLES = {}

@@ -1,4 +1,5 @@
-"""Writes a labelled set in the claims-dev format: a-<id>.txt texts
+"""Writes a labelled set in the claims-dev format (for corpora/claims-own and
+corpora/claims-discourse, whose make_*.py call it): a-<id>.txt texts
 (sentences joined by spaces, paragraphs by one blank line) and one
 <name>.jsonl of {"doc","date","start","end","c","h","tag","text"} rows,
 start/end half-open UTF-8 byte offsets."""
