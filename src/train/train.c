@@ -18,6 +18,7 @@
 #include "conllu.h"
 #include "perceptron.h"
 #include "tagger.h"
+#include "train.h"
 #include "util.h"
 
 #define TRAIN_EXIT_USAGE 2
@@ -41,7 +42,7 @@ typedef struct train_labels {
     size_t count;
 } train_labels;
 
-static char *train_slurp(const char *path, size_t *len_out) {
+char *claimcheck_train_slurp(const char *path, size_t *len_out) {
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
     size_t len = 0, cap = 0, got;
@@ -85,7 +86,7 @@ static int train_bank_read(train_bank *b, const char *path) {
     size_t len = 0;
     int rc;
     memset(b, 0, sizeof(*b));
-    b->text = train_slurp(path, &len);
+    b->text = claimcheck_train_slurp(path, &len);
     if (!b->text) {
         fprintf(stderr, "%s: cannot read\n", path);
         return TRAIN_EXIT_INPUT;
@@ -370,8 +371,6 @@ cleanup:
     train_bank_free(&db);
     return rc;
 }
-
-int claimcheck_train_parser_main(int argc, char **argv);
 
 static int train_usage(void) {
     fprintf(stderr,

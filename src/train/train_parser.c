@@ -28,12 +28,11 @@
 #include "parser.h"
 #include "perceptron.h"
 #include "tagger.h"
+#include "train.h"
 #include "util.h"
 
 #define TP_EXIT_USAGE 2
 #define TP_EXIT_INPUT 3
-
-int claimcheck_train_parser_main(int argc, char **argv);
 
 typedef struct tp_sent {
     claimcheck_conllu_sentence s;
@@ -57,33 +56,6 @@ typedef struct tp_opts {
 } tp_opts;
 
 static double tp_cpu(void) { return (double)clock() / CLOCKS_PER_SEC; }
-
-static char *tp_slurp(const char *path, size_t *len_out) {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t len = 0, cap = 0, got;
-    if (!f)
-        return NULL;
-    do {
-        if (len + 1 >= cap) {
-            char *grown;
-            cap = cap ? cap * 2 : 1 << 20;
-            grown = realloc(buf, cap);
-            if (!grown) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = grown;
-        }
-        got = fread(buf + len, 1, cap - len - 1, f);
-        len += got;
-    } while (got > 0);
-    fclose(f);
-    buf[len] = '\0';
-    *len_out = len;
-    return buf;
-}
 
 static void tp_bank_free(tp_bank *b) {
     size_t i;
@@ -137,7 +109,7 @@ static int tp_bank_read(tp_bank *b, const char *path) {
     size_t len = 0;
     int rc;
     memset(b, 0, sizeof(*b));
-    b->text = tp_slurp(path, &len);
+    b->text = claimcheck_train_slurp(path, &len);
     if (!b->text) {
         fprintf(stderr, "%s: cannot read\n", path);
         return TP_EXIT_INPUT;
