@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "claimcheck.h"
+#include "diff.h"
 #include "exit.h"
 
 #define CLI_MAX_INPUT (1024u * 1024u * 1024u) /* 1 GiB per document */
@@ -29,6 +30,7 @@ typedef struct cli_opts {
     int fail_on_given;
     const char *config;   /* --config FILE */
     const char *baseline; /* --baseline FILE */
+    const char *diff;     /* --diff REV (diff.c) */
     claimcheck_config *cfg;
     claimcheck_baseline *base;
     const char **files;
@@ -63,6 +65,7 @@ static const char *cli_usage =
     "                      github, html, csv, claimreview\n"
     "  --config FILE       configuration (default: the nearest .claimcheck.yaml upward)\n"
     "  --baseline FILE     hide the findings of an earlier --format json run\n"
+    "  --diff REV          only findings on lines changed since git revision REV\n"
     "  --explain           trace each finding: sentence, claim, cues, candidate events,\n"
     "                      verdict\n"
     "  --input KIND        auto (default), text, markdown, html or jsonl (one JSON\n"
@@ -318,6 +321,11 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             printf("claimcheck %s\n", claimcheck_version());
             exit(CLAIMCHECK_EXIT_OK);
         }
+        if (strcmp(name, "--diff") == 0) {
+            if (!(o->diff = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL))
+                return cli_usage_error("option '%s' needs a value", a);
+            continue;
+        }
         if (strcmp(name, "--rules") && strcmp(name, "--format") &&
             strcmp(name, "--date") && strcmp(name, "--source") &&
             strcmp(name, "--fail-on") && strcmp(name, "--input") &&
@@ -390,6 +398,9 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
     }
     if (o->file_count == 0)
         o->files[o->file_count++] = "-";
+    if (o->diff && claimcheck_cli_diff_refuse(o->files, o->file_count, o->jsonl))
+        return cli_usage_error(
+            "%s", claimcheck_cli_diff_refuse(o->files, o->file_count, o->jsonl));
     return cli_load_config(o);
 }
 
@@ -566,6 +577,7 @@ typedef struct cli_checked {
     int stream;   /* render each document as it is checked (jsonl, claims) */
     int progress; /* show progress on stderr (a terminal, not --quiet) */
     int write_failed;
+    int diff_rc; /* the worst exit code of --diff (diff.c) */
     claimcheck_check_options copts;
 } cli_checked;
 
@@ -653,6 +665,8 @@ static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
             claimcheck_doc_free(doc);
             return 1;
         }
+        if (c->o->diff)
+            claimcheck_cli_diff_apply(report, doc, c->o->diff, c->o->quiet, &c->diff_rc);
         if (c->o->fail_on >= 0)
             c->failing += claimcheck_report_count_at_least(
                 report, (claimcheck_severity)c->o->fail_on);
@@ -670,6 +684,9 @@ static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
         claimcheck_doc_free(doc);
         return 1;
     }
+    if (c->o->diff)
+        claimcheck_cli_diff_apply(c->reports[c->count], doc, c->o->diff, c->o->quiet,
+                                  &c->diff_rc);
     c->docs[c->count++] = doc;
     if (c->o->fail_on >= 0)
         c->failing += claimcheck_report_count_at_least(
@@ -729,6 +746,8 @@ static int cli_check(const cli_opts *o) {
         }
     if (input_failed)
         rc = CLAIMCHECK_EXIT_INPUT;
+    else if (c.diff_rc)
+        rc = c.diff_rc;
     else if (o->format == CLAIMCHECK_FORMAT_CLAIMS || o->format == CLAIMCHECK_FORMAT_CUES)
         rc = CLAIMCHECK_EXIT_OK; /* a dump, not a check */
     else

@@ -426,6 +426,18 @@ claimcheck_report_finding(const claimcheck_report *report, size_t i);
 CLAIMCHECK_EXPORT size_t claimcheck_report_count_at_least(const claimcheck_report *report,
                                                           claimcheck_severity severity);
 
+/** A test of a finding for `claimcheck_report_retain`: non-zero keeps it. */
+typedef int (*claimcheck_finding_filter)(const claimcheck_finding *finding, void *ctx);
+
+/** Keeps the findings of `report` for which `keep(finding, ctx)` returns
+ * non-zero, in their order, and releases the others (pointers to them are
+ * no longer valid). Returns the number kept. `check --diff` keeps the
+ * findings on changed lines with it; counts and renderings of the report
+ * see only the kept ones. */
+CLAIMCHECK_EXPORT size_t claimcheck_report_retain(claimcheck_report *report,
+                                                  claimcheck_finding_filter keep,
+                                                  void *ctx);
+
 /** Claims, in text order. Pointers are borrowed from the report. */
 CLAIMCHECK_EXPORT size_t claimcheck_report_claim_count(const claimcheck_report *report);
 CLAIMCHECK_EXPORT const claimcheck_claim *
