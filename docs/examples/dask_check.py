@@ -7,9 +7,9 @@
 
 writes the same lines as `claimcheck check --input jsonl --format jsonl
 INPUT.jsonl...`, in input order: every input is cut into partitions of about
-M MB at line boundaries (each knows the number of its first line, so a record
+M MB (default 0.5) at line boundaries (each knows the number of its first line, so a record
 without an `id` is "line N" whatever the partitioning), the partitions are
-checked by N worker processes (or by the workers of a Dask cluster,
+checked by N worker processes (default 2) (or by the workers of a Dask cluster,
 --scheduler tcp://HOST:8786; the inputs must then be at the same path on
 every worker), and their outputs are written in order as they complete,
 a window of partitions at a time, so memory stays bounded. Exit code as the
@@ -84,7 +84,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("inputs", nargs="+", metavar="INPUT.jsonl")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--partition-mb", type=float, default=1.0)
+    ap.add_argument("--partition-mb", type=float, default=0.5)
     ap.add_argument("--scheduler", help="a Dask cluster's scheduler address (dask.distributed)")
     ap.add_argument("--rules", action="append")
     ap.add_argument("--config")
@@ -109,11 +109,13 @@ def main(argv=None):
         from dask.distributed import Client
         client = Client(a.scheduler)
         compute = {}
-        window = max(4, 4 * len(client.scheduler_info()["workers"]))
+        window = max(8, 8 * len(client.scheduler_info()["workers"]))
     else:
         client = None
-        compute = {"scheduler": "processes", "num_workers": a.workers}
-        window = 4 * a.workers
+        # chunksize 1: the local scheduler would otherwise hand a worker 6
+        # ready partitions at once (its default), all the work of a small input
+        compute = {"scheduler": "processes", "num_workers": a.workers, "chunksize": 1}
+        window = 8 * a.workers
     failed = failing = 0
     with dask.config.set({"multiprocessing.context": "fork"}):
         for i in range(0, len(tasks), window):
