@@ -717,7 +717,9 @@ static int cli_check(const cli_opts *o) {
     if (c.progress && c.seen >= 100)
         fprintf(stderr, "\rclaimcheck: %zu documents checked\n", c.seen);
     if (!o->quiet && !c.stream) {
-        int color = o->color < 0 ? isatty(STDOUT_FILENO) : o->color;
+        const char *no_color = getenv("NO_COLOR"); /* no-color.org: auto is never */
+        int color =
+            o->color < 0 ? isatty(STDOUT_FILENO) && !(no_color && *no_color) : o->color;
         unsigned flags =
             (color && o->format == CLAIMCHECK_FORMAT_TEXT ? CLAIMCHECK_RENDER_COLOR
                                                           : 0u) |

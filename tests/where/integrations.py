@@ -168,6 +168,17 @@ def test_action(tmp):
     rc, out, _, _ = run_action(action, repo, tmp, {"paths": "news/clean.md", "claimcheck": BIN})
     check(rc == 0, "action: passes on the clean file (exit %d)" % rc)
 
+    # no claimcheck input: the one on PATH (the build branch is not run here)
+    saved = os.environ["PATH"]
+    os.environ["PATH"] = os.path.dirname(BIN) + os.pathsep + saved
+    try:
+        rc, out, ctx, _ = run_action(action, repo, tmp, {"paths": "news"})
+    finally:
+        os.environ["PATH"] = saved
+    check(rc == 1 and ctx.get("steps.bin.outputs.path") == os.path.join(os.path.dirname(BIN),
+                                                                        "claimcheck"),
+          "action: without the claimcheck input, the one on PATH")
+
     rc, out, _, _ = run_action(action, repo, tmp, {"paths": "news/clean.md", "claimcheck": BIN,
                                                    "fail-on": "bogus"})
     check(rc == 2, "action: a bad fail-on is a usage error (exit %d)" % rc)
