@@ -37,7 +37,8 @@ static claimcheck_severity hedges_severity(claimcheck_hedge_kind kind) {
 /* The severity a cue gives its finding: its `severity:` in the rule base
  * ("claim", a named party's claim: info), else its kind's. */
 static claimcheck_severity hedges_cue_severity(const claimcheck_hedge *h) {
-    return h->severity ? (claimcheck_severity)(h->severity - 1) : hedges_severity(h->kind);
+    return h->severity ? (claimcheck_severity)(h->severity - 1)
+                       : hedges_severity(h->kind);
 }
 
 /* Ranks kinds for naming a finding: weasel > distancing > evidential >
@@ -140,8 +141,8 @@ int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
             return CLAIMCHECK_ENOMEM;
         }
         snprintf(rule, sizeof(rule), "hedge.%s", claimcheck_hedge_kind_names[top]);
-        f = claimcheck_report_add(r, CLAIMCHECK_FINDING_HEDGE, severity, rule,
-                                  sa->span, "hedged statement: %s", list.ptr);
+        f = claimcheck_report_add(r, CLAIMCHECK_FINDING_HEDGE, severity, rule, sa->span,
+                                  "hedged statement: %s", list.ptr);
         claimcheck_buf_free(&list);
         if (!f)
             return CLAIMCHECK_ENOMEM;
