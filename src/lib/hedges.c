@@ -188,6 +188,21 @@ static struct claimcheck_finding *hedges_finding_of(claimcheck_report *r,
  * weasel cue in the writer's voice, unless it stands in a named speaker's
  * words. Its cue is the speaker phrase; it joins the sentence's hedge
  * finding (the writer's) or makes one. */
+/* Does the unnamed speaker phrase of sp stand in apposition to a name
+ * ("..., Anais Faraj, an analyst at Nomura, said"): a comma right before
+ * it after two capitalised words, the first of which does not open sentence
+ * `sa` ("On Monday, a spokesman said" names nobody)? */
+static int hedges_appositive(const claimcheck_report *r, const claimcheck_token *toks,
+                             const claimcheck_sentence_annot *sa,
+                             const claimcheck_speech *sp) {
+    size_t i = sp->who_first;
+    return i >= sa->tok_first + 4 && toks[i - 1].kind == CLAIMCHECK_TOK_PUNCT &&
+           toks[i - 1].end - toks[i - 1].start == 1 &&
+           r->doc->view[toks[i - 1].start] == ',' &&
+           (toks[i - 2].flags & CLAIMCHECK_TOKF_CAP) &&
+           (toks[i - 3].flags & CLAIMCHECK_TOKF_CAP);
+}
+
 static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *a) {
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
     size_t i, s = 0;
@@ -209,6 +224,8 @@ static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *
         if (s == a->sentences.count)
             continue;
         sa = CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+        if (hedges_appositive(r, toks, sa, sp))
+            continue;
         if (!(f = hedges_finding_of(r, sa->span))) {
             f = claimcheck_report_add(
                 r, CLAIMCHECK_FINDING_HEDGE, hedges_severity(CLAIMCHECK_HEDGE_WEASEL),

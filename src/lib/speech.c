@@ -227,7 +227,9 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
              claimcheck_lang_at(&c->rules->lang, CLAIMCHECK_LEX_SPEAKER_INSTITUTION,
                                 c->toks, w->head > w->first ? w->head - 1 : w->head,
                                 c->end, NULL) > 1)
-        w->kind = indefinite ? CLAIMCHECK_SPEAKER_VAGUE : CLAIMCHECK_SPEAKER_INSTITUTION;
+        /* "a CAS statement", "an FA statement": the name owns it */
+        w->kind = indefinite && !name ? CLAIMCHECK_SPEAKER_VAGUE
+                                      : CLAIMCHECK_SPEAKER_INSTITUTION;
     else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, w->head))
         w->kind = CLAIMCHECK_SPEAKER_INSTITUTION; /* "a spokesman for the ministry" */
     else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, w->head))
