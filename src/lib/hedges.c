@@ -3,8 +3,9 @@
  *
  * Contract: one finding per sentence with a cue: its rule is hedge.KIND of
  * the strongest cue (weasel > distancing > evidential > epistemic >
- * approximator), its severity warning for weasel and distancing cues and
- * info otherwise, its cues listed in text order, its scope that of the
+ * approximator), its severity that of its most severe cue (warning for
+ * weasel and distancing cues, info otherwise, unless the cue's `severity:`
+ * says otherwise), its cues listed in text order, its scope that of the
  * strongest cue (ConText's scope) and its attribution the named speaker
  * whose words hold its cues or whose epistemic verb of saying a cue is
  * ("Mr X thinks"; speech.h; none: the writer's hedge, also when
@@ -31,6 +32,13 @@ static claimcheck_severity hedges_severity(claimcheck_hedge_kind kind) {
         case CLAIMCHECK_HEDGE_DISTANCING: return CLAIMCHECK_SEVERITY_WARNING;
         default: return CLAIMCHECK_SEVERITY_INFO;
     }
+}
+
+/* The severity a cue gives its finding: its `severity:` in the rule base
+ * ("claim", a named party's claim: info), else its kind's. */
+static claimcheck_severity hedges_cue_severity(const claimcheck_hedge *h) {
+    return h->severity ? (claimcheck_severity)(h->severity - 1)
+                       : hedges_severity(h->kind);
 }
 
 /* Ranks kinds for naming a finding: weasel > distancing > evidential >
@@ -100,6 +108,7 @@ int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
         const claimcheck_sentence_annot *sa =
             CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
         claimcheck_hedge_kind top = CLAIMCHECK_HEDGE_APPROXIMATOR;
+        claimcheck_severity severity = CLAIMCHECK_SEVERITY_INFO;
         struct claimcheck_finding *f;
         claimcheck_buf list = CLAIMCHECK_BUF_INIT;
         char rule[48];
@@ -114,6 +123,10 @@ int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
                 any = 1;
             if (hedges_kind_rank(h->kind) > hedges_kind_rank(top))
                 top = h->kind;
+            /* the most severe cue that is no approximator sets the finding's */
+            if (h->kind != CLAIMCHECK_HEDGE_APPROXIMATOR &&
+                hedges_cue_severity(h) > severity)
+                severity = hedges_cue_severity(h);
             claimcheck_buf_printf(&list, "%s'%.*s' (%s)", k ? ", " : "",
                                   (int)(cues[k].span.end - cues[k].span.start),
                                   r->doc->view + cues[k].span.start,
@@ -128,8 +141,8 @@ int claimcheck_hedge_findings(claimcheck_report *r, const claimcheck_annot *a,
             return CLAIMCHECK_ENOMEM;
         }
         snprintf(rule, sizeof(rule), "hedge.%s", claimcheck_hedge_kind_names[top]);
-        f = claimcheck_report_add(r, CLAIMCHECK_FINDING_HEDGE, hedges_severity(top), rule,
-                                  sa->span, "hedged statement: %s", list.ptr);
+        f = claimcheck_report_add(r, CLAIMCHECK_FINDING_HEDGE, severity, rule, sa->span,
+                                  "hedged statement: %s", list.ptr);
         claimcheck_buf_free(&list);
         if (!f)
             return CLAIMCHECK_ENOMEM;
@@ -175,6 +188,21 @@ static struct claimcheck_finding *hedges_finding_of(claimcheck_report *r,
  * weasel cue in the writer's voice, unless it stands in a named speaker's
  * words. Its cue is the speaker phrase; it joins the sentence's hedge
  * finding (the writer's) or makes one. */
+/* Does the unnamed speaker phrase of sp stand in apposition to a name
+ * ("..., Anais Faraj, an analyst at Nomura, said"): a comma right before
+ * it after two capitalised words, the first of which does not open sentence
+ * `sa` ("On Monday, a spokesman said" names nobody)? */
+static int hedges_appositive(const claimcheck_report *r, const claimcheck_token *toks,
+                             const claimcheck_sentence_annot *sa,
+                             const claimcheck_speech *sp) {
+    size_t i = sp->who_first;
+    return i >= sa->tok_first + 4 && toks[i - 1].kind == CLAIMCHECK_TOK_PUNCT &&
+           toks[i - 1].end - toks[i - 1].start == 1 &&
+           r->doc->view[toks[i - 1].start] == ',' &&
+           (toks[i - 2].flags & CLAIMCHECK_TOKF_CAP) &&
+           (toks[i - 3].flags & CLAIMCHECK_TOKF_CAP);
+}
+
 static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *a) {
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
     size_t i, s = 0;
@@ -196,6 +224,8 @@ static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *
         if (s == a->sentences.count)
             continue;
         sa = CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+        if (hedges_appositive(r, toks, sa, sp))
+            continue;
         if (!(f = hedges_finding_of(r, sa->span))) {
             f = claimcheck_report_add(
                 r, CLAIMCHECK_FINDING_HEDGE, hedges_severity(CLAIMCHECK_HEDGE_WEASEL),

@@ -92,6 +92,8 @@ typedef struct claimcheck_hedge {
                        hedge model would say */
     int before_figure; /* `before_figure: true`: the cue's first word right before a
                           figure makes it approximate (class approximator) */
+    int severity;      /* `severity:` 1 + a claimcheck_severity for the findings it
+                          is the strongest cue of; 0: its kind's (hedges.c) */
 } claimcheck_hedge;
 
 typedef struct claimcheck_entity {

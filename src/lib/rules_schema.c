@@ -136,9 +136,12 @@ static int load_word_patterns(claimcheck_loader *ld, const claimcheck_ynode *n,
     return 0;
 }
 
+static int parse_severity(claimcheck_loader *ld, const claimcheck_ynode *v,
+                          claimcheck_severity *out);
+
 static int load_hedges(claimcheck_loader *ld, const claimcheck_ynode *n) {
-    static const char *const keys[] = {"cue",   "kind",          "cancel", "note",
-                                       "model", "before_figure", NULL};
+    static const char *const keys[] = {"cue",   "kind",          "cancel",   "note",
+                                       "model", "before_figure", "severity", NULL};
     size_t i, k;
     int rc;
     if ((rc = claimcheck_yaml_expect(ld, n, CLAIMCHECK_YNODE_SEQ, "'hedges'")) < 0)
@@ -180,6 +183,13 @@ static int load_hedges(claimcheck_loader *ld, const claimcheck_ynode *n) {
         if ((rc = claimcheck_yaml_bool(ld, h, "before_figure", &hedge->before_figure,
                                        "hedge")) < 0)
             return rc;
+        hedge->severity = 0;
+        if (claimcheck_yaml_get(h, "severity")) {
+            claimcheck_severity sev;
+            if ((rc = parse_severity(ld, claimcheck_yaml_get(h, "severity"), &sev)) < 0)
+                return rc;
+            hedge->severity = 1 + (int)sev;
+        }
         if (hedge->before_figure && hedge->kind != CLAIMCHECK_HEDGE_APPROXIMATOR)
             return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES,
                                         claimcheck_yaml_get(h, "before_figure")->pos,

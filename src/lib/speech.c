@@ -8,7 +8,11 @@
  *             guillemets), across sentences up to the paragraph end; the
  *             speaker is that of the reported speech whose words hold the
  *             quote (the tag "..., Peskov said" of its last sentence or the
- *             "Peskov said: ..." of its first);
+ *             "Peskov said: ..." of its first); a quote paragraph with no
+ *             speaker of its own right after a paragraph of quotes with one
+ *             takes that paragraph's last quote's speaker;
+ *             a straight quote that opens a word while a quote is open
+ *             closes it and opens the next ('... don't. "What ...');
  *   reported  a verb of saying (speech_verb) with its speaker: the phrase
  *             before it ("Peskov (also) said", "Zelensky, who is in Oslo,
  *             told"), or, after a comma or a closing quote, the phrase after
@@ -223,7 +227,9 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
              claimcheck_lang_at(&c->rules->lang, CLAIMCHECK_LEX_SPEAKER_INSTITUTION,
                                 c->toks, w->head > w->first ? w->head - 1 : w->head,
                                 c->end, NULL) > 1)
-        w->kind = indefinite ? CLAIMCHECK_SPEAKER_VAGUE : CLAIMCHECK_SPEAKER_INSTITUTION;
+        /* "a CAS statement", "an FA statement": the name owns it */
+        w->kind = indefinite && !name ? CLAIMCHECK_SPEAKER_VAGUE
+                                      : CLAIMCHECK_SPEAKER_INSTITUTION;
     else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, w->head))
         w->kind = CLAIMCHECK_SPEAKER_INSTITUTION; /* "a spokesman for the ministry" */
     else if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, w->head))
@@ -612,6 +618,7 @@ typedef struct speech_state {
     speech_who turn;    /* its speaker */
     size_t para_quotes; /* first record of the paragraph */
     size_t carried;     /* the quote the paragraph before left open, or NONE */
+    size_t last_quote;  /* the paragraph before's last quote with a speaker, or NONE */
     size_t prev_end;    /* last token of the previous sentence + 1 */
 } speech_state;
 
@@ -626,8 +633,22 @@ static int sp_close(speech_ctx *c, speech_state *st) {
         rc =
             sp_add(c, st->turn_first, st->prev_end, &st->turn, CLAIMCHECK_SPEECH_TURN, 0);
     st->quote_open = st->turn_first = CLAIMCHECK_NONE;
-    if (rc == 0)
+    if (rc == 0) {
+        claimcheck_speech *sp = (claimcheck_speech *)c->a->speech.items;
+        size_t i, last = CLAIMCHECK_NONE;
         sp_quote_speakers(c->a, st->para_quotes, st->carried, c->toks, &c->a->sentences);
+        /* a quote paragraph with no tag of its own, right after a paragraph
+         * of someone's quotes, goes on in their words (news runs a speaker's
+         * quotes over paragraphs with one tag) */
+        for (i = st->para_quotes; i < c->a->speech.count; i++)
+            if (sp[i].form == CLAIMCHECK_SPEECH_QUOTE) {
+                if (sp[i].who_first == sp[i].who_end && st->last_quote != CLAIMCHECK_NONE)
+                    sp_copy_speaker(&sp[i], &sp[st->last_quote]);
+                if (sp[i].who_first != sp[i].who_end)
+                    last = i;
+            }
+        st->last_quote = last;
+    }
     /* a paragraph that ends inside a quote: the next one continues it */
     st->carried = rc == 0 ? open : CLAIMCHECK_NONE;
     st->para_quotes = c->a->speech.count;
@@ -669,7 +690,16 @@ static int sp_sentence(speech_ctx *c, speech_state *st,
         return rc;
     for (i = c->first; i < c->end; i++) {
         int q = sp_quote(c, i);
-        if (q < 0 || (q == 2 && st->quote_open == CLAIMCHECK_NONE)) {
+        if (q == 2 && st->quote_open != CLAIMCHECK_NONE &&
+            (c->toks[i].flags & CLAIMCHECK_TOKF_SPACE) && i + 1 < c->end &&
+            !(c->toks[i + 1].flags & CLAIMCHECK_TOKF_SPACE)) {
+            /* '... you don't. "What both': a straight quote that opens a word
+             * while a quote is open starts the next one (paragraphs joined
+             * into one line, each opening its quote again) */
+            if ((rc = sp_add(c, st->quote_open, i, NULL, CLAIMCHECK_SPEECH_QUOTE, 0)) < 0)
+                return rc;
+            st->quote_open = i + 1;
+        } else if (q < 0 || (q == 2 && st->quote_open == CLAIMCHECK_NONE)) {
             st->quote_open = i + 1;
         } else if (q > 0 && st->quote_open != CLAIMCHECK_NONE) {
             if ((rc = sp_add(c, st->quote_open, i, NULL, CLAIMCHECK_SPEECH_QUOTE, 0)) < 0)
@@ -767,7 +797,7 @@ int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
     c.last_person = c.last_org = c.verb = CLAIMCHECK_NONE;
     c.named_person = c.named_org = CLAIMCHECK_NONE;
     memset(&st, 0, sizeof(st));
-    st.quote_open = st.turn_first = st.carried = CLAIMCHECK_NONE;
+    st.quote_open = st.turn_first = st.carried = st.last_quote = CLAIMCHECK_NONE;
     for (s = 0; s < a->sentences.count; s++) {
         c.sentence = s ? s - 1 : 0; /* a paragraph's records close in its last one */
         if ((rc = sp_sentence(

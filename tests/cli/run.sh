@@ -104,5 +104,17 @@ printf 'The report may be downloaded here, he claimed.\n' >"$tmp/rejected.txt"
 expect 0 "--explain shows the model's decision" -- "$cli" check $m --explain rejected.txt
 grep -q "> hedge model: 'may' rejected by its context (score -2.50 < +0.00)" "$tmp/out" ||
     { echo "FAIL: explain model: $(cat "$tmp/out")"; fails=$((fails + 1)); }
-echo "$((32 - fails)) passed, $fails failed"
+# a cue's own severity (rules/hedges.yaml `severity:`): "claim" is an info, while
+# "purported" keeps the warning of its kind (distancing)
+printf 'Yukos claims its downfall was a punishment.\n' >"$tmp/claim.txt"
+printf 'The purported deal collapsed.\n' >"$tmp/purported.txt"
+expect 0 "a cue with severity: info passes --fail-on warning" -- "$cli" check $r --fail-on warning claim.txt
+expect 1 "a distancing cue of its kind's severity fails it" -- "$cli" check $r --fail-on warning purported.txt
+printf 'claimcheck: 1\nhedges:\n  - cue: maybe\n    kind: epistemic\n    severity: loud\n' >"$tmp/badsev.yaml"
+expect 3 "an invalid hedge severity is a rules error" -- "$cli" check --rules badsev.yaml clean.txt
+# an unnamed source in apposition to a name ("Anais Faraj, an analyst at
+# Nomura") is no unnamed source
+printf '"Rates will rise," Anais Faraj, an analyst at Nomura, told the BBC.\n' >"$tmp/appos.txt"
+expect 0 "a named analyst is no unnamed source" -- "$cli" check $r --fail-on info appos.txt
+echo "$((36 - fails)) passed, $fails failed"
 [ "$fails" = 0 ]
