@@ -204,6 +204,9 @@ typedef struct claimcheck_rule_test {
 struct claimcheck_rules {
     claimcheck_dict *dict;
     claimcheck_stemmer *stemmer; /* used while compiling only */
+    /* the stemmers (and their memos) of the threads checking with these
+     * rules: the one part of a loaded rule base that changes (token.h) */
+    claimcheck_stem_pool *stems;
     claimcheck_vec patterns;     /* claimcheck_pattern */
     claimcheck_vec hedges;       /* claimcheck_hedge */
     claimcheck_vec entities;     /* claimcheck_entity */
