@@ -103,7 +103,9 @@ static void cli_fprint_error(FILE *f, const claimcheck_error *err) {
         fprintf(f, "claimcheck: %s\n", err->text);
 }
 
-static void cli_print_error(const claimcheck_error *err) { cli_fprint_error(stderr, err); }
+static void cli_print_error(const claimcheck_error *err) {
+    cli_fprint_error(stderr, err);
+}
 
 /* The one note for a document whose bytes were not all UTF-8 (it is read,
  * not refused: claimcheck_doc_encoding). `bytes` are the input the offsets
@@ -644,8 +646,9 @@ static unsigned cli_jobs_for(const cli_opts *o) {
     if (o->jobs)
         return o->jobs;
     for (i = 0; i < o->file_count && !many; i++)
-        many = o->jsonl == 1 || (o->jsonl < 0 && (cli_has_extension(o->files[i], ".jsonl") ||
-                                                  cli_has_extension(o->files[i], ".ndjson")));
+        many = o->jsonl == 1 ||
+               (o->jsonl < 0 && (cli_has_extension(o->files[i], ".jsonl") ||
+                                 cli_has_extension(o->files[i], ".ndjson")));
     cores = cli_jobs_cores();
     return many ? (cores < CLI_AUTO_JOBS ? cores : CLI_AUTO_JOBS) : 1;
 }
@@ -713,8 +716,8 @@ static void cli_unit_work(void *item, void *ctx) {
         u->failed = cli_record_doc(u->notes_f, ops->o, u->name, u->lineno, u->bytes,
                                    u->len, &u->doc, &u->error);
     else
-        u->failed =
-            cli_file_doc(u->notes_f, ops->o, u->name, u->bytes, u->len, &u->doc, &u->error);
+        u->failed = cli_file_doc(u->notes_f, ops->o, u->name, u->bytes, u->len, &u->doc,
+                                 &u->error);
     free(u->bytes);
     u->bytes = NULL;
     if (!u->failed)
@@ -985,8 +988,8 @@ static void cli_check_work(cli_unit *u, void *ctx) {
         return;
     }
     if (c->o->fail_on >= 0)
-        u->failing =
-            claimcheck_report_count_at_least(u->report, (claimcheck_severity)c->o->fail_on);
+        u->failing = claimcheck_report_count_at_least(u->report,
+                                                      (claimcheck_severity)c->o->fail_on);
     one[0] = u->report;
     if (c->stream && !c->o->quiet &&
         claimcheck_render(&u->out, one, 1, c->o->format, 0, &err) < 0) {

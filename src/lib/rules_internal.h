@@ -207,17 +207,17 @@ struct claimcheck_rules {
     /* the stemmers (and their memos) of the threads checking with these
      * rules: the one part of a loaded rule base that changes (token.h) */
     claimcheck_stem_pool *stems;
-    claimcheck_vec patterns;     /* claimcheck_pattern */
-    claimcheck_vec hedges;       /* claimcheck_hedge */
-    claimcheck_vec entities;     /* claimcheck_entity */
-    claimcheck_vec event_types;  /* claimcheck_event_type */
-    claimcheck_vec statuses;     /* claimcheck_status_phrase */
-    claimcheck_vec events;       /* claimcheck_event */
-    claimcheck_vec constraints;  /* claimcheck_constraint */
-    claimcheck_vec tests;        /* claimcheck_rule_test */
-    claimcheck_vec negations;    /* char * (display) */
-    claimcheck_vec reporting;    /* char * */
-    claimcheck_vec paths;        /* char *: what was loaded, for claimcheck_rules_add */
+    claimcheck_vec patterns;    /* claimcheck_pattern */
+    claimcheck_vec hedges;      /* claimcheck_hedge */
+    claimcheck_vec entities;    /* claimcheck_entity */
+    claimcheck_vec event_types; /* claimcheck_event_type */
+    claimcheck_vec statuses;    /* claimcheck_status_phrase */
+    claimcheck_vec events;      /* claimcheck_event */
+    claimcheck_vec constraints; /* claimcheck_constraint */
+    claimcheck_vec tests;       /* claimcheck_rule_test */
+    claimcheck_vec negations;   /* char * (display) */
+    claimcheck_vec reporting;   /* char * */
+    claimcheck_vec paths;       /* char *: what was loaded, for claimcheck_rules_add */
     claimcheck_strset *titles, *abbreviations; /* `segmentation:` sets */
     claimcheck_strset *starters, *function_words;
     claimcheck_strset *files_seen; /* canonical paths, against include cycles */

@@ -362,8 +362,7 @@ static void stem_memo_add(claimcheck_stemmer *st, uint64_t h, const char *w, siz
     claimcheck_hash_entry *e;
     stem_memo_word *m;
     int added;
-    if (st->words.count >= CLAIMCHECK_STEM_MEMO_MAX &&
-        stem_memo_reset(st, st->dict) < 0)
+    if (st->words.count >= CLAIMCHECK_STEM_MEMO_MAX && stem_memo_reset(st, st->dict) < 0)
         return;
     if (claimcheck_buf_grow(&st->keys, len) < 0 ||
         !(m = claimcheck_vec_push(&st->words, sizeof(*m))))
