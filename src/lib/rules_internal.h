@@ -204,20 +204,17 @@ typedef struct claimcheck_rule_test {
 struct claimcheck_rules {
     claimcheck_dict *dict;
     claimcheck_stemmer *stemmer; /* used while compiling only */
-    /* the stemmers (and their memos) of the threads checking with these
-     * rules: the one part of a loaded rule base that changes (token.h) */
-    claimcheck_stem_pool *stems;
-    claimcheck_vec patterns;    /* claimcheck_pattern */
-    claimcheck_vec hedges;      /* claimcheck_hedge */
-    claimcheck_vec entities;    /* claimcheck_entity */
-    claimcheck_vec event_types; /* claimcheck_event_type */
-    claimcheck_vec statuses;    /* claimcheck_status_phrase */
-    claimcheck_vec events;      /* claimcheck_event */
-    claimcheck_vec constraints; /* claimcheck_constraint */
-    claimcheck_vec tests;       /* claimcheck_rule_test */
-    claimcheck_vec negations;   /* char * (display) */
-    claimcheck_vec reporting;   /* char * */
-    claimcheck_vec paths;       /* char *: what was loaded, for claimcheck_rules_add */
+    claimcheck_vec patterns;     /* claimcheck_pattern */
+    claimcheck_vec hedges;       /* claimcheck_hedge */
+    claimcheck_vec entities;     /* claimcheck_entity */
+    claimcheck_vec event_types;  /* claimcheck_event_type */
+    claimcheck_vec statuses;     /* claimcheck_status_phrase */
+    claimcheck_vec events;       /* claimcheck_event */
+    claimcheck_vec constraints;  /* claimcheck_constraint */
+    claimcheck_vec tests;        /* claimcheck_rule_test */
+    claimcheck_vec negations;    /* char * (display) */
+    claimcheck_vec reporting;    /* char * */
+    claimcheck_vec paths;        /* char *: what was loaded, for claimcheck_rules_add */
     claimcheck_strset *titles, *abbreviations; /* `segmentation:` sets */
     claimcheck_strset *starters, *function_words;
     claimcheck_strset *files_seen; /* canonical paths, against include cycles */
@@ -245,6 +242,9 @@ struct claimcheck_rules {
     claimcheck_pos model_pos;
     /* the `language:` and `domain:` sections (lang.h) */
     claimcheck_lang lang;
+    /* the stemmers (and their memos) of the threads checking with these
+     * rules: the one part of a loaded rule base that changes (token.h) */
+    claimcheck_stem_pool *stems;
 };
 
 /* Does the rule base's hedge model decide cues of hedge `h`'s kind? */
