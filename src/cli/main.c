@@ -10,10 +10,13 @@
 #include "claimcheck.h"
 #include "diff.h"
 #include "exit.h"
+#include "jobs.h"
 
 #define CLI_MAX_INPUT (1024u * 1024u * 1024u) /* 1 GiB per document */
 #define CLI_MAX_RULES 16
 #define CLI_STOP      2 /* a per-document callback's "stop reading": output failed */
+#define CLI_MAX_JOBS  256
+#define CLI_AUTO_JOBS 16 /* at most this many by default, whatever the cores */
 
 typedef struct cli_opts {
     const char *rules[CLI_MAX_RULES];
@@ -35,6 +38,7 @@ typedef struct cli_opts {
     claimcheck_baseline *base;
     const char **files;
     size_t file_count;
+    unsigned jobs; /* --jobs N; 0: by the input (cli_jobs_for) */
 } cli_opts;
 
 static const char *cli_usage =
@@ -76,6 +80,8 @@ static const char *cli_usage =
     "  --fail-on LEVEL     error (default), warning, info or never: the lowest severity\n"
     "                      that makes the exit code 1\n"
     "  --color WHEN        auto (default), always or never\n"
+    "  --jobs N            check N documents at a time (default: one per core for JSON\n"
+    "                      Lines or several files, else 1); output in input order\n"
     "  --quiet             print nothing; the exit code tells\n"
     "  --version           print the version\n"
     "  --help              print this help\n"
@@ -90,21 +96,25 @@ static int cli_usage_error(const char *fmt, const char *arg) {
     return CLAIMCHECK_EXIT_USAGE;
 }
 
-static void cli_print_error(const claimcheck_error *err) {
+static void cli_fprint_error(FILE *f, const claimcheck_error *err) {
     if (err->source[0] && err->pos.line)
-        fprintf(stderr, "%s:%u:%u: %s\n", err->source, err->pos.line, err->pos.column,
+        fprintf(f, "%s:%u:%u: %s\n", err->source, err->pos.line, err->pos.column,
                 err->text);
     else if (err->source[0])
-        fprintf(stderr, "%s: %s\n", err->source, err->text);
+        fprintf(f, "%s: %s\n", err->source, err->text);
     else
-        fprintf(stderr, "claimcheck: %s\n", err->text);
+        fprintf(f, "claimcheck: %s\n", err->text);
+}
+
+static void cli_print_error(const claimcheck_error *err) {
+    cli_fprint_error(stderr, err);
 }
 
 /* The one note for a document whose bytes were not all UTF-8 (it is read,
  * not refused: claimcheck_doc_encoding). `bytes` are the input the offsets
  * count in: the file, or a JSON Lines record (then `lineno` is its line and
  * the column is counted here). */
-static void cli_note_encoding(const char *name, unsigned long lineno,
+static void cli_note_encoding(FILE *errf, const char *name, unsigned long lineno,
                               const claimcheck_doc *doc, const char *bytes, size_t len) {
     size_t count = 0, first = 0, i;
     claimcheck_encoding enc = claimcheck_doc_encoding(doc, &count, &first);
@@ -121,13 +131,13 @@ static void cli_note_encoding(const char *name, unsigned long lineno,
         column = pos.column;
     }
     if (enc == CLAIMCHECK_ENCODING_WINDOWS_1252)
-        fprintf(stderr,
+        fprintf(errf,
                 "%s:%u:%u: note: not UTF-8; read as Windows-1252 (%zu byte%s above 0x7F, "
                 "the first 0x%02X at offset %zu)\n",
                 name, line, column, count, count == 1 ? "" : "s",
                 (unsigned char)bytes[first], first);
     else
-        fprintf(stderr,
+        fprintf(errf,
                 "%s:%u:%u: note: invalid UTF-8 read as U+FFFD (%zu sequence%s, the "
                 "first byte 0x%02X at offset %zu)\n",
                 name, line, column, count, count == 1 ? "" : "s",
@@ -189,8 +199,9 @@ static int cli_load_rules(const cli_opts *o, claimcheck_rules **out) {
     return 0;
 }
 
-/* Reads a whole file ("-" is stdin) into a malloc'd buffer. */
-static int cli_read(const char *path, char **out, size_t *len_out, char *msg,
+/* Reads a whole file ("-" is stdin) into a malloc'd buffer; a failure is
+ * said on `errf`. */
+static int cli_read(FILE *errf, const char *path, char **out, size_t *len_out, char *msg,
                     size_t msg_size) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char *buf = NULL, *p;
@@ -198,7 +209,7 @@ static int cli_read(const char *path, char **out, size_t *len_out, char *msg,
     *out = NULL;
     if (!f) {
         snprintf(msg, msg_size, "cannot open: %s", strerror(errno));
-        fprintf(stderr, "%s: %s\n", path, msg);
+        fprintf(errf, "%s: %s\n", path, msg);
         return CLAIMCHECK_EXIT_INPUT;
     }
     for (;;) {
@@ -209,13 +220,13 @@ static int cli_read(const char *path, char **out, size_t *len_out, char *msg,
             if (len == cap) {
                 snprintf(msg, msg_size, "larger than the %u-byte document limit",
                          CLI_MAX_INPUT);
-                fprintf(stderr, "%s: %s\n", path, msg);
+                fprintf(errf, "%s: %s\n", path, msg);
                 goto fail;
             }
             p = realloc(buf, cap);
             if (!p) {
                 snprintf(msg, msg_size, "out of memory");
-                fprintf(stderr, "%s: %s\n", path, msg);
+                fprintf(errf, "%s: %s\n", path, msg);
                 goto fail;
             }
             buf = p;
@@ -227,7 +238,7 @@ static int cli_read(const char *path, char **out, size_t *len_out, char *msg,
     }
     if (ferror(f)) {
         snprintf(msg, msg_size, "read error: %s", strerror(errno));
-        fprintf(stderr, "%s: %s\n", path, msg);
+        fprintf(errf, "%s: %s\n", path, msg);
         goto fail;
     }
     if (f != stdin)
@@ -276,6 +287,18 @@ static int cli_load_config(cli_opts *o) {
         cli_print_error(&err);
         return CLAIMCHECK_EXIT_INPUT;
     }
+    return 0;
+}
+
+/* --jobs N: 1 to CLI_MAX_JOBS, in decimal. */
+static int cli_parse_jobs(const char *val, unsigned *out) {
+    char *end;
+    long n;
+    errno = 0;
+    n = strtol(val, &end, 10);
+    if (errno || end == val || *end || n < 1 || n > CLI_MAX_JOBS)
+        return -1;
+    *out = (unsigned)n;
     return 0;
 }
 
@@ -330,7 +353,7 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             strcmp(name, "--date") && strcmp(name, "--source") &&
             strcmp(name, "--fail-on") && strcmp(name, "--input") &&
             strcmp(name, "--color") && strcmp(name, "--config") &&
-            strcmp(name, "--baseline"))
+            strcmp(name, "--baseline") && strcmp(name, "--jobs"))
             return cli_usage_error("unknown option '%s'", a);
         if (eq)
             val = eq + 1;
@@ -340,6 +363,10 @@ static int cli_parse(int argc, char **argv, int start, cli_opts *o) {
             return cli_usage_error("option '%s' needs a value", a);
         if (strcmp(name, "--config") == 0) {
             o->config = val;
+        } else if (strcmp(name, "--jobs") == 0) {
+            if (cli_parse_jobs(val, &o->jobs) < 0)
+                return cli_usage_error(
+                    "--jobs expects a number of documents from 1 to 256, not '%s'", val);
         } else if (strcmp(name, "--baseline") == 0) {
             o->baseline = val;
         } else if (strcmp(name, "--rules") == 0) {
@@ -412,19 +439,91 @@ typedef int (*cli_doc_fn)(claimcheck_doc *doc, void *ctx);
 typedef void (*cli_fail_fn)(void *ctx, const char *path, const char *id,
                             const claimcheck_error *err);
 
-/* An error of the CLI's own, for a cli_fail_fn: code, where and what. */
+/* An error of the CLI's own: code, where and what. */
+static void cli_error_make(claimcheck_error *e, const char *path, int code, unsigned line,
+                           unsigned column, const char *text) {
+    memset(e, 0, sizeof(*e));
+    e->code = code;
+    e->pos.line = line;
+    e->pos.column = line ? column : 0;
+    snprintf(e->source, sizeof(e->source), "%s", path);
+    snprintf(e->text, sizeof(e->text), "%s", text);
+}
+
+/* An error of the CLI's own, for a cli_fail_fn. */
 static void cli_fail(cli_fail_fn fail, void *ctx, const char *path, const char *id,
                      int code, unsigned line, unsigned column, const char *text) {
     claimcheck_error e;
     if (!fail)
         return;
-    memset(&e, 0, sizeof(e));
-    e.code = code;
-    e.pos.line = line;
-    e.pos.column = line ? column : 0;
-    snprintf(e.source, sizeof(e.source), "%s", path);
-    snprintf(e.text, sizeof(e.text), "%s", text);
+    cli_error_make(&e, path, code, line, column, text);
     fail(ctx, path, id, &e);
+}
+
+/* The document of JSON Lines record `lineno` of `name`, rec[0..len), in
+ * `*out`; returns 0, or 1 when it cannot be read (said on `errf`, and in
+ * `*fail_out` for a cli_fail_fn, with the id "line N"). */
+static int cli_record_doc(FILE *errf, const cli_opts *o, const char *name,
+                          unsigned long lineno, const char *rec, size_t len,
+                          claimcheck_doc **out, claimcheck_error *fail_out) {
+    claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+    claimcheck_error err;
+    char id[32];
+    snprintf(id, sizeof(id), "line %lu", lineno);
+    d.path = name;
+    d.id = id;
+    d.date = o->date;
+    d.source = o->source;
+    d.input = o->input;
+    if (claimcheck_doc_from_json(out, rec, len, &d, &err) < 0) {
+        if (err.pos.line)
+            fprintf(errf, "%s:%lu:%u: %s\n", name, lineno, err.pos.column, err.text);
+        else
+            fprintf(errf, "%s:%lu: %s\n", name, lineno, err.text);
+        /* the record's line, not the record's own line 1 */
+        cli_error_make(fail_out, name, err.code, (unsigned)lineno,
+                       err.pos.line ? err.pos.column : 1, err.text);
+        return 1;
+    }
+    cli_note_encoding(errf, name, lineno, *out, rec, len);
+    return 0;
+}
+
+/* The document of file `name` ("<stdin>" for "-"), text[0..len), in `*out`;
+ * returns 0, or 1 when it cannot be read (said on `errf`, and in
+ * `*fail_out`). */
+static int cli_file_doc(FILE *errf, const cli_opts *o, const char *name, const char *text,
+                        size_t len, claimcheck_doc **out, claimcheck_error *fail_out) {
+    claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+    d.path = name;
+    d.date = o->date;
+    d.source = o->source;
+    d.input = o->input;
+    if (claimcheck_doc_new(out, text, len, &d, fail_out) < 0) {
+        cli_fprint_error(errf, fail_out);
+        return 1;
+    }
+    cli_note_encoding(errf, name, 0, *out, text, len);
+    return 0;
+}
+
+/* Where a record's line starts and ends: without its line break, and
+ * without a UTF-8 byte order mark on line 1; 0 for a blank line. */
+static int cli_record_trim(const char *line, size_t got, unsigned long lineno,
+                           const char **rec_out, size_t *len_out) {
+    size_t len = got, k = 0;
+    const char *rec = line;
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        len--;
+    if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        rec += 3; /* a UTF-8 byte order mark, no column (as in documents) */
+        len -= 3;
+    }
+    while (k < len && (rec[k] == ' ' || rec[k] == '\t'))
+        k++;
+    *rec_out = rec;
+    *len_out = len;
+    return k < len; /* blank lines separate nothing */
 }
 
 static int cli_has_extension(const char *path, const char *ext) {
@@ -453,11 +552,10 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
     }
     errno = 0;
     while ((got = getline(&line, &cap, f)) >= 0) {
-        claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
         claimcheck_error err;
         claimcheck_doc *doc;
-        size_t len = (size_t)got, k = 0;
-        const char *rec = line;
+        size_t len;
+        const char *rec;
         lineno++;
         snprintf(id, sizeof(id), "line %lu", lineno);
         if ((size_t)got > CLI_MAX_INPUT) {
@@ -468,34 +566,14 @@ static int cli_each_record(const cli_opts *o, const char *path, cli_doc_fn fn,
             failed = 1;
             continue;
         }
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-            rec += 3; /* a UTF-8 byte order mark, no column (as in documents) */
-            len -= 3;
-        }
-        while (k < len && (rec[k] == ' ' || rec[k] == '\t'))
-            k++;
-        if (k == len)
-            continue; /* blank lines separate nothing */
-        d.path = name;
-        d.id = id;
-        d.date = o->date;
-        d.source = o->source;
-        d.input = o->input;
-        if (claimcheck_doc_from_json(&doc, rec, len, &d, &err) < 0) {
-            if (err.pos.line)
-                fprintf(stderr, "%s:%lu:%u: %s\n", name, lineno, err.pos.column,
-                        err.text);
-            else
-                fprintf(stderr, "%s:%lu: %s\n", name, lineno, err.text);
-            /* the record's line, not the record's own line 1 */
-            cli_fail(fail, ctx, name, id, err.code, (unsigned)lineno,
-                     err.pos.line ? err.pos.column : 1, err.text);
+        if (!cli_record_trim(line, (size_t)got, lineno, &rec, &len))
+            continue;
+        if (cli_record_doc(stderr, o, name, lineno, rec, len, &doc, &err)) {
+            if (fail)
+                fail(ctx, name, id, &err);
             failed = 1;
             continue;
         }
-        cli_note_encoding(name, lineno, doc, rec, len);
         if ((rc = fn(doc, ctx)) != 0) {
             failed = 1;
             if (rc == CLI_STOP) {
@@ -525,7 +603,7 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, cli_fail_fn fail, void
     int failed = 0, rc;
     for (i = 0; i < o->file_count; i++) {
         const char *path = o->files[i];
-        claimcheck_doc_options d = CLAIMCHECK_DOC_OPTIONS_INIT;
+        const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
         claimcheck_error err;
         claimcheck_doc *doc;
         char *text, msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
@@ -538,23 +616,16 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, cli_fail_fn fail, void
                 break;
             continue;
         }
-        if (cli_read(path, &text, &len, msg, sizeof(msg))) {
-            cli_fail(fail, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL,
-                     CLAIMCHECK_EIO, 0, 0, msg);
+        if (cli_read(stderr, path, &text, &len, msg, sizeof(msg))) {
+            cli_fail(fail, ctx, name, NULL, CLAIMCHECK_EIO, 0, 0, msg);
             failed = 1;
             continue;
         }
-        d.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
-        d.date = o->date;
-        d.source = o->source;
-        d.input = o->input;
-        if (claimcheck_doc_new(&doc, text, len, &d, &err) < 0) {
-            cli_print_error(&err);
+        if (cli_file_doc(stderr, o, name, text, len, &doc, &err)) {
             if (fail)
-                fail(ctx, d.path, NULL, &err);
+                fail(ctx, name, NULL, &err);
             failed = 1;
-        } else if (cli_note_encoding(d.path, 0, doc, text, len),
-                   (rc = fn(doc, ctx)) != 0) {
+        } else if ((rc = fn(doc, ctx)) != 0) {
             failed = 1;
             if (rc == CLI_STOP) {
                 free(text);
@@ -564,6 +635,234 @@ static int cli_each_doc(const cli_opts *o, cli_doc_fn fn, cli_fail_fn fail, void
         free(text);
     }
     return failed ? CLAIMCHECK_EXIT_INPUT : 0;
+}
+
+/* ------------------------------------------------------------- --jobs */
+
+/* With --jobs N > 1 the main thread reads the inputs (whole files, JSON
+ * Lines records: cheap) into units, N workers make and check their
+ * documents, and the main thread writes each unit, in input order: first
+ * what it has to say on stderr (the notes the reader and the worker
+ * collected in `notes`), then its output. So stdout and stderr, even
+ * merged, are byte for byte those of --jobs 1, where all this happens in
+ * turn; and at most CLI_JOBS_WINDOW units per worker are in flight. */
+#define CLI_JOBS_WINDOW 4
+
+/* Documents checked at a time: --jobs, else one per core (at most
+ * CLI_AUTO_JOBS) when the input holds several documents, else 1. */
+static unsigned cli_jobs_for(const cli_opts *o) {
+    size_t i;
+    int many = o->file_count > 1;
+    unsigned cores;
+    if (o->jobs)
+        return o->jobs;
+    for (i = 0; i < o->file_count && !many; i++)
+        many = o->jsonl == 1 ||
+               (o->jsonl < 0 && (cli_has_extension(o->files[i], ".jsonl") ||
+                                 cli_has_extension(o->files[i], ".ndjson")));
+    cores = cli_jobs_cores();
+    return many ? (cores < CLI_AUTO_JOBS ? cores : CLI_AUTO_JOBS) : 1;
+}
+
+typedef struct cli_unit {
+    const char *name;     /* "<stdin>" or the path */
+    unsigned long lineno; /* of a JSON Lines record; 0 for a file */
+    char *bytes;          /* the record or the file (owned), or NULL */
+    size_t len;
+    FILE *notes_f; /* collects `notes` (stderr text) until it is written */
+    char *notes;
+    size_t notes_len;
+    int failed;             /* the input could not be read: said in notes, ... */
+    claimcheck_error error; /* ... recorded here for the command's cli_fail_fn */
+    char id[32];            /* with this id ("line N" for a record, "" none) */
+    claimcheck_doc *doc;
+    claimcheck_report *report;
+    char *out; /* the rendered report (streamed formats) */
+    size_t failing;
+    int rc; /* the command's result for the document: 0, 1 or CLI_STOP */
+} cli_unit;
+
+/* What a command does with each unit: `work` in a worker (its document is
+ * made), `emit` in input order (its notes are written). */
+typedef struct cli_unit_ops {
+    void (*work)(cli_unit *u, void *ctx);
+    int (*emit)(cli_unit *u, void *ctx);
+    cli_fail_fn fail;
+    void *ctx;
+    const cli_opts *o;
+    int failed; /* an input could not be read, or a document not checked */
+} cli_unit_ops;
+
+static cli_unit *cli_unit_new(const char *name, unsigned long lineno) {
+    cli_unit *u = calloc(1, sizeof(*u));
+    if (!u)
+        return NULL;
+    u->name = name;
+    u->lineno = lineno;
+    if (lineno)
+        snprintf(u->id, sizeof(u->id), "line %lu", lineno);
+    u->notes_f = open_memstream(&u->notes, &u->notes_len);
+    if (!u->notes_f) {
+        free(u);
+        return NULL;
+    }
+    return u;
+}
+
+static void cli_unit_free(cli_unit *u) {
+    if (u->notes_f)
+        fclose(u->notes_f);
+    free(u->notes);
+    free(u->bytes);
+    free(u->out);
+    claimcheck_report_free(u->report);
+    claimcheck_doc_free(u->doc);
+    free(u);
+}
+
+static void cli_unit_work(void *item, void *ctx) {
+    cli_unit *u = item;
+    cli_unit_ops *ops = ctx;
+    if (u->lineno)
+        u->failed = cli_record_doc(u->notes_f, ops->o, u->name, u->lineno, u->bytes,
+                                   u->len, &u->doc, &u->error);
+    else
+        u->failed = cli_file_doc(u->notes_f, ops->o, u->name, u->bytes, u->len, &u->doc,
+                                 &u->error);
+    free(u->bytes);
+    u->bytes = NULL;
+    if (!u->failed)
+        ops->work(u, ops->ctx);
+}
+
+static int cli_unit_emit(void *item, int stopped, void *ctx) {
+    cli_unit *u = item;
+    cli_unit_ops *ops = ctx;
+    int rc = 0;
+    if (!stopped) {
+        fclose(u->notes_f);
+        u->notes_f = NULL;
+        if (u->notes_len)
+            fwrite(u->notes, 1, u->notes_len, stderr);
+        if (u->failed) {
+            ops->failed = 1;
+            if (ops->fail)
+                ops->fail(ops->ctx, u->name, u->id[0] ? u->id : NULL, &u->error);
+        } else if ((rc = ops->emit(u, ops->ctx)) != 0) {
+            ops->failed = 1;
+        }
+    }
+    cli_unit_free(u);
+    return rc == CLI_STOP;
+}
+
+/* A unit the reader could not read: `msg` is said (after `where`) in
+ * its turn and recorded with `code`. */
+static int cli_unit_fail(cli_jobs *j, const char *name, const char *where,
+                         unsigned long lineno, int with_id, int code, const char *msg) {
+    cli_unit *u = cli_unit_new(name, with_id ? lineno : 0);
+    if (!u) {
+        fprintf(stderr, "claimcheck: out of memory\n");
+        return -1;
+    }
+    if (lineno)
+        fprintf(u->notes_f, "%s:%lu: %s\n", where, lineno, msg);
+    else
+        fprintf(u->notes_f, "%s: %s\n", where, msg);
+    u->failed = 1;
+    cli_error_make(&u->error, name, code, (unsigned)lineno, 0, msg);
+    return cli_jobs_submit(j, u, 0) ? -1 : 0;
+}
+
+/* The records of a JSON Lines input, as units (cli_each_record's reading). */
+static int cli_jobs_records(cli_jobs *j, const char *path) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *line = NULL, msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
+    size_t cap = 0;
+    unsigned long lineno = 0;
+    ssize_t got;
+    int rc = 0;
+    if (!f) {
+        snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
+        return cli_unit_fail(j, name, path, 0, 0, CLAIMCHECK_EIO, msg);
+    }
+    errno = 0;
+    while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
+        const char *rec;
+        size_t len;
+        cli_unit *u;
+        lineno++;
+        if ((size_t)got > CLI_MAX_INPUT) {
+            snprintf(msg, sizeof(msg), "record larger than the %u-byte document limit",
+                     CLI_MAX_INPUT);
+            rc = cli_unit_fail(j, name, name, lineno, 1, CLAIMCHECK_ERROR, msg);
+            continue;
+        }
+        if (!cli_record_trim(line, (size_t)got, lineno, &rec, &len))
+            continue;
+        if (!(u = cli_unit_new(name, lineno)) || !(u->bytes = malloc(len ? len : 1))) {
+            fprintf(stderr, "claimcheck: out of memory\n");
+            if (u)
+                cli_unit_free(u);
+            rc = -1;
+            break;
+        }
+        memcpy(u->bytes, rec, len);
+        u->len = len;
+        rc = cli_jobs_submit(j, u, 1) ? -1 : 0;
+        errno = 0;
+    }
+    if (rc == 0 && (ferror(f) || errno == ENOMEM)) {
+        snprintf(msg, sizeof(msg), "read error: %s", strerror(errno ? errno : EIO));
+        rc = cli_unit_fail(j, name, path, 0, 0, CLAIMCHECK_EIO, msg);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+/* cli_each_doc with `jobs` workers: every input read, as units, checked
+ * in parallel and emitted in input order. Returns non-zero when any input
+ * failed, as cli_each_doc does. */
+static int cli_jobs_each_doc(const cli_opts *o, unsigned jobs, cli_unit_ops *ops) {
+    cli_jobs *j;
+    size_t i;
+    int rc = 0;
+    ops->o = o;
+    ops->failed = 0;
+    if (cli_jobs_start(&j, jobs, (size_t)jobs * CLI_JOBS_WINDOW, cli_unit_work,
+                       cli_unit_emit, ops) < 0) {
+        fprintf(stderr, "claimcheck: cannot start %u threads\n", jobs);
+        return CLAIMCHECK_EXIT_INPUT;
+    }
+    for (i = 0; i < o->file_count && rc == 0; i++) {
+        const char *path = o->files[i];
+        const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+        char msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
+        cli_unit *u;
+        if (o->jsonl == 1 || (o->jsonl < 0 && (cli_has_extension(path, ".jsonl") ||
+                                               cli_has_extension(path, ".ndjson")))) {
+            rc = cli_jobs_records(j, path);
+            continue;
+        }
+        if (!(u = cli_unit_new(name, 0))) {
+            fprintf(stderr, "claimcheck: out of memory\n");
+            rc = -1;
+            break;
+        }
+        if (cli_read(u->notes_f, path, &u->bytes, &u->len, msg, sizeof(msg))) {
+            u->failed = 1;
+            cli_error_make(&u->error, name, CLAIMCHECK_EIO, 0, 0, msg);
+            rc = cli_jobs_submit(j, u, 0) ? -1 : 0;
+            continue;
+        }
+        rc = cli_jobs_submit(j, u, 1) ? -1 : 0;
+    }
+    if (cli_jobs_finish(j) || rc < 0)
+        ops->failed = 1;
+    return ops->failed ? CLAIMCHECK_EXIT_INPUT : 0;
 }
 
 typedef struct cli_checked {
@@ -694,6 +993,70 @@ static int cli_check_doc(claimcheck_doc *doc, void *ctx) {
     return 0;
 }
 
+/* cli_check_doc's checking, in a worker: the report, rendered when it is
+ * streamed. */
+static void cli_check_work(cli_unit *u, void *ctx) {
+    cli_checked *c = ctx;
+    claimcheck_error err;
+    const claimcheck_report *one[1];
+    if (claimcheck_check(&u->report, u->doc, c->rules, &c->copts, &err) < 0) {
+        cli_fprint_error(u->notes_f, &err);
+        u->rc = 1;
+        return;
+    }
+    if (c->o->fail_on >= 0)
+        u->failing = claimcheck_report_count_at_least(u->report,
+                                                      (claimcheck_severity)c->o->fail_on);
+    one[0] = u->report;
+    if (c->stream && !c->o->quiet &&
+        claimcheck_render(&u->out, one, 1, c->o->format, 0, &err) < 0) {
+        cli_fprint_error(u->notes_f, &err);
+        u->rc = 1;
+    }
+}
+
+/* cli_check_doc's keeping or writing, in input order. */
+static int cli_check_emit(cli_unit *u, void *ctx) {
+    cli_checked *c = ctx;
+    if (c->progress && ++c->seen % 100 == 0)
+        fprintf(stderr, "\rclaimcheck: %zu documents checked", c->seen);
+    c->failing += u->failing;
+    if (u->rc)
+        return u->rc;
+    if (c->stream) {
+        if (c->write_failed || c->o->quiet)
+            return c->write_failed;
+        if (fputs(u->out, stdout) == EOF || fflush(stdout) == EOF) {
+            fprintf(stderr, "claimcheck: cannot write output: %s\n", strerror(errno));
+            c->write_failed = 1;
+            return CLI_STOP;
+        }
+        return 0;
+    }
+    if (cli_grow(c) < 0)
+        return 1;
+    c->docs[c->count] = u->doc;
+    c->reports[c->count++] = u->report;
+    u->doc = NULL;
+    u->report = NULL;
+    return 0;
+}
+
+/* Every input of `check` (claims, cues), with --jobs or without. */
+static int cli_check_inputs(const cli_opts *o, cli_checked *c) {
+    /* --diff filters each report in cli_check_doc: one document at a time */
+    unsigned jobs = o->diff ? 1 : cli_jobs_for(o);
+    cli_unit_ops ops;
+    if (jobs <= 1)
+        return cli_each_doc(o, cli_check_doc, cli_check_failed, c);
+    memset(&ops, 0, sizeof(ops));
+    ops.work = cli_check_work;
+    ops.emit = cli_check_emit;
+    ops.fail = cli_check_failed;
+    ops.ctx = c;
+    return cli_jobs_each_doc(o, jobs, &ops);
+}
+
 static int cli_check(const cli_opts *o) {
     cli_checked c;
     claimcheck_error err;
@@ -713,7 +1076,7 @@ static int cli_check(const cli_opts *o) {
                o->format == CLAIMCHECK_FORMAT_CUES;
     c.progress = !o->quiet && isatty(STDERR_FILENO);
     /* reported as they happen; the other inputs are still checked */
-    input_failed = cli_each_doc(o, cli_check_doc, cli_check_failed, &c) != 0;
+    input_failed = cli_check_inputs(o, &c) != 0;
     if (c.progress && c.seen >= 100)
         fprintf(stderr, "\rclaimcheck: %zu documents checked\n", c.seen);
     if (!o->quiet && !c.stream) {
@@ -797,6 +1160,43 @@ static int cli_compare_doc(claimcheck_doc *doc, void *ctx) {
     return rc;
 }
 
+/* cli_compare_doc's checking, in a worker. */
+static void cli_compare_work(cli_unit *u, void *ctx) {
+    cli_compare *c = ctx;
+    claimcheck_error err;
+    if (claimcheck_check(&u->report, u->doc, c->rules, &c->copts, &err) < 0) {
+        cli_fprint_error(u->notes_f, &err);
+        u->rc = 1;
+    }
+}
+
+/* cli_compare_doc's adding, in input order. */
+static int cli_compare_emit(cli_unit *u, void *ctx) {
+    cli_compare *c = ctx;
+    claimcheck_error err;
+    if (u->rc)
+        return u->rc;
+    if (claimcheck_compare_add(c->cmp, u->report, &err) < 0) {
+        cli_print_error(&err);
+        c->oom = 1;
+        return CLI_STOP;
+    }
+    return 0;
+}
+
+/* Every input of `compare`, with --jobs or without. */
+static int cli_compare_inputs(const cli_opts *o, cli_compare *c) {
+    unsigned jobs = cli_jobs_for(o);
+    cli_unit_ops ops;
+    if (jobs <= 1)
+        return cli_each_doc(o, cli_compare_doc, NULL, c);
+    memset(&ops, 0, sizeof(ops));
+    ops.work = cli_compare_work;
+    ops.emit = cli_compare_emit;
+    ops.ctx = c;
+    return cli_jobs_each_doc(o, jobs, &ops);
+}
+
 /* claimcheck compare: how sources report the same events: per source, the
  * claims checked, their verdicts and the hedged sentences; per event, what
  * each source's claims about it came to. */
@@ -817,7 +1217,7 @@ static int cli_compare_run(const cli_opts *o) {
     }
     c.copts.version = CLAIMCHECK_CHECK_OPTIONS_VERSION;
     c.copts.config = o->cfg;
-    failed = cli_each_doc(o, cli_compare_doc, NULL, &c) != 0;
+    failed = cli_compare_inputs(o, &c) != 0;
     if (!o->quiet && !c.oom) {
         if (claimcheck_compare_render(&out, c.cmp, o->format, &err) < 0) {
             cli_print_error(&err);
@@ -959,7 +1359,7 @@ static int cli_parse_one(claimcheck_syntax *syntax, const char *path, int conllu
     claimcheck_error err;
     char *text = NULL, *out = NULL, msg[CLAIMCHECK_ERROR_TEXT_LENGTH];
     size_t len = 0, olen = 0;
-    int rc = cli_read(path, &text, &len, msg, sizeof(msg));
+    int rc = cli_read(stderr, path, &text, &len, msg, sizeof(msg));
     if (rc)
         return rc;
     popts.input = conllu ? CLAIMCHECK_PARSE_CONLLU : CLAIMCHECK_PARSE_TEXT;

@@ -18,6 +18,21 @@
  * A report borrows from its document and rule set: free the report first.
  * Every function that can fail returns 0 or a negative `claimcheck_status`,
  * and fills the optional `claimcheck_error` with what and where.
+ *
+ * Threads. The library keeps no global state. A rule set, once loaded, is
+ * shared read-only: any number of threads may call `claimcheck_check`,
+ * `claimcheck_doc_segment`, `claimcheck_rules_explain` and
+ * `claimcheck_rules_run_tests` with one `claimcheck_rules` at once (its
+ * only mutable part, a pool of per-thread stemmers with their word memos,
+ * is guarded inside; a call takes one and gives it back). Only
+ * `claimcheck_rules_add` and `claimcheck_rules_free` change a rule set:
+ * no other call may use it meanwhile. Documents, reports, comparisons,
+ * configurations and baselines are independent objects: different ones
+ * may be used by different threads freely; one document may be checked by
+ * several threads at once (it is segmented once, under a lock), while
+ * reports, comparisons and `claimcheck_syntax` (one per thread) are used by
+ * one thread at a time. Rendering only reads its reports. The `claimcheck`
+ * command's `--jobs N` checks documents this way (docs/architecture.md).
  */
 #ifndef CLAIMCHECK_H
 #define CLAIMCHECK_H
@@ -291,8 +306,8 @@ CLAIMCHECK_EXPORT claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc,
 /** Splits the document's view (`claimcheck_doc_view`) into sentences with
  * the `segmentation:` word lists of `rules` (titles, abbreviations,
  * starters, function words); `rules` may be NULL, and then no word is
- * known and only the punctuation, initials and acronyms decide. Idempotent: a second call does nothing. `claimcheck_check` calls
- * it itself. */
+ * known and only the punctuation, initials and acronyms decide. Idempotent: a second call does nothing, and concurrent calls on one
+ * document segment it once. `claimcheck_check` calls it itself. */
 CLAIMCHECK_EXPORT int claimcheck_doc_segment(claimcheck_doc *doc,
                                              const claimcheck_rules *rules,
                                              claimcheck_error *err);
@@ -387,7 +402,9 @@ typedef struct claimcheck_claim claimcheck_claim;
  *
  * On success stores a new report in `*out`, to be released with
  * `claimcheck_report_free` before `doc` and `rules`. Findings are not
- * errors: a report with contradictions is a success.
+ * errors: a report with contradictions is a success. Thread-safe: `rules`
+ * is only read, and may be used by other threads at the same time (see
+ * "Threads" above).
  */
 CLAIMCHECK_EXPORT int claimcheck_check(claimcheck_report **out, claimcheck_doc *doc,
                                        const claimcheck_rules *rules,
@@ -687,8 +704,9 @@ CLAIMCHECK_EXPORT int claimcheck_rules_explain(const claimcheck_rules *rules,
  * a dependency parser) trained on Universal Dependencies English EWT
  * (docs/syntax.md). Its models are files beside the rule base's YAML
  * (`syntax/tagger.model` in the first rule folder that has one); they are
- * read on the first sentence analysed, not before. Borrows `rules`, which
- * must outlive it; not thread-safe (one per thread). */
+ * read on the first sentence analysed, not before, into this object (not
+ * into the rule set). Borrows `rules`, which must outlive it; not
+ * thread-safe: one per thread (several on one rule set are fine). */
 typedef struct claimcheck_syntax claimcheck_syntax;
 
 /** Creates the syntax stage of `rules` in `*out`, which the caller

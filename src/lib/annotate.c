@@ -384,7 +384,7 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
     size_t s;
     int rc;
     memset(out, 0, sizeof(*out));
-    if ((rc = claimcheck_stemmer_new(&st)) < 0)
+    if ((rc = claimcheck_stem_pool_get(rules->stems, &st)) < 0)
         return rc;
     for (s = 0; s < doc->sentences.count; s++) {
         claimcheck_span span = *CLAIMCHECK_VEC_AT(&doc->sentences, claimcheck_span, s);
@@ -450,7 +450,7 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
     rc = 0;
 cleanup:
     claimcheck_vec_free(&words);
-    claimcheck_stemmer_free(st);
+    claimcheck_stem_pool_put(rules->stems, st);
     claimcheck_buf_free(&scratch);
     return rc;
 }

@@ -134,6 +134,11 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
     doc = claimcheck_calloc(1, sizeof(*doc));
     if (!doc)
         return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+    doc->segment_lock_ready = pthread_mutex_init(&doc->segment_lock, NULL) == 0;
+    if (!doc->segment_lock_ready) {
+        rc = claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+        goto cleanup;
+    }
     doc->text = claimcheck_malloc(len + 1);
     doc->view = claimcheck_malloc(len + 1);
     if (!doc->text || !doc->view) {
@@ -221,6 +226,8 @@ void claimcheck_doc_free(claimcheck_doc *doc) {
     claimcheck_vec_free(&doc->comments);
     claimcheck_vec_free(&doc->joins);
     claimcheck_vec_free(&doc->sentences);
+    if (doc->segment_lock_ready)
+        pthread_mutex_destroy(&doc->segment_lock);
     free(doc);
 }
 

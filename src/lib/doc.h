@@ -3,6 +3,8 @@
 #ifndef CLAIMCHECK_DOC_H
 #define CLAIMCHECK_DOC_H
 
+#include <pthread.h>
+
 #include "util.h"
 
 #define CLAIMCHECK_DOC_CP_STEP CLAIMCHECK_POS_CP_STEP
@@ -41,6 +43,12 @@ struct claimcheck_doc {
      * invalid sequence is '?' and continuation bytes */
     char *coltext;
     int segmented;
+    /* guards `sentences` and `segmented` while claimcheck_doc_segment
+     * fills them: two threads may check one document (with the same or
+     * different rule bases); everything else of a document is written
+     * only while it is made */
+    pthread_mutex_t segment_lock;
+    int segment_lock_ready;
 };
 
 /* claimcheck_doc_new, with `detect_by_path` saying whether AUTO may look at

@@ -136,6 +136,7 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     claimcheck_dict_free(r->event_ids);
     claimcheck_lang_free(&r->lang);
     claimcheck_stemmer_free(r->stemmer);
+    claimcheck_stem_pool_free(r->stems);
     claimcheck_dict_free(r->model_features);
     claimcheck_vec_free(&r->model_weights);
     claimcheck_vec_free(&r->model_words);
@@ -149,6 +150,7 @@ static int rules_alloc(claimcheck_rules **out) {
     if (!r)
         return CLAIMCHECK_ENOMEM;
     if (claimcheck_dict_new(&r->dict) < 0 || claimcheck_stemmer_new(&r->stemmer) < 0 ||
+        claimcheck_stem_pool_new(&r->stems) < 0 ||
         claimcheck_strset_new(&r->titles) < 0 ||
         claimcheck_strset_new(&r->abbreviations) < 0 ||
         claimcheck_strset_new(&r->starters) < 0 ||

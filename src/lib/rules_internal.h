@@ -244,6 +244,9 @@ struct claimcheck_rules {
     claimcheck_pos model_pos;
     /* the `language:` and `domain:` sections (lang.h) */
     claimcheck_lang lang;
+    /* the stemmers (and their memos) of the threads checking with these
+     * rules: the one part of a loaded rule base that changes (token.h) */
+    claimcheck_stem_pool *stems;
 };
 
 /* Does the rule base's hedge model decide cues of hedge `h`'s kind? */

@@ -742,10 +742,12 @@ int claimcheck_segment(claimcheck_vec *out, const char *text, size_t len,
 int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
                            claimcheck_error *err) {
     claimcheck_segment_config cfg = {NULL, NULL, NULL, NULL};
-    int rc;
+    int rc = 0;
     claimcheck_error_init(err);
+    /* the first caller segments, a concurrent one waits for its sentences */
+    pthread_mutex_lock(&doc->segment_lock);
     if (doc->segmented)
-        return 0;
+        goto cleanup;
     if (rules) {
         cfg.titles = rules->titles;
         cfg.abbreviations = rules->abbreviations;
@@ -755,8 +757,11 @@ int claimcheck_doc_segment(claimcheck_doc *doc, const claimcheck_rules *rules,
     rc = claimcheck_segment(&doc->sentences, doc->view, doc->len, &cfg);
     if (rc < 0) {
         claimcheck_vec_free(&doc->sentences);
-        return claimcheck_error_set(err, rc, doc->path, NULL, "out of memory");
+        rc = claimcheck_error_set(err, rc, doc->path, NULL, "out of memory");
+        goto cleanup;
     }
     doc->segmented = 1;
-    return 0;
+cleanup:
+    pthread_mutex_unlock(&doc->segment_lock);
+    return rc;
 }

@@ -12,6 +12,7 @@
 #include "token.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,8 +277,22 @@ uint32_t claimcheck_dict_find(const claimcheck_dict *d, const char *s, size_t le
     return e ? (uint32_t)e->value : 0;
 }
 
+/* A memoised word: its folded form is memo->keys[off, off + len). */
+typedef struct stem_memo_word {
+    uint32_t off, len;
+    uint32_t lower, stem;
+} stem_memo_word;
+
 struct claimcheck_stemmer {
     struct sb_stemmer *sb;
+    /* the memo: folded-form hash -> 1 + index in `words` (a 64-bit table,
+     * no allocation per key; a hit still compares the bytes) */
+    claimcheck_hash memo;
+    claimcheck_vec words; /* stem_memo_word */
+    claimcheck_buf keys;
+    const claimcheck_dict *dict; /* the ids are valid for it, */
+    size_t dict_count;           /* ... as long as it has this many entries */
+    claimcheck_stemmer *next;    /* in its pool's idle list */
 };
 
 int claimcheck_stemmer_new(claimcheck_stemmer **out) {
@@ -298,6 +313,9 @@ void claimcheck_stemmer_free(claimcheck_stemmer *st) {
     if (!st)
         return;
     sb_stemmer_delete(st->sb);
+    claimcheck_hash_free(&st->memo);
+    claimcheck_vec_free(&st->words);
+    claimcheck_buf_free(&st->keys);
     free(st);
 }
 
@@ -312,24 +330,170 @@ const char *claimcheck_stem(claimcheck_stemmer *st, const char *word, size_t len
     return (const char *)s;
 }
 
+/* Empties the memo and makes it valid for `dict` as it is now. Returns 0
+ * or CLAIMCHECK_ENOMEM (then the memo is off: `memo.slots` is NULL). */
+static int stem_memo_reset(claimcheck_stemmer *st, const claimcheck_dict *dict) {
+    claimcheck_hash_free(&st->memo);
+    st->words.count = 0;
+    st->keys.len = 0;
+    st->dict = dict;
+    st->dict_count = dict->table.count;
+    return claimcheck_hash_init(&st->memo, 1024, CLAIMCHECK_HASH_U64);
+}
+
+/* The memoised ids of folded word w[0..len), or NULL. */
+static const stem_memo_word *stem_memo_find(const claimcheck_stemmer *st, uint64_t h,
+                                            const char *w, size_t len) {
+    const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&st->memo, h);
+    const stem_memo_word *m;
+    if (!e)
+        return NULL;
+    m = CLAIMCHECK_VEC_AT(&st->words, stem_memo_word, e->value);
+    /* a 64-bit hash collision: the word is looked up the slow way */
+    if (m->len != len || memcmp(st->keys.ptr + m->off, w, len) != 0)
+        return NULL;
+    return m;
+}
+
+/* Remembers the ids of folded word w[0..len); out of memory only makes the
+ * memo forget (it is a cache). */
+static void stem_memo_add(claimcheck_stemmer *st, uint64_t h, const char *w, size_t len,
+                          uint32_t lower, uint32_t stem) {
+    claimcheck_hash_entry *e;
+    stem_memo_word *m;
+    int added;
+    if (st->words.count >= CLAIMCHECK_STEM_MEMO_MAX && stem_memo_reset(st, st->dict) < 0)
+        return;
+    if (claimcheck_buf_grow(&st->keys, len) < 0 ||
+        !(m = claimcheck_vec_push(&st->words, sizeof(*m))))
+        return;
+    if (!(e = claimcheck_hash_put_u64(&st->memo, h, &added))) {
+        st->words.count--;
+        return;
+    }
+    if (!added) { /* the colliding word keeps its place */
+        st->words.count--;
+        return;
+    }
+    m->off = (uint32_t)st->keys.len;
+    m->len = (uint32_t)len;
+    m->lower = lower;
+    m->stem = stem;
+    memcpy(st->keys.ptr + st->keys.len, w, len);
+    st->keys.len += len;
+    e->value = st->words.count - 1;
+}
+
+/* The ids of the folded word in `fold`, through the memo. */
+static void stem_word_ids(claimcheck_stemmer *st, const claimcheck_dict *dict,
+                          const claimcheck_buf *fold, claimcheck_token *t) {
+    const stem_memo_word *m = NULL;
+    const char *stem;
+    size_t slen;
+    uint64_t h = 0;
+    int memo = fold->len <= CLAIMCHECK_STEM_MEMO_WORD && st->memo.slots;
+    if (memo) {
+        h = claimcheck_hash_lower(fold->ptr, fold->len);
+        m = stem_memo_find(st, h, fold->ptr, fold->len);
+    }
+    if (m) {
+        t->lower = m->lower;
+        t->stem = m->stem;
+        return;
+    }
+    t->lower = claimcheck_dict_find(dict, fold->ptr, fold->len);
+    stem = claimcheck_stem(st, fold->ptr, fold->len, &slen);
+    t->stem = claimcheck_dict_find(dict, stem, slen);
+    if (memo)
+        stem_memo_add(st, h, fold->ptr, fold->len, t->lower, t->stem);
+}
+
 int claimcheck_tokens_lookup(claimcheck_token *toks, size_t n, const char *text,
                              const claimcheck_dict *dict, claimcheck_stemmer *st,
                              claimcheck_buf *scratch) {
     size_t i;
+    if (st->dict != dict || st->dict_count != dict->table.count || !st->memo.slots)
+        stem_memo_reset(st, dict); /* (out of memory: no memo, still correct) */
     for (i = 0; i < n; i++) {
         claimcheck_token *t = &toks[i];
-        const char *stem;
-        size_t slen;
         int rc = claimcheck_fold(scratch, text, t->start, t->end);
         if (rc < 0)
             return rc;
-        t->lower = claimcheck_dict_find(dict, scratch->ptr, scratch->len);
         if (t->kind == CLAIMCHECK_TOK_WORD) {
-            stem = claimcheck_stem(st, scratch->ptr, scratch->len, &slen);
-            t->stem = claimcheck_dict_find(dict, stem, slen);
+            stem_word_ids(st, dict, scratch, t);
         } else {
+            t->lower = claimcheck_dict_find(dict, scratch->ptr, scratch->len);
             t->stem = t->lower;
         }
     }
     return 0;
+}
+
+/* The idle stemmers of a rule base; at most STEM_POOL_IDLE are kept (more
+ * threads than that each get a fresh one and free it). */
+#define STEM_POOL_IDLE 64
+
+struct claimcheck_stem_pool {
+    pthread_mutex_t lock;
+    claimcheck_stemmer *idle;
+    size_t idle_count;
+};
+
+int claimcheck_stem_pool_new(claimcheck_stem_pool **out) {
+    claimcheck_stem_pool *p = claimcheck_calloc(1, sizeof(*p));
+    *out = NULL;
+    if (!p)
+        return CLAIMCHECK_ENOMEM;
+    if (pthread_mutex_init(&p->lock, NULL) != 0) {
+        free(p);
+        return CLAIMCHECK_ENOMEM;
+    }
+    *out = p;
+    return 0;
+}
+
+void claimcheck_stem_pool_free(claimcheck_stem_pool *p) {
+    if (!p)
+        return;
+    while (p->idle) {
+        claimcheck_stemmer *st = p->idle;
+        p->idle = st->next;
+        claimcheck_stemmer_free(st);
+    }
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
+
+int claimcheck_stem_pool_get(claimcheck_stem_pool *p, claimcheck_stemmer **out) {
+    claimcheck_stemmer *st = NULL;
+    if (p) {
+        pthread_mutex_lock(&p->lock);
+        if ((st = p->idle) != NULL) {
+            p->idle = st->next;
+            p->idle_count--;
+        }
+        pthread_mutex_unlock(&p->lock);
+    }
+    if (st) {
+        st->next = NULL;
+        *out = st;
+        return 0;
+    }
+    return claimcheck_stemmer_new(out);
+}
+
+void claimcheck_stem_pool_put(claimcheck_stem_pool *p, claimcheck_stemmer *st) {
+    if (!st)
+        return;
+    if (p) {
+        pthread_mutex_lock(&p->lock);
+        if (p->idle_count < STEM_POOL_IDLE) {
+            st->next = p->idle;
+            p->idle = st;
+            p->idle_count++;
+            st = NULL;
+        }
+        pthread_mutex_unlock(&p->lock);
+    }
+    claimcheck_stemmer_free(st);
 }

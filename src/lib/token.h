@@ -47,8 +47,9 @@ uint32_t claimcheck_dict_intern(claimcheck_dict *dict, const char *s, size_t len
 /* Returns the id of s[0..len), or 0 when absent. */
 uint32_t claimcheck_dict_find(const claimcheck_dict *dict, const char *s, size_t len);
 
-/* Stems a folded word with the Snowball English stemmer. The stemmer is
- * not thread-safe: each user owns one. */
+/* Stems a folded word with the Snowball English stemmer. A stemmer is a
+ * working context of one thread at a time: the libstemmer state and a memo
+ * of the words it has looked up (claimcheck_tokens_lookup). */
 typedef struct claimcheck_stemmer claimcheck_stemmer;
 int claimcheck_stemmer_new(claimcheck_stemmer **out);
 void claimcheck_stemmer_free(claimcheck_stemmer *st);
@@ -56,9 +57,27 @@ void claimcheck_stemmer_free(claimcheck_stemmer *st);
 const char *claimcheck_stem(claimcheck_stemmer *st, const char *word, size_t len,
                             size_t *len_out);
 
-/* Fills `lower` and `stem` of each token from `dict` (read-only). */
+/* Fills `lower` and `stem` of each token from `dict` (read-only). A word's
+ * two ids are memoised in `st` by its folded form, so that a word seen
+ * before costs one probe, not a stemming and two; the memo holds at most
+ * CLAIMCHECK_STEM_MEMO_MAX words (it starts over when full) and forgets
+ * everything when used with another dictionary or after `dict` grew. */
 int claimcheck_tokens_lookup(claimcheck_token *toks, size_t n, const char *text,
                              const claimcheck_dict *dict, claimcheck_stemmer *st,
                              claimcheck_buf *scratch);
+
+#define CLAIMCHECK_STEM_MEMO_MAX  32768 /* words */
+#define CLAIMCHECK_STEM_MEMO_WORD 64    /* longer folded words are not memoised */
+
+/* A pool of stemmers shared by the threads that check documents with one
+ * rule base: `_get` hands out an idle stemmer (its memo warm from earlier
+ * documents) or a new one, `_put` takes it back. The only mutable state of
+ * a rule base during checks; a mutex guards the list, never the stemming.
+ * A NULL pool makes `_get` create and `_put` free. */
+typedef struct claimcheck_stem_pool claimcheck_stem_pool;
+int claimcheck_stem_pool_new(claimcheck_stem_pool **out);
+void claimcheck_stem_pool_free(claimcheck_stem_pool *pool);
+int claimcheck_stem_pool_get(claimcheck_stem_pool *pool, claimcheck_stemmer **out);
+void claimcheck_stem_pool_put(claimcheck_stem_pool *pool, claimcheck_stemmer *st);
 
 #endif

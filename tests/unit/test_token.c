@@ -563,6 +563,102 @@ static void token_lookup_fills_ids_from_dict(void **state) {
     claimcheck_dict_free(d);
 }
 
+/* The memo gives what the dictionary and the stemmer give, and forgets
+ * what it learnt once the dictionary grew: a word unknown at first is
+ * found after it was added. */
+static void token_lookup_memo_follows_dict(void **state) {
+    claimcheck_dict *d;
+    claimcheck_stemmer *st;
+    claimcheck_buf scratch = CLAIMCHECK_BUF_INIT;
+    claimcheck_vec v = CLAIMCHECK_VEC_INIT;
+    const char *text = "Strikes strikes STRIKES launched";
+    uint32_t strike, launch;
+    int round;
+    (void)state;
+    assert_int_equal(claimcheck_dict_new(&d), 0);
+    assert_int_equal(claimcheck_stemmer_new(&st), 0);
+    strike = claimcheck_dict_intern(d, "strike", 6);
+    tokenize(&v, text);
+    assert_int_equal(v.count, 4);
+    for (round = 0; round < 2; round++) { /* the second round reads the memo */
+        assert_int_equal(
+            claimcheck_tokens_lookup(v.items, v.count, text, d, st, &scratch), 0);
+        assert_int_equal(tok_at(&v, 0)->lower, 0);
+        assert_int_equal(tok_at(&v, 0)->stem, strike);
+        assert_int_equal(tok_at(&v, 2)->stem, strike);
+        assert_int_equal(tok_at(&v, 3)->stem, 0);
+    }
+    launch = claimcheck_dict_intern(d, "launch", 6);
+    assert_int_equal(claimcheck_tokens_lookup(v.items, v.count, text, d, st, &scratch),
+                     0);
+    assert_int_equal(tok_at(&v, 3)->stem, launch);
+    assert_int_equal(tok_at(&v, 1)->stem, strike);
+    claimcheck_vec_free(&v);
+    claimcheck_buf_free(&scratch);
+    claimcheck_stemmer_free(st);
+    claimcheck_dict_free(d);
+}
+
+/* More distinct words than the memo holds: it starts over and every id
+ * stays right. */
+static void token_lookup_memo_is_bounded(void **state) {
+    claimcheck_dict *d;
+    claimcheck_stemmer *st;
+    claimcheck_buf scratch = CLAIMCHECK_BUF_INIT;
+    claimcheck_vec v = CLAIMCHECK_VEC_INIT;
+    char word[32];
+    size_t i;
+    (void)state;
+    assert_int_equal(claimcheck_dict_new(&d), 0);
+    assert_int_equal(claimcheck_stemmer_new(&st), 0);
+    for (i = 0; i < CLAIMCHECK_STEM_MEMO_MAX + 100; i++) {
+        uint32_t id;
+        snprintf(word, sizeof(word), "w%zux", i);
+        id = claimcheck_dict_intern(d, word, strlen(word));
+        (void)id;
+    }
+    for (i = 0; i < CLAIMCHECK_STEM_MEMO_MAX + 100; i++) {
+        snprintf(word, sizeof(word), "w%zux", i);
+        v.count = 0;
+        tokenize(&v, word);
+        assert_int_equal(
+            claimcheck_tokens_lookup(v.items, v.count, word, d, st, &scratch), 0);
+        assert_int_equal(tok_at(&v, 0)->lower, (uint32_t)i + 1);
+        assert_int_equal(tok_at(&v, 0)->stem, (uint32_t)i + 1);
+    }
+    v.count = 0;
+    tokenize(&v, "w5x");
+    assert_int_equal(claimcheck_tokens_lookup(v.items, v.count, "w5x", d, st, &scratch),
+                     0);
+    assert_int_equal(tok_at(&v, 0)->lower, 6);
+    claimcheck_vec_free(&v);
+    claimcheck_buf_free(&scratch);
+    claimcheck_stemmer_free(st);
+    claimcheck_dict_free(d);
+}
+
+/* A stemmer given back is handed out again; a NULL pool creates and frees. */
+static void token_stem_pool_reuses_stemmers(void **state) {
+    claimcheck_stem_pool *pool;
+    claimcheck_stemmer *a, *b, *c;
+    char out[64];
+    (void)state;
+    assert_int_equal(claimcheck_stem_pool_new(&pool), 0);
+    assert_int_equal(claimcheck_stem_pool_get(pool, &a), 0);
+    assert_int_equal(claimcheck_stem_pool_get(pool, &b), 0);
+    assert_ptr_not_equal(a, b);
+    claimcheck_stem_pool_put(pool, a);
+    assert_int_equal(claimcheck_stem_pool_get(pool, &c), 0);
+    assert_ptr_equal(a, c);
+    assert_string_equal(stem_of(c, "strikes", out, sizeof(out)), "strike");
+    claimcheck_stem_pool_put(pool, b);
+    claimcheck_stem_pool_put(pool, c);
+    claimcheck_stem_pool_free(pool);
+    assert_int_equal(claimcheck_stem_pool_get(NULL, &a), 0);
+    claimcheck_stem_pool_put(NULL, a);
+    claimcheck_stem_pool_free(NULL);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(token_ascii_words_and_punctuation, teardown),
@@ -601,6 +697,9 @@ int main(void) {
                                   teardown),
         cmocka_unit_test_teardown(token_stemmer_english, teardown),
         cmocka_unit_test_teardown(token_lookup_fills_ids_from_dict, teardown),
+        cmocka_unit_test_teardown(token_lookup_memo_follows_dict, teardown),
+        cmocka_unit_test_teardown(token_lookup_memo_is_bounded, teardown),
+        cmocka_unit_test_teardown(token_stem_pool_reuses_stemmers, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,21 +3,28 @@
 #include "alloc.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static long alloc_budget = -1;
+/* The failure injection's budget: -1 is off (every allocation allowed).
+ * Atomic so that threads allocating at once neither race on it nor both
+ * take its last unit; off, a check costs one relaxed load. */
+static _Atomic long alloc_budget = -1;
 
-void claimcheck_alloc_fail_after(long n) { alloc_budget = n; }
+void claimcheck_alloc_fail_after(long n) { atomic_store(&alloc_budget, n); }
 
 static int alloc_allowed(void) {
-    if (alloc_budget < 0)
-        return 1;
-    if (alloc_budget == 0)
-        return 0;
-    alloc_budget--;
-    return 1;
+    long b = atomic_load_explicit(&alloc_budget, memory_order_relaxed);
+    for (;;) {
+        if (b < 0)
+            return 1;
+        if (b == 0)
+            return 0;
+        if (atomic_compare_exchange_weak(&alloc_budget, &b, b - 1))
+            return 1;
+    }
 }
 
 void *claimcheck_malloc(size_t size) {
