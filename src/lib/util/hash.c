@@ -43,9 +43,7 @@ static uint64_t hash_mix(uint64_t hv) {
 }
 
 /* A used slot's tag: never 0 (0 marks an empty slot). */
-static uint32_t hash_tag(uint64_t mixed) {
-    return (uint32_t)(mixed >> 32) | 1u;
-}
+static uint32_t hash_tag(uint64_t mixed) { return (uint32_t)(mixed >> 32) | 1u; }
 
 static int hash_same(const claimcheck_hash *h, const claimcheck_hash_entry *e,
                      const char *key, size_t len, uint64_t hv) {

@@ -36,7 +36,7 @@ typedef struct claimcheck_hash_entry {
 typedef struct claimcheck_hash {
     claimcheck_hash_entry *slots;
     uint32_t *tags; /* per slot: 0 when empty, else bits of the key's hash */
-    size_t cap; /* power of two */
+    size_t cap;     /* power of two */
     size_t count;
     unsigned flags;
 } claimcheck_hash;
