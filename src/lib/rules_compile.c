@@ -371,3 +371,47 @@ void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token 
     for (i = 0; i < ix->wild_count; i++)
         fn(ix->wild[i], ctx);
 }
+
+/* ------------------------------------------------------------ event index */
+
+int claimcheck_event_index_build(claimcheck_rules *r) {
+    size_t types = r->event_types.count, n = r->events.count, i, t;
+    size_t *first = claimcheck_calloc(types + 2, sizeof(size_t));
+    size_t *list = claimcheck_calloc(n + 1, sizeof(size_t));
+    if (!first || !list) {
+        free(first);
+        free(list);
+        return CLAIMCHECK_ENOMEM;
+    }
+    /* count, then place (as the pattern index); an event of no known
+     * type is under none */
+    for (i = 0; i < n; i++) {
+        t = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, i)->type;
+        if (t < types)
+            first[t + 1]++;
+    }
+    for (t = 1; t <= types; t++)
+        first[t] += first[t - 1];
+    for (i = 0; i < n; i++) { /* first[t] runs on to the start of t + 1 ... */
+        t = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, i)->type;
+        if (t < types)
+            list[first[t]++] = i;
+    }
+    for (t = types; t > 0; t--) /* ... and moves back */
+        first[t] = first[t - 1];
+    first[0] = 0;
+    free(r->type_first);
+    free(r->type_events);
+    r->type_first = first;
+    r->type_events = list;
+    return 0;
+}
+
+const size_t *claimcheck_rules_events_of_type(const claimcheck_rules *r, size_t type,
+                                              size_t *count) {
+    *count = 0;
+    if (!r->type_first || type >= r->event_types.count)
+        return NULL;
+    *count = r->type_first[type + 1] - r->type_first[type];
+    return r->type_events + r->type_first[type];
+}
