@@ -274,10 +274,14 @@ typedef struct claimcheck_pindex claimcheck_pindex;
 int claimcheck_pindex_build(claimcheck_rules *rules);
 void claimcheck_pindex_free(claimcheck_pindex *ix);
 /* Pattern indexes whose first element is a stem `stem` or exact `lower`,
- * or that start with a wildcard; calls `fn` for each. */
+ * or that start with a wildcard; calls `fn` for each, in file order within
+ * the stem, the exact and the wildcard groups. `next` is the token after
+ * `tok` in its sentence (NULL at its end): of a large group only the
+ * patterns whose second word may match it are called. */
 typedef void (*claimcheck_pindex_fn)(size_t pattern, void *ctx);
 void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token *tok,
-                            claimcheck_pindex_fn fn, void *ctx);
+                            const claimcheck_token *next, claimcheck_pindex_fn fn,
+                            void *ctx);
 
 /* The event index: built once after loading (with the pattern index). */
 int claimcheck_event_index_build(claimcheck_rules *rules);
