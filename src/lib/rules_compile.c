@@ -282,6 +282,11 @@ struct claimcheck_pindex {
     size_t *sfirst, *slist;
     size_t *wild; /* patterns starting with <num> or * */
     size_t wild_count;
+    /* a bit per word id below `ids`, for stems (0) and exact forms (1):
+     * some pattern starts with it; most tokens start none, and the bit
+     * answers for them without the table */
+    uint64_t *bits[2];
+    uint32_t ids;
 };
 
 /* The size from which a group is split by its second word: 1,000 cues
@@ -337,6 +342,8 @@ void claimcheck_pindex_free(claimcheck_pindex *ix) {
     free(ix->sfirst);
     free(ix->slist);
     free(ix->wild);
+    free(ix->bits[0]);
+    free(ix->bits[1]);
     free(ix);
 }
 
@@ -388,6 +395,11 @@ static int pindex_fill(claimcheck_pindex *ix, const claimcheck_pattern *pats, si
         if (added)
             e->value = groups++;
         size[e->value]++;
+        {
+            uint32_t id = pats[i].elems[0].id;
+            ix->bits[pats[i].elems[0].kind != CLAIMCHECK_PE_STEM][id / 64] |=
+                1ULL << (id % 64);
+        }
     }
     for (i = 0; i < groups; i++)
         ix->split[i] = size[i] >= PINDEX_SPLIT;
@@ -425,7 +437,7 @@ cleanup:
 int claimcheck_pindex_build(claimcheck_rules *r) {
     claimcheck_pindex *ix = claimcheck_calloc(1, sizeof(*ix));
     const claimcheck_pattern *pats = (const claimcheck_pattern *)r->patterns.items;
-    size_t n = r->patterns.count;
+    size_t i, n = r->patterns.count;
     if (!ix)
         return CLAIMCHECK_ENOMEM;
     ix->first = claimcheck_calloc(n + 2, sizeof(size_t));
@@ -434,7 +446,13 @@ int claimcheck_pindex_build(claimcheck_rules *r) {
     ix->sfirst = claimcheck_calloc(n + 2, sizeof(size_t));
     ix->slist = claimcheck_calloc(n + 1, sizeof(size_t));
     ix->wild = claimcheck_calloc(n + 1, sizeof(size_t));
+    for (i = 0; i < n; i++)
+        if (pindex_keyed(&pats[i]) && pats[i].elems[0].id >= ix->ids)
+            ix->ids = pats[i].elems[0].id + 1;
+    ix->bits[0] = claimcheck_calloc(ix->ids / 64 + 1, sizeof(uint64_t));
+    ix->bits[1] = claimcheck_calloc(ix->ids / 64 + 1, sizeof(uint64_t));
     if (!ix->first || !ix->list || !ix->split || !ix->sfirst || !ix->slist || !ix->wild ||
+        !ix->bits[0] || !ix->bits[1] ||
         claimcheck_hash_init(&ix->keys, n * 2 + 2, CLAIMCHECK_HASH_U64) < 0 ||
         claimcheck_hash_init(&ix->subs, 16, CLAIMCHECK_HASH_U64) < 0 ||
         pindex_fill(ix, pats, n) < 0) {
@@ -494,13 +512,19 @@ static void pindex_group(const claimcheck_pindex *ix, uint64_t key,
     }
 }
 
+/* Whether some pattern starts with word `id` as a stem (which 0) or an
+ * exact form (1). Id 0 (an unknown word) starts none. */
+static int pindex_starts_with(const claimcheck_pindex *ix, int which, uint32_t id) {
+    return id && id < ix->ids && ((ix->bits[which][id / 64] >> (id % 64)) & 1u);
+}
+
 void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token *tok,
                             const claimcheck_token *next, claimcheck_pindex_fn fn,
                             void *ctx) {
     size_t i;
-    if (tok->stem)
+    if (pindex_starts_with(ix, 0, tok->stem))
         pindex_group(ix, pindex_key(CLAIMCHECK_PE_STEM, tok->stem), next, fn, ctx);
-    if (tok->lower)
+    if (pindex_starts_with(ix, 1, tok->lower))
         pindex_group(ix, pindex_key(CLAIMCHECK_PE_EXACT, tok->lower), next, fn, ctx);
     for (i = 0; i < ix->wild_count; i++)
         fn(ix->wild[i], ctx);
