@@ -674,6 +674,34 @@ static void rules_pattern_index_two_words(void **state) {
     claimcheck_rules_free(r);
 }
 
+/* The event index lists, for each type, exactly the events of that type in
+ * file order (match_claim reads only these), and nothing for a type the
+ * rule base does not have. */
+static void rules_event_index_by_type(void **state) {
+    claimcheck_rules *r;
+    size_t t, k, count, total = 0;
+    (void)state;
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/rules");
+    assert_true(r->events.count > 0);
+    for (t = 0; t < r->event_types.count; t++) {
+        const size_t *of = claimcheck_rules_events_of_type(r, t, &count);
+        size_t want = 0, e;
+        for (e = 0; e < r->events.count; e++)
+            if (CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, e)->type == t) {
+                assert_true(want < count);
+                assert_int_equal(of[want], e);
+                want++;
+            }
+        assert_int_equal(count, want);
+        total += count;
+    }
+    assert_int_equal(total, r->events.count);
+    k = 1;
+    assert_null(claimcheck_rules_events_of_type(r, r->event_types.count, &k));
+    assert_int_equal(k, 0);
+    claimcheck_rules_free(r);
+}
+
 /* ------------------------------------------------------ files, includes */
 
 static void rules_include_cycle(void **state) {
@@ -1076,6 +1104,7 @@ int main(void) {
         cmocka_unit_test_teardown(rules_language_lookup_order, teardown),
         cmocka_unit_test_teardown(rules_pattern_index_order, teardown),
         cmocka_unit_test_teardown(rules_pattern_index_two_words, teardown),
+        cmocka_unit_test_teardown(rules_event_index_by_type, teardown),
         cmocka_unit_test_teardown(rules_include_cycle, teardown),
         cmocka_unit_test_teardown(rules_include_escaping_folder, teardown),
         cmocka_unit_test_teardown(rules_absolute_include, teardown),
