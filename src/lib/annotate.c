@@ -424,7 +424,9 @@ int claimcheck_annotate(claimcheck_annot *out, const claimcheck_doc *doc,
         ctx.rc = 0;
         for (i = sa->tok_first; i < sa->tok_end && rules->index; i++) {
             ctx.ti = i;
-            claimcheck_pindex_each(rules->index, &toks[i], annotate_candidate, &ctx);
+            claimcheck_pindex_each(rules->index, &toks[i],
+                                   i + 1 < sa->tok_end ? &toks[i + 1] : NULL,
+                                   annotate_candidate, &ctx);
             if (ctx.rc < 0) {
                 rc = ctx.rc;
                 goto cleanup;

@@ -80,17 +80,36 @@ struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */
     size_t *first;        /* group g is list[first[g] .. first[g + 1]) */
     size_t *list;         /* phrase indexes grouped by key, in file order */
+    /* per class, a bit per word id below `ids`: some phrase of the class
+     * starts with the word. Most lookups are of a word that starts none
+     * (a token tried against a class), answered here without the table. */
+    uint64_t *bits;
+    size_t words; /* uint64_t per class */
+    uint32_t ids;
 };
+
+/* The classes of the table: the word classes, units and time phrases. */
+#define LANG_CLASSES (CLAIMCHECK_LANG_TIME + 1)
 
 static uint64_t lang_key(unsigned cls, uint32_t id) {
     return ((uint64_t)(cls + 1) << 32) | id;
 }
 
-/* The phrases under `key`, in file order: *count of them, or none. */
-static const size_t *lang_group(const claimcheck_lang_table *t, uint64_t key,
+static int lang_starts(const claimcheck_lang_table *t, unsigned cls, uint32_t id) {
+    if (cls >= LANG_CLASSES) /* (none such: the table has no bits for it) */
+        return 1;
+    return id < t->ids && ((t->bits[cls * t->words + id / 64] >> (id % 64)) & 1u);
+}
+
+/* The phrases of class `cls` whose first word is `id`, in file order:
+ * *count of them, or none. */
+static const size_t *lang_group(const claimcheck_lang_table *t, unsigned cls, uint32_t id,
                                 size_t *count) {
-    const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&t->keys, key);
+    const claimcheck_hash_entry *e;
     *count = 0;
+    if (!lang_starts(t, cls, id))
+        return NULL;
+    e = claimcheck_hash_get_u64(&t->keys, lang_key(cls, id));
     if (!e)
         return NULL;
     *count = t->first[e->value + 1] - t->first[e->value];
@@ -103,6 +122,7 @@ static void lang_table_free(claimcheck_lang_table *t) {
     claimcheck_hash_free(&t->keys);
     free(t->first);
     free(t->list);
+    free(t->bits);
     free(t);
 }
 
@@ -113,9 +133,14 @@ int claimcheck_lang_build(claimcheck_lang *lang) {
         (const claimcheck_lang_phrase *)lang->phrases.items;
     if (!t)
         return CLAIMCHECK_ENOMEM;
+    for (i = 0; i < n; i++)
+        if (ph[i].words[0] >= t->ids)
+            t->ids = ph[i].words[0] + 1;
+    t->words = t->ids / 64 + 1;
     t->first = claimcheck_calloc(n + 2, sizeof(size_t));
     t->list = claimcheck_calloc(n + 1, sizeof(size_t));
-    if (!t->first || !t->list ||
+    t->bits = claimcheck_calloc(LANG_CLASSES * t->words, sizeof(uint64_t));
+    if (!t->first || !t->list || !t->bits ||
         claimcheck_hash_init(&t->keys, n * 2 + 2, CLAIMCHECK_HASH_U64) < 0)
         goto fail;
     /* count, then place: phrases with one key are contiguous in `list` */
@@ -128,6 +153,9 @@ int claimcheck_lang_build(claimcheck_lang *lang) {
         if (added)
             e->value = groups++;
         t->first[e->value + 1]++;
+        if (ph[i].cls < LANG_CLASSES)
+            t->bits[ph[i].cls * t->words + ph[i].words[0] / 64] |=
+                1ULL << (ph[i].words[0] % 64);
     }
     for (g = 1; g <= groups; g++)
         t->first[g] += t->first[g - 1];
@@ -164,7 +192,7 @@ static size_t lang_longest(const claimcheck_lang *lang, unsigned cls,
     size_t k, count, best = CLAIMCHECK_LANG_NONE, best_count = 0;
     if (!lang->table || i >= end || !toks[i].lower)
         return CLAIMCHECK_LANG_NONE;
-    group = lang_group(lang->table, lang_key(cls, toks[i].lower), &count);
+    group = lang_group(lang->table, cls, toks[i].lower, &count);
     for (k = 0; k < count; k++) {
         const claimcheck_lang_phrase *p = &ph[group[k]];
         size_t w;
@@ -202,7 +230,7 @@ int claimcheck_lang_is(const claimcheck_lang *lang, claimcheck_lex_class cls,
     size_t k, count;
     if (!lang->table || !tok->lower)
         return 0;
-    group = lang_group(lang->table, lang_key(cls, tok->lower), &count);
+    group = lang_group(lang->table, cls, tok->lower, &count);
     for (k = 0; k < count; k++)
         if (ph[group[k]].count == 1)
             return 1;

@@ -313,12 +313,14 @@ static int match_names_mediated(const match_ctx *m, const struct claimcheck_clai
  * earlier in the same year as `ev`. Fills `detail`. */
 static int match_first_conflict(const match_ctx *m, const struct claimcheck_claim *c,
                                 const claimcheck_event *ev, claimcheck_buf *detail) {
-    size_t e;
+    const size_t *of_type;
+    size_t e, count;
     if (!c->first_of_year || !ev->start.year)
         return 0;
-    for (e = 0; e < m->rules->events.count; e++) {
+    of_type = claimcheck_rules_events_of_type(m->rules, ev->type, &count);
+    for (e = 0; e < count; e++) {
         const claimcheck_event *o =
-            CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+            CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, of_type[e]);
         char a[11];
         size_t k;
         int same = 1;
@@ -563,16 +565,20 @@ static int match_score(const match_ctx *m, const struct claimcheck_claim *c,
 static int match_claim(match_ctx *m, size_t ci) {
     struct claimcheck_claim *c =
         CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
-    size_t e, first_conflict = CLAIMCHECK_NONE;
+    size_t i, e, count, first_conflict = CLAIMCHECK_NONE;
     int best_score = INT_MIN;
     const char *field = NULL;
     claimcheck_buf detail = CLAIMCHECK_BUF_INIT, d = CLAIMCHECK_BUF_INIT;
+    /* only an event of the claim's type can match it (match_score) */
+    const size_t *of_type = claimcheck_rules_events_of_type(m->rules, c->type, &count);
     int rc;
 
-    for (e = 0; e < m->rules->events.count; e++) {
-        int score =
-            match_score(m, c, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e));
+    for (i = 0; i < count; i++) {
+        int score;
         size_t k, n = c->candidate_count;
+        e = of_type[i];
+        score =
+            match_score(m, c, CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e));
         if (score == INT_MIN)
             continue;
         if (score > best_score)
@@ -597,10 +603,11 @@ static int match_claim(match_ctx *m, size_t ci) {
     /* Among the best-scoring events, one that the claim agrees with wins:
      * a contradiction is flagged only when every equally good reading
      * conflicts. */
-    for (e = 0; e < m->rules->events.count; e++) {
+    for (i = 0; i < count; i++) {
         const claimcheck_event *ev =
-            CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+            CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, of_type[i]);
         const char *f;
+        e = of_type[i];
         if (match_score(m, c, ev) != best_score)
             continue;
         d.len = 0;
@@ -663,9 +670,12 @@ static void match_expand(claimcheck_buf *out, const char *tmpl, const char *acto
  * pause events in force during it that its actor agreed to. */
 static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con,
                                   const claimcheck_relation *rel) {
-    size_t ci, e, k, pause = rel->pause_type, act = rel->act_type;
+    size_t ci, e, k, count, pause = rel->pause_type, act = rel->act_type;
+    const size_t *of_type;
     if (pause == CLAIMCHECK_NONE || act == CLAIMCHECK_NONE)
         return 0;
+    /* only the events of the pause type can be in force */
+    of_type = claimcheck_rules_events_of_type(m->rules, pause, &count);
     for (ci = 0; ci < m->report->claims.count; ci++) {
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
@@ -687,9 +697,9 @@ static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con
         } else {
             continue;
         }
-        for (e = 0; e < m->rules->events.count; e++) {
+        for (e = 0; e < count; e++) {
             const claimcheck_event *ev =
-                CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, e);
+                CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, of_type[e]);
             const claimcheck_party *p = NULL;
             int inside;
             claimcheck_buf targets = CLAIMCHECK_BUF_INIT, scope = CLAIMCHECK_BUF_INIT,

@@ -130,6 +130,8 @@ void claimcheck_rules_free(claimcheck_rules *r) {
     claimcheck_strset_free(r->function_words);
     claimcheck_strset_free(r->files_seen);
     claimcheck_pindex_free(r->index);
+    free(r->type_first);
+    free(r->type_events);
     claimcheck_dict_free(r->dict);
     claimcheck_dict_free(r->entity_ids);
     claimcheck_dict_free(r->type_ids);
@@ -227,6 +229,7 @@ static int rules_load_into(claimcheck_rules *r, const char *path, claimcheck_err
     if (rc == 0)
         rc = claimcheck_rules_lint_lang(&ld);
     if (rc == 0 && ((rc = claimcheck_pindex_build(r)) < 0 ||
+                    (rc = claimcheck_event_index_build(r)) < 0 ||
                     (rc = claimcheck_lang_build(&r->lang)) < 0))
         claimcheck_error_set(err, rc, path, NULL, "out of memory");
     free_refs(&ld.refs);

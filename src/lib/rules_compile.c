@@ -272,9 +272,26 @@ struct claimcheck_pindex {
     claimcheck_hash keys; /* pindex_key -> group number g */
     size_t *first;        /* group g is list[first[g] .. first[g + 1]) */
     size_t *list;         /* pattern indexes grouped by key, in file order */
-    size_t *wild;         /* patterns starting with <num> or * */
+    /* a large group (PINDEX_SPLIT or more patterns) keeps in `list` only
+     * what does not start with two words; the two-word patterns are in
+     * sub-groups by (g, id of the second word): `subs` maps
+     * pindex_key(g, id) to s, sub-group s is slist[sfirst[s] ..
+     * sfirst[s + 1]), in file order */
+    unsigned char *split; /* per group: 1 when it has sub-groups */
+    claimcheck_hash subs;
+    size_t *sfirst, *slist;
+    size_t *wild; /* patterns starting with <num> or * */
     size_t wild_count;
+    /* a bit per word id below `ids`, for stems (0) and exact forms (1):
+     * some pattern starts with it; most tokens start none, and the bit
+     * answers for them without the table */
+    uint64_t *bits[2];
+    uint32_t ids;
 };
+
+/* The size from which a group is split by its second word: 1,000 cues
+ * that start with "the" are not all tried at every "the". */
+#define PINDEX_SPLIT 16
 
 /* A capitalised exact word is found through the token's folded form. */
 static uint8_t pindex_kind(uint8_t kind) {
@@ -285,41 +302,87 @@ static uint64_t pindex_key(uint8_t kind, uint32_t id) {
     return ((uint64_t)(kind + 1) << 32) | id;
 }
 
+static int pindex_word(uint8_t kind) {
+    return kind == CLAIMCHECK_PE_STEM || kind == CLAIMCHECK_PE_EXACT ||
+           kind == CLAIMCHECK_PE_CAP;
+}
+
 /* Whether pattern p is found through the key of its first word (else it
  * is tried at every token). */
 static int pindex_keyed(const claimcheck_pattern *p) {
-    return p->elems[0].kind == CLAIMCHECK_PE_STEM ||
-           p->elems[0].kind == CLAIMCHECK_PE_EXACT ||
-           p->elems[0].kind == CLAIMCHECK_PE_CAP;
+    return pindex_word(p->elems[0].kind);
+}
+
+/* Whether p starts with two words (no gap, number or wildcard between). */
+static int pindex_two(const claimcheck_pattern *p) {
+    return p->count >= 2 && pindex_keyed(p) && pindex_word(p->elems[1].kind);
 }
 
 static uint64_t pindex_key_of(const claimcheck_pattern *p) {
     return pindex_key(pindex_kind(p->elems[0].kind), p->elems[0].id);
 }
 
+/* The sub-group key of group g and a second word's id. A second word
+ * matches a token by its folded form (exact, capitalised) or by its stem
+ * or folded form (stem), so the sub-groups are found with the next
+ * token's folded form and, when it differs, its stem: a superset that
+ * the matcher narrows down. */
+static uint64_t pindex_sub_key(size_t g, uint32_t id) {
+    return ((uint64_t)(g + 1) << 32) | id;
+}
+
 void claimcheck_pindex_free(claimcheck_pindex *ix) {
     if (!ix)
         return;
     claimcheck_hash_free(&ix->keys);
+    claimcheck_hash_free(&ix->subs);
     free(ix->first);
     free(ix->list);
+    free(ix->split);
+    free(ix->sfirst);
+    free(ix->slist);
     free(ix->wild);
+    free(ix->bits[0]);
+    free(ix->bits[1]);
     free(ix);
 }
 
-int claimcheck_pindex_build(claimcheck_rules *r) {
-    claimcheck_pindex *ix = claimcheck_calloc(1, sizeof(*ix));
-    const claimcheck_pattern *pats = (const claimcheck_pattern *)r->patterns.items;
-    size_t i, g, n = r->patterns.count, groups = 0;
-    if (!ix)
-        return CLAIMCHECK_ENOMEM;
-    ix->first = claimcheck_calloc(n + 2, sizeof(size_t));
-    ix->list = claimcheck_calloc(n + 1, sizeof(size_t));
-    ix->wild = claimcheck_calloc(n + 1, sizeof(size_t));
-    if (!ix->first || !ix->list || !ix->wild ||
-        claimcheck_hash_init(&ix->keys, n * 2 + 2, CLAIMCHECK_HASH_U64) < 0)
-        goto cleanup;
-    /* count, then place: patterns with one key are contiguous in `list` */
+/* Turns counts[1 .. n] into starts: counts[g] is where group g begins. */
+static void pindex_starts(size_t *counts, size_t n) {
+    size_t g;
+    for (g = 1; g <= n; g++)
+        counts[g] += counts[g - 1];
+}
+
+/* Places pattern i into the group or sub-group it counted in. */
+static void pindex_place(claimcheck_pindex *ix, const claimcheck_pattern *p, size_t i) {
+    size_t g = claimcheck_hash_get_u64(&ix->keys, pindex_key_of(p))->value;
+    if (ix->split[g] && pindex_two(p)) {
+        size_t s =
+            claimcheck_hash_get_u64(&ix->subs, pindex_sub_key(g, p->elems[1].id))->value;
+        ix->slist[ix->sfirst[s]++] = i;
+    } else {
+        ix->list[ix->first[g]++] = i;
+    }
+}
+
+/* first[g] ran on to the start of g + 1: moves it back. */
+static void pindex_rewind(size_t *first, size_t n) {
+    size_t g;
+    for (g = n; g > 0; g--)
+        first[g] = first[g - 1];
+    first[0] = 0;
+}
+
+/* Groups the keyed patterns by their first word, then (in a large group)
+ * the two-word ones by their second: count, then place, so that patterns
+ * with one key are contiguous in file order. */
+static int pindex_fill(claimcheck_pindex *ix, const claimcheck_pattern *pats, size_t n) {
+    size_t i, groups = 0, nsubs = 0;
+    size_t *size = claimcheck_calloc(n + 1, sizeof(size_t));
+    int rc = CLAIMCHECK_ENOMEM;
+    if (!size)
+        return rc;
     for (i = 0; i < n; i++) {
         claimcheck_hash_entry *e;
         int added;
@@ -331,43 +394,182 @@ int claimcheck_pindex_build(claimcheck_rules *r) {
             goto cleanup;
         if (added)
             e->value = groups++;
-        ix->first[e->value + 1]++;
-    }
-    for (g = 1; g <= groups; g++)
-        ix->first[g] += ix->first[g - 1];
-    for (i = 0; i < n; i++) /* first[g] runs on to the start of g + 1 ... */
-        if (pindex_keyed(&pats[i])) {
-            g = claimcheck_hash_get_u64(&ix->keys, pindex_key_of(&pats[i]))->value;
-            ix->list[ix->first[g]++] = i;
+        size[e->value]++;
+        {
+            uint32_t id = pats[i].elems[0].id;
+            ix->bits[pats[i].elems[0].kind != CLAIMCHECK_PE_STEM][id / 64] |=
+                1ULL << (id % 64);
         }
-    for (g = groups; g > 0; g--) /* ... and moves back */
-        ix->first[g] = ix->first[g - 1];
-    ix->first[0] = 0;
+    }
+    for (i = 0; i < groups; i++)
+        ix->split[i] = size[i] >= PINDEX_SPLIT;
+    for (i = 0; i < n; i++) {
+        size_t g;
+        claimcheck_hash_entry *e;
+        int added;
+        if (!pindex_keyed(&pats[i]))
+            continue;
+        g = claimcheck_hash_get_u64(&ix->keys, pindex_key_of(&pats[i]))->value;
+        if (!ix->split[g] || !pindex_two(&pats[i])) {
+            ix->first[g + 1]++;
+            continue;
+        }
+        if (!(e = claimcheck_hash_put_u64(
+                  &ix->subs, pindex_sub_key(g, pats[i].elems[1].id), &added)))
+            goto cleanup;
+        if (added)
+            e->value = nsubs++;
+        ix->sfirst[e->value + 1]++;
+    }
+    pindex_starts(ix->first, groups);
+    pindex_starts(ix->sfirst, nsubs);
+    for (i = 0; i < n; i++)
+        if (pindex_keyed(&pats[i]))
+            pindex_place(ix, &pats[i], i);
+    pindex_rewind(ix->first, groups);
+    pindex_rewind(ix->sfirst, nsubs);
+    rc = 0;
+cleanup:
+    free(size);
+    return rc;
+}
+
+int claimcheck_pindex_build(claimcheck_rules *r) {
+    claimcheck_pindex *ix = claimcheck_calloc(1, sizeof(*ix));
+    const claimcheck_pattern *pats = (const claimcheck_pattern *)r->patterns.items;
+    size_t i, n = r->patterns.count;
+    if (!ix)
+        return CLAIMCHECK_ENOMEM;
+    ix->first = claimcheck_calloc(n + 2, sizeof(size_t));
+    ix->list = claimcheck_calloc(n + 1, sizeof(size_t));
+    ix->split = claimcheck_calloc(n + 1, 1);
+    ix->sfirst = claimcheck_calloc(n + 2, sizeof(size_t));
+    ix->slist = claimcheck_calloc(n + 1, sizeof(size_t));
+    ix->wild = claimcheck_calloc(n + 1, sizeof(size_t));
+    for (i = 0; i < n; i++)
+        if (pindex_keyed(&pats[i]) && pats[i].elems[0].id >= ix->ids)
+            ix->ids = pats[i].elems[0].id + 1;
+    ix->bits[0] = claimcheck_calloc(ix->ids / 64 + 1, sizeof(uint64_t));
+    ix->bits[1] = claimcheck_calloc(ix->ids / 64 + 1, sizeof(uint64_t));
+    if (!ix->first || !ix->list || !ix->split || !ix->sfirst || !ix->slist || !ix->wild ||
+        !ix->bits[0] || !ix->bits[1] ||
+        claimcheck_hash_init(&ix->keys, n * 2 + 2, CLAIMCHECK_HASH_U64) < 0 ||
+        claimcheck_hash_init(&ix->subs, 16, CLAIMCHECK_HASH_U64) < 0 ||
+        pindex_fill(ix, pats, n) < 0) {
+        claimcheck_pindex_free(ix);
+        return CLAIMCHECK_ENOMEM;
+    }
     claimcheck_pindex_free(r->index);
     r->index = ix;
     return 0;
-cleanup:
-    claimcheck_pindex_free(ix);
-    return CLAIMCHECK_ENOMEM;
 }
 
-/* Calls fn with each pattern under `key`, in file order. */
+/* A run of pattern indexes, ascending. */
+typedef struct pindex_run {
+    const size_t *at, *end;
+} pindex_run;
+
+static pindex_run pindex_sub(const claimcheck_pindex *ix, size_t g, uint32_t id) {
+    pindex_run run = {NULL, NULL};
+    const claimcheck_hash_entry *e =
+        id ? claimcheck_hash_get_u64(&ix->subs, pindex_sub_key(g, id)) : NULL;
+    if (e) {
+        run.at = ix->slist + ix->sfirst[e->value];
+        run.end = ix->slist + ix->sfirst[e->value + 1];
+    }
+    return run;
+}
+
+/* Calls fn with each pattern under `key`, in file order: a split group's
+ * own list merged with the sub-groups of the next token `next` (NULL at
+ * the sentence's end, where no two-word pattern fits). */
 static void pindex_group(const claimcheck_pindex *ix, uint64_t key,
-                         claimcheck_pindex_fn fn, void *ctx) {
+                         const claimcheck_token *next, claimcheck_pindex_fn fn,
+                         void *ctx) {
     const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&ix->keys, key);
-    size_t k;
-    if (e)
-        for (k = ix->first[e->value]; k < ix->first[e->value + 1]; k++)
-            fn(ix->list[k], ctx);
+    pindex_run run[3];
+    size_t g, k;
+    if (!e)
+        return;
+    g = e->value;
+    run[0].at = ix->list + ix->first[g];
+    run[0].end = ix->list + ix->first[g + 1];
+    if (!ix->split[g] || !next) {
+        for (; run[0].at < run[0].end; run[0].at++)
+            fn(*run[0].at, ctx);
+        return;
+    }
+    run[1] = pindex_sub(ix, g, next->lower);
+    run[2] = pindex_sub(ix, g, next->stem != next->lower ? next->stem : 0);
+    for (;;) { /* the three runs are disjoint: merge them */
+        size_t best = 3;
+        for (k = 0; k < 3; k++)
+            if (run[k].at < run[k].end && (best == 3 || *run[k].at < *run[best].at))
+                best = k;
+        if (best == 3)
+            return;
+        fn(*run[best].at++, ctx);
+    }
+}
+
+/* Whether some pattern starts with word `id` as a stem (which 0) or an
+ * exact form (1). Id 0 (an unknown word) starts none. */
+static int pindex_starts_with(const claimcheck_pindex *ix, int which, uint32_t id) {
+    return id && id < ix->ids && ((ix->bits[which][id / 64] >> (id % 64)) & 1u);
 }
 
 void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token *tok,
-                            claimcheck_pindex_fn fn, void *ctx) {
+                            const claimcheck_token *next, claimcheck_pindex_fn fn,
+                            void *ctx) {
     size_t i;
-    if (tok->stem)
-        pindex_group(ix, pindex_key(CLAIMCHECK_PE_STEM, tok->stem), fn, ctx);
-    if (tok->lower)
-        pindex_group(ix, pindex_key(CLAIMCHECK_PE_EXACT, tok->lower), fn, ctx);
+    if (pindex_starts_with(ix, 0, tok->stem))
+        pindex_group(ix, pindex_key(CLAIMCHECK_PE_STEM, tok->stem), next, fn, ctx);
+    if (pindex_starts_with(ix, 1, tok->lower))
+        pindex_group(ix, pindex_key(CLAIMCHECK_PE_EXACT, tok->lower), next, fn, ctx);
     for (i = 0; i < ix->wild_count; i++)
         fn(ix->wild[i], ctx);
+}
+
+/* ------------------------------------------------------------ event index */
+
+int claimcheck_event_index_build(claimcheck_rules *r) {
+    size_t types = r->event_types.count, n = r->events.count, i, t;
+    size_t *first = claimcheck_calloc(types + 2, sizeof(size_t));
+    size_t *list = claimcheck_calloc(n + 1, sizeof(size_t));
+    if (!first || !list) {
+        free(first);
+        free(list);
+        return CLAIMCHECK_ENOMEM;
+    }
+    /* count, then place (as the pattern index); an event of no known
+     * type is under none */
+    for (i = 0; i < n; i++) {
+        t = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, i)->type;
+        if (t < types)
+            first[t + 1]++;
+    }
+    for (t = 1; t <= types; t++)
+        first[t] += first[t - 1];
+    for (i = 0; i < n; i++) { /* first[t] runs on to the start of t + 1 ... */
+        t = CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, i)->type;
+        if (t < types)
+            list[first[t]++] = i;
+    }
+    for (t = types; t > 0; t--) /* ... and moves back */
+        first[t] = first[t - 1];
+    first[0] = 0;
+    free(r->type_first);
+    free(r->type_events);
+    r->type_first = first;
+    r->type_events = list;
+    return 0;
+}
+
+const size_t *claimcheck_rules_events_of_type(const claimcheck_rules *r, size_t type,
+                                              size_t *count) {
+    *count = 0;
+    if (!r->type_first || type >= r->event_types.count)
+        return NULL;
+    *count = r->type_first[type + 1] - r->type_first[type];
+    return r->type_events + r->type_first[type];
 }

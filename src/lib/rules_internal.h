@@ -226,6 +226,9 @@ struct claimcheck_rules {
     /* index of patterns by the id of their first element (stem or exact);
      * patterns starting with <num> or * are in `any_first` */
     struct claimcheck_pindex *index;
+    /* events by type: those of type t are type_events[type_first[t] ..
+     * type_first[t + 1]), in file order (claimcheck_rules_events_of_type) */
+    size_t *type_first, *type_events;
     size_t file_count;
     /* the learned context weights of hedge cues (hedgemodel.h): feature
      * name -> id, weights[id - 1]; NULL when the rule base has no model */
@@ -276,10 +279,21 @@ typedef struct claimcheck_pindex claimcheck_pindex;
 int claimcheck_pindex_build(claimcheck_rules *rules);
 void claimcheck_pindex_free(claimcheck_pindex *ix);
 /* Pattern indexes whose first element is a stem `stem` or exact `lower`,
- * or that start with a wildcard; calls `fn` for each. */
+ * or that start with a wildcard; calls `fn` for each, in file order within
+ * the stem, the exact and the wildcard groups. `next` is the token after
+ * `tok` in its sentence (NULL at its end): of a large group only the
+ * patterns whose second word may match it are called. */
 typedef void (*claimcheck_pindex_fn)(size_t pattern, void *ctx);
 void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token *tok,
-                            claimcheck_pindex_fn fn, void *ctx);
+                            const claimcheck_token *next, claimcheck_pindex_fn fn,
+                            void *ctx);
+
+/* The event index: built once after loading (with the pattern index). */
+int claimcheck_event_index_build(claimcheck_rules *rules);
+/* The indexes into rules->events of the events of type `type`, in file
+ * order: *count of them (none for a type the rule base does not have). */
+const size_t *claimcheck_rules_events_of_type(const claimcheck_rules *rules, size_t type,
+                                              size_t *count);
 
 /* Finds an entity, event type or event by id; returns its index or (size_t)-1. */
 size_t claimcheck_rules_entity_index(const claimcheck_rules *r, const char *id);

@@ -615,11 +615,90 @@ static void rules_pattern_index_order(void **state) {
     assert_true(stems >= 3);  /* strikes force, strikes may, strike, strike back */
     assert_true(exacts >= 3); /* =strikes twice, ^Strikes */
     assert_true(w > stems + exacts);
-    claimcheck_pindex_each(r->index, &t[0], pindex_record, &calls);
+    claimcheck_pindex_each(r->index, &t[0], NULL, pindex_record, &calls);
     assert_int_equal(calls.count, w);
     for (k = 0; k < w; k++)
         assert_int_equal(calls.got[k], want[k]);
     free(t);
+    claimcheck_rules_free(r);
+}
+
+/* Whether pattern k may match at token t[0] followed by `next` (NULL: none):
+ * its first word is t[0]'s stem or exact form, and a second word (when
+ * it starts with two) is next's stem or form. */
+static int pindex_may(const claimcheck_rules *r, size_t k, const claimcheck_token *t,
+                      const claimcheck_token *next, int group) {
+    const claimcheck_pattern *p = CLAIMCHECK_VEC_AT(&r->patterns, claimcheck_pattern, k);
+    const claimcheck_pe *e = p->elems;
+    int word1 = e[1].kind == CLAIMCHECK_PE_STEM || e[1].kind == CLAIMCHECK_PE_EXACT ||
+                e[1].kind == CLAIMCHECK_PE_CAP;
+    if (group == 0 ? e[0].kind != CLAIMCHECK_PE_STEM || e[0].id != t->stem
+                   : e[0].kind == CLAIMCHECK_PE_STEM || e[0].id != t->lower)
+        return 0;
+    if (p->count < 2 || !word1)
+        return 1;
+    return next && (e[1].id == next->lower || e[1].id == next->stem);
+}
+
+/* A group of at least 16 patterns on one first word ("the") is narrowed by
+ * the second word: at "the experts" the patterns tried are the one-word,
+ * gap and number ones and those whose second word is "experts" (stem or
+ * form), still in file order; at the sentence's end only the first. */
+static void rules_pattern_index_two_words(void **state) {
+    claimcheck_rules *r;
+    claimcheck_token *t;
+    struct pindex_calls calls = {{0}, 0};
+    size_t want[64], n, k, w = 0, pass;
+    int group;
+    (void)state;
+    r = load_ok(DATA "/index-two.yaml");
+    t = lex(r, "the experts", &n);
+    assert_int_equal(n, 2);
+    for (pass = 0; pass < 2; pass++) {
+        const claimcheck_token *next = pass == 0 ? &t[1] : NULL;
+        w = 0;
+        calls.count = 0;
+        for (group = 0; group < 2; group++)
+            for (k = 0; k < r->patterns.count; k++)
+                if (pindex_may(r, k, &t[0], next, group) && w < 64)
+                    want[w++] = k;
+        /* the, the ... observers, the <num> experts, + the experts, the
+         * =experts believe, the experts warn, the ^Experts */
+        assert_int_equal(w, pass == 0 ? 7 : 3);
+        claimcheck_pindex_each(r->index, &t[0], next, pindex_record, &calls);
+        assert_int_equal(calls.count, w);
+        for (k = 0; k < w; k++)
+            assert_int_equal(calls.got[k], want[k]);
+    }
+    free(t);
+    claimcheck_rules_free(r);
+}
+
+/* The event index lists, for each type, exactly the events of that type in
+ * file order (match_claim reads only these), and nothing for a type the
+ * rule base does not have. */
+static void rules_event_index_by_type(void **state) {
+    claimcheck_rules *r;
+    size_t t, k, count, total = 0;
+    (void)state;
+    r = load_ok(CLAIMCHECK_SOURCE_DIR "/rules");
+    assert_true(r->events.count > 0);
+    for (t = 0; t < r->event_types.count; t++) {
+        const size_t *of = claimcheck_rules_events_of_type(r, t, &count);
+        size_t want = 0, e;
+        for (e = 0; e < r->events.count; e++)
+            if (CLAIMCHECK_VEC_AT(&r->events, claimcheck_event, e)->type == t) {
+                assert_true(want < count);
+                assert_int_equal(of[want], e);
+                want++;
+            }
+        assert_int_equal(count, want);
+        total += count;
+    }
+    assert_int_equal(total, r->events.count);
+    k = 1;
+    assert_null(claimcheck_rules_events_of_type(r, r->event_types.count, &k));
+    assert_int_equal(k, 0);
     claimcheck_rules_free(r);
 }
 
@@ -1024,6 +1103,8 @@ int main(void) {
         cmocka_unit_test_teardown(rules_german_language_file, teardown),
         cmocka_unit_test_teardown(rules_language_lookup_order, teardown),
         cmocka_unit_test_teardown(rules_pattern_index_order, teardown),
+        cmocka_unit_test_teardown(rules_pattern_index_two_words, teardown),
+        cmocka_unit_test_teardown(rules_event_index_by_type, teardown),
         cmocka_unit_test_teardown(rules_include_cycle, teardown),
         cmocka_unit_test_teardown(rules_include_escaping_folder, teardown),
         cmocka_unit_test_teardown(rules_absolute_include, teardown),

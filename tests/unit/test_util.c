@@ -552,6 +552,29 @@ static void util_hash_u64_keys_grow(void **state) {
     claimcheck_hash_free(&h);
 }
 
+/* Keys that differ only in their high 32 bits (a class over one word id,
+ * as lang.c and the pattern index make them) spread over the table: no
+ * run of used slots is long (they all shared one home slot once, a run of
+ * 64, and a lookup on BBC took 4 probes). */
+static void util_hash_u64_high_bits_spread(void **state) {
+    claimcheck_hash h;
+    uint64_t cls;
+    size_t i, run = 0, longest = 0;
+    (void)state;
+    assert_int_equal(claimcheck_hash_init(&h, 256, CLAIMCHECK_HASH_U64), 0);
+    for (cls = 1; cls <= 64; cls++)
+        assert_non_null(claimcheck_hash_put_u64(&h, cls << 32 | 7, NULL));
+    for (i = 0; i < h.cap; i++) {
+        run = h.slots[i].used ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+    }
+    assert_true(longest <= 12);
+    for (cls = 1; cls <= 64; cls++)
+        assert_non_null(claimcheck_hash_get_u64(&h, cls << 32 | 7));
+    assert_null(claimcheck_hash_get_u64(&h, 65ULL << 32 | 7));
+    claimcheck_hash_free(&h);
+}
+
 /* As lang.c and the pattern index key them: a class in the high 32 bits,
  * a word id below; keys that differ only in the class are distinct, and a
  * u64 table that cannot grow keeps what it had. */
@@ -736,6 +759,7 @@ int main(void) {
         cmocka_unit_test_teardown(util_hash_exact_keys_and_values, teardown),
         cmocka_unit_test_teardown(util_hash_folded_keys, teardown),
         cmocka_unit_test_teardown(util_hash_u64_keys_grow, teardown),
+        cmocka_unit_test_teardown(util_hash_u64_high_bits_spread, teardown),
         cmocka_unit_test_teardown(util_hash_u64_high_bits_and_failure, teardown),
         cmocka_unit_test_teardown(util_hash_put_failure_keeps_table, teardown),
         cmocka_unit_test_teardown(util_names_round_trip_every_value, teardown),

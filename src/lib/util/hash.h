@@ -7,7 +7,8 @@
  * are one key), otherwise byte for byte. A table made with
  * CLAIMCHECK_HASH_U64 takes 64-bit keys instead (the _u64 functions) and
  * allocates nothing per key. Linear probing in a power-of-two array kept at
- * most half full; entries are never removed; lookups never allocate; a
+ * most half full, over a parallel array of 4-byte tags (a probe touches an
+ * entry only when its tag matches); entries are never removed; lookups never allocate; a
  * failed insertion leaves the table as it was. The order of entries in
  * `slots` is no order at all: walk it only for what does not depend on it
  * (freeing, counting). Depends on alloc and ascii. */
@@ -34,7 +35,8 @@ typedef struct claimcheck_hash_entry {
 
 typedef struct claimcheck_hash {
     claimcheck_hash_entry *slots;
-    size_t cap; /* power of two */
+    uint32_t *tags; /* per slot: 0 when empty, else bits of the key's hash */
+    size_t cap;     /* power of two */
     size_t count;
     unsigned flags;
 } claimcheck_hash;
