@@ -44,6 +44,18 @@ size_t claimcheck_extract_match_from(const claimcheck_extract_ctx *x,
     return lo;
 }
 
+size_t claimcheck_extract_token_from(const claimcheck_extract_ctx *x, size_t start) {
+    size_t lo = x->first, hi = x->end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->toks[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t claimcheck_extract_match_ending(const claimcheck_extract_ctx *x,
                                        const claimcheck_sentence_annot *sa, size_t tok) {
     if (x->match_reach >= tok)

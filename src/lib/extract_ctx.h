@@ -54,6 +54,10 @@ size_t claimcheck_extract_match_from(const claimcheck_extract_ctx *x,
 size_t claimcheck_extract_match_ending(const claimcheck_extract_ctx *x,
                                        const claimcheck_sentence_annot *sa, size_t tok);
 
+/* The first token of the sentence that starts at byte `start` or later
+ * (x->end: none); a binary search, tokens are in text order. */
+size_t claimcheck_extract_token_from(const claimcheck_extract_ctx *x, size_t start);
+
 /* Does a phrase of word class `cls` start at token i of the sentence?
  * Returns its length in tokens (0: none; always 0 outside the sentence)
  * and its value in `*value` (may be NULL). The words are the rule base's

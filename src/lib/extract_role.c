@@ -278,23 +278,9 @@ static void role_refer_back(claimcheck_vec *claims, size_t claims_before, size_t
     }
 }
 
-/* The first token of sentence x that starts at byte `start` or later
- * (x->end: none); a binary search, tokens are in text order. */
-static size_t role_token_from(const claimcheck_extract_ctx *x, size_t start) {
-    size_t lo = x->first, hi = x->end;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->toks[mid].start < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The token of sentence x that starts at byte `start`, or CLAIMCHECK_NONE. */
 static size_t role_token_at(const claimcheck_extract_ctx *x, size_t start) {
-    size_t t = role_token_from(x, start);
+    size_t t = claimcheck_extract_token_from(x, start);
     return t < x->end && x->toks[t].start == start ? t : CLAIMCHECK_NONE;
 }
 
@@ -370,7 +356,7 @@ static int role_in_sense(const claimcheck_extract_ctx *x,
                          const struct claimcheck_claim *c) {
     const claimcheck_event_type *et =
         CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, c->type);
-    size_t tf = role_token_from(x, c->trigger.start), te, k, r;
+    size_t tf = claimcheck_extract_token_from(x, c->trigger.start), te, k, r;
     unsigned have = 0;
     for (te = tf; te < x->end && x->toks[te].start < c->trigger.end; te++)
         ;
