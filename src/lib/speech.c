@@ -48,6 +48,12 @@ typedef struct speech_ctx {
     size_t sentence;                /* the sentence being read */
     size_t named_person, named_org; /* the last entities the sentences before named */
     uint8_t tag;                    /* the record being added is a tag's */
+    /* per sentence, so that no scan of one verb reads the whole sentence
+     * again: the most tokens a match spans; the last answers of
+     * sp_next_punct (';' and ','); how far the ", who" search has read */
+    size_t match_reach;
+    size_t semi_from, semi_at, comma_from, comma_at;
+    size_t rel_read, rel_last;
 } speech_ctx;
 
 /* A speaker phrase. */
@@ -119,14 +125,29 @@ static int sp_quote(const speech_ctx *c, size_t i) {
     return 0;
 }
 
+/* The first match of sentence sa (matches are by first token) that starts
+ * at token `tok` or later. */
+static size_t sp_match_from(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                            size_t tok) {
+    const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
+    size_t lo = sa->match_first, hi = sa->match_end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].first < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The entity match of the sentence whose last token is `i`, or NULL. */
 static const claimcheck_match *
 sp_entity_ending(const speech_ctx *c, const claimcheck_sentence_annot *sa, size_t i) {
     const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
-    size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++)
-        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first <= i &&
-            ms[j].end == i + 1)
+    size_t j = sp_match_from(c, sa, i + 1 > c->match_reach ? i + 1 - c->match_reach : 0);
+    for (; j < sa->match_end && ms[j].first <= i; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end == i + 1)
             return &ms[j];
     return NULL;
 }
@@ -150,11 +171,12 @@ static size_t sp_last_entity(const speech_ctx *c, const claimcheck_sentence_anno
                              size_t before, unsigned kind) {
     const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
     size_t j, found = kind == CLAIMCHECK_SPEAKER_PERSON ? c->named_person : c->named_org;
-    for (j = sa->match_first; j < sa->match_end; j++)
-        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= before &&
+    /* the last one in match order: searched back from `before` */
+    for (j = sp_match_from(c, sa, before); j > sa->match_first; j--)
+        if (ms[j - 1].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j - 1].end <= before &&
             sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity,
-                                                ms[j].owner)) == kind)
-            found = ms[j].owner;
+                                                ms[j - 1].owner)) == kind)
+            return ms[j - 1].owner;
     return found;
 }
 
@@ -362,12 +384,45 @@ static size_t sp_trim_end(const speech_ctx *c, size_t first, size_t last) {
     return last;
 }
 
+/* The first token `ch` (';' or ',') at or after token i, or the sentence
+ * end. The last answer is kept: a later question from a token up to it has
+ * the same one, so the verbs of one sentence read it once. */
+static size_t sp_next_punct(speech_ctx *c, size_t i, char ch) {
+    size_t *from = ch == ';' ? &c->semi_from : &c->comma_from,
+           *at = ch == ';' ? &c->semi_at : &c->comma_at, k = i;
+    if (*from <= i && i <= *at)
+        return *at;
+    while (k < c->end && !sp_punct(c, k, ch))
+        k++;
+    *from = i;
+    *at = k;
+    return k;
+}
+
 /* The end of reported words that start at `i`: the sentence end or a
  * semicolon. */
-static size_t sp_clause_end(const speech_ctx *c, size_t i) {
-    while (i < c->end && !sp_punct(c, i, ';'))
-        i++;
-    return i;
+static size_t sp_clause_end(speech_ctx *c, size_t i) { return sp_next_punct(c, i, ';'); }
+
+/* Does ", who" (a comma, then a relative word at k) stand at token k? */
+static int sp_relative_at(const speech_ctx *c, size_t k) {
+    return sp_punct(c, k - 1, ',') && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, k);
+}
+
+/* The last k in (c->start + 1, j) where sp_relative_at holds, or
+ * CLAIMCHECK_NONE. The verbs of a sentence come in text order: what was
+ * read for one is not read again for the next. */
+static size_t sp_relative_before(speech_ctx *c, size_t j) {
+    size_t k;
+    if (j < c->rel_read) { /* behind what was read: read back */
+        for (k = j - 1; k > c->start + 1; k--)
+            if (sp_relative_at(c, k))
+                return k;
+        return CLAIMCHECK_NONE;
+    }
+    for (; c->rel_read < j; c->rel_read++)
+        if (c->rel_read > c->start + 1 && sp_relative_at(c, c->rel_read))
+            c->rel_last = c->rel_read;
+    return c->rel_last;
 }
 
 /* Is the verb of saying that ends at `vend` a tag of what precedes it
@@ -405,12 +460,9 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
     if (v > c->start && sp_is(c, CLAIMCHECK_LEX_SPEECH_PASSIVE, v - 1))
         return 0;
     if (j > c->start && sp_punct(c, j - 1, ',')) {
-        size_t k;
-        for (k = j - 1; k > c->start + 1; k--)
-            if (sp_punct(c, k - 1, ',') && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, k)) {
-                j = k - 1;
-                break;
-            }
+        size_t k = sp_relative_before(c, j);
+        if (k != CLAIMCHECK_NONE)
+            j = k - 1;
     }
     if (j > c->start && sp_who_before(c, sa, j - 1, &w)) {
         /* "whatever Kyiv says", "as Peskov said": the clause around is the
@@ -426,10 +478,8 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
         /* "The call, which the White House said began at 10, lasted ...":
          * the relative clause alone */
         if (w.walk > c->start && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, w.walk - 1)) {
-            size_t k = vend;
-            while (k < c->end && !sp_punct(c, k, ','))
-                k++;
-            return sp_add(c, vend, k, &w, CLAIMCHECK_SPEECH_REPORTED, disputed);
+            return sp_add(c, vend, sp_next_punct(c, vend, ','), &w,
+                          CLAIMCHECK_SPEECH_REPORTED, disputed);
         }
         if (tag) {
             int rc = sp_add_tag(c, c->start, sp_trim_end(c, c->start, w.walk), &w,
@@ -642,6 +692,17 @@ static int sp_sentence(speech_ctx *c, speech_state *st,
     c->first = sa->tok_first;
     c->end = sa->tok_end;
     c->start = c->first;
+    c->match_reach = 0;
+    for (i = sa->match_first; i < sa->match_end; i++) {
+        const claimcheck_match *m =
+            CLAIMCHECK_VEC_AT(&c->a->matches, claimcheck_match, i);
+        if (m->end - m->first > c->match_reach)
+            c->match_reach = m->end - m->first;
+    }
+    c->semi_from = c->comma_from = 1; /* no answer kept (from > at) */
+    c->semi_at = c->comma_at = 0;
+    c->rel_read = c->first;
+    c->rel_last = CLAIMCHECK_NONE;
     if (st->prev_end &&
         sp_paragraph_break(c->doc, c->toks[st->prev_end - 1].end, sa->span.start) &&
         (rc = sp_close(c, st)) < 0)
