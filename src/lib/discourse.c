@@ -67,9 +67,9 @@ static int discourse_in_name(const claimcheck_extract_ctx *x,
                              const claimcheck_sentence_annot *sa, size_t i) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++)
-        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first <= i &&
-            i < ms[j].end)
+    for (j = claimcheck_extract_match_ending(x, sa, i + 1);
+         j < sa->match_end && ms[j].first <= i; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && i < ms[j].end)
             return 1;
     return 0;
 }
@@ -102,31 +102,12 @@ static size_t discourse_role_at(const claimcheck_discourse *d,
     return CLAIMCHECK_NONE;
 }
 
-/* Is there a name (an entity match other than a target or scope word)
- * between tokens a and b (a < b) of sentence sa? */
-static int discourse_name_between(const claimcheck_extract_ctx *x,
-                                  const claimcheck_sentence_annot *sa, size_t a,
-                                  size_t b) {
-    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
-    size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++)
-        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first > a &&
-            ms[j].end <= b &&
-            !claimcheck_extract_entity_is_target(x,
-                                                 claimcheck_extract_entity_at(x, &ms[j])))
-            return 1;
-    return 0;
-}
-
 /* The first token of claim c's trigger in the context's sentence, or
  * CLAIMCHECK_NONE. */
 static size_t discourse_trigger_tok(const claimcheck_extract_ctx *x,
                                     const struct claimcheck_claim *c) {
-    size_t j;
-    for (j = x->first; j < x->end; j++)
-        if (x->toks[j].start == c->trigger.start)
-            return j;
-    return CLAIMCHECK_NONE;
+    size_t j = claimcheck_extract_token_from(x, c->trigger.start);
+    return j < x->end && x->toks[j].start == c->trigger.start ? j : CLAIMCHECK_NONE;
 }
 
 /* Does a plural description of parties ("the two leaders") stand near the
@@ -236,12 +217,19 @@ static int discourse_outranked(const claimcheck_vec *claims, size_t claims_befor
                                size_t i) {
     const struct claimcheck_claim *c =
         CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
-    size_t j;
-    for (j = claims_before; j < claims->count; j++) {
+    size_t j = i;
+    /* the claims of one trigger are next to each other (made in the order
+     * of their matches) */
+    while (j > claims_before &&
+           CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j - 1)->trigger.start ==
+               c->trigger.start)
+        j--;
+    for (; j < claims->count; j++) {
         const struct claimcheck_claim *o =
             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
-        if (j == i || !o->anaphor || o->antecedent == CLAIMCHECK_NONE ||
-            o->trigger.start != c->trigger.start)
+        if (o->trigger.start != c->trigger.start)
+            break;
+        if (j == i || !o->anaphor || o->antecedent == CLAIMCHECK_NONE)
             continue;
         if (o->antecedent > c->antecedent || (o->antecedent == c->antecedent && j < i))
             return 1;
@@ -268,26 +256,67 @@ static void discourse_compact(claimcheck_vec *claims, size_t claims_before) {
     claims->count = kept;
 }
 
+/* The token before which a title at token i can still be a one-party
+ * claim's actor, with no name between them: the least end of a name (an
+ * entity match other than a target or scope word) after it, and at most CLAIMCHECK_EXTRACT_REACH tokens
+ * on. Matches are by first token: the scan stops past the least end found. */
+static size_t discourse_names_end(const claimcheck_extract_ctx *x,
+                                  const claimcheck_sentence_annot *sa, size_t i) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j, limit = i + CLAIMCHECK_EXTRACT_REACH + 1;
+    for (j = claimcheck_extract_match_from(x, sa, i + 1);
+         j < sa->match_end && ms[j].first < limit; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end < limit &&
+            !claimcheck_extract_entity_is_target(x,
+                                                 claimcheck_extract_entity_at(x, &ms[j])))
+            limit = ms[j].end;
+    return limit;
+}
+
+/* The first of claims[from..) (in trigger order) whose trigger starts at
+ * byte `start` or later. */
+static size_t discourse_claim_from(const claimcheck_vec *claims, size_t from,
+                                   size_t start) {
+    size_t lo = from, hi = claims->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, mid)->trigger.start <
+            start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void claimcheck_discourse_roles(const claimcheck_discourse *d,
                                 const claimcheck_extract_ctx *x,
                                 const claimcheck_sentence_annot *sa,
                                 claimcheck_vec *claims, size_t claims_before, size_t s) {
     size_t i, k;
     for (i = x->first + 1; i < x->end; i++) {
-        size_t entity = discourse_role_at(d, x, sa, i, s);
+        size_t entity = discourse_role_at(d, x, sa, i, s), from, names_end, until;
         /* "the president said ...": the speaker, not a party */
         if (entity == CLAIMCHECK_NONE ||
             (i + 1 < x->end && claimcheck_extract_is_reporting_verb(x, sa, i + 1)))
             continue;
-        for (k = claims_before; k < claims->count; k++) {
+        /* the claims (in trigger order) whose trigger starts from 6 tokens
+         * before the title to 12 after it, or before names_end */
+        from = i > x->first + 6 ? i - 6 : x->first;
+        names_end = discourse_names_end(x, sa, i);
+        until = names_end > i + 13 ? names_end : i + 13;
+        for (k = discourse_claim_from(claims, claims_before, x->toks[from].start);
+             k < claims->count; k++) {
             struct claimcheck_claim *c =
                 CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k);
             size_t t = discourse_trigger_tok(x, c);
+            if (t != CLAIMCHECK_NONE && t >= until)
+                break;
             if (t == CLAIMCHECK_NONE || c->attribution == entity)
                 continue;
             if (claimcheck_extract_type_is_multi(x, c->type)
                     ? (i < t && t - i <= 12) || (i > t && i - t <= 6)
-                    : !c->actor_count && i < t && !discourse_name_between(x, sa, i, t))
+                    : !c->actor_count && i < t && t < names_end)
                 claimcheck_extract_add_role(c->actors, &c->actor_count, entity);
         }
     }

@@ -103,6 +103,24 @@ static int doc_repair_view(claimcheck_doc *doc) {
     return claimcheck_cp_marks_build(doc->coltext, doc->len, &doc->cp_marks);
 }
 
+/* The error for input over CLAIMCHECK_DOC_MAX_BYTES: the position is
+ * where the limit falls, found from the lines before it only. */
+static int doc_too_large(const char *text, size_t len, const char *path,
+                         claimcheck_error *err) {
+    size_t *starts = NULL, count = 0;
+    claimcheck_pos pos;
+    if (claimcheck_lines_build(text, CLAIMCHECK_DOC_MAX_BYTES, &starts, &count) < 0)
+        return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");
+    pos = claimcheck_pos_at(text, CLAIMCHECK_DOC_MAX_BYTES, starts, count,
+                            CLAIMCHECK_DOC_MAX_BYTES);
+    free(starts);
+    return claimcheck_error_set(err, CLAIMCHECK_EIO, path, &pos,
+                                "document of %zu bytes is over the limit of %zu bytes "
+                                "(%zu MiB) per document; split it",
+                                len, CLAIMCHECK_DOC_MAX_BYTES,
+                                CLAIMCHECK_DOC_MAX_BYTES / (1024 * 1024));
+}
+
 /* Sets *field to a copy of `given`, else takes `found` (the reader's). */
 static void doc_meta(char **field, const char *given, char **found, int *failed) {
     if (given) {
@@ -131,6 +149,8 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
     if (input < CLAIMCHECK_INPUT_AUTO || input > CLAIMCHECK_INPUT_HTML)
         return claimcheck_error_set(err, CLAIMCHECK_EINVAL, path, NULL,
                                     "unknown input kind %d", (int)input);
+    if (len > CLAIMCHECK_DOC_MAX_BYTES)
+        return doc_too_large(text, len, path, err);
     doc = claimcheck_calloc(1, sizeof(*doc));
     if (!doc)
         return claimcheck_error_set(err, CLAIMCHECK_ENOMEM, path, NULL, "out of memory");

@@ -9,6 +9,14 @@
 
 #define CLAIMCHECK_DOC_CP_STEP CLAIMCHECK_POS_CP_STEP
 
+/* The most bytes one document may have (8 MiB; docs/limits.md): the
+ * analysis is linear in a document's length, its memory about 45 bytes per
+ * input byte at worst (one sentence of clauses, every clause a claim), so
+ * this keeps one document under about 400 MB. A longer one is refused
+ * with its path, the line and column where the limit falls, and
+ * CLAIMCHECK_EIO (exit 3 from the CLI; an error record in JSON). */
+#define CLAIMCHECK_DOC_MAX_BYTES ((size_t)8 * 1024 * 1024)
+
 struct claimcheck_doc {
     char *text; /* NUL-terminated copy of the input */
     /* What every analysis stage reads: NUL-terminated, exactly `len` bytes,

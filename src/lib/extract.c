@@ -143,53 +143,55 @@ static int extract_claim(const claimcheck_extract_ctx *x, const extract_sentence
 
 /* Does match i make a claim: a trigger, or an anaphor ("the swap") that no
  * trigger of its type overlaps ("the exchange of prisoners")? */
-static int extract_makes_claim(const claimcheck_sentence_annot *sa,
+static int extract_makes_claim(const claimcheck_extract_ctx *x,
+                               const claimcheck_sentence_annot *sa,
                                const claimcheck_match *ms, size_t i) {
     size_t j;
     if (ms[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER)
         return 1;
     if (ms[i].owner_kind != CLAIMCHECK_OWNER_ANAPHOR)
         return 0;
-    for (j = sa->match_first; j < sa->match_end; j++)
+    for (j = claimcheck_extract_match_ending(x, sa, ms[i].first + 1);
+         j < sa->match_end && ms[j].first < ms[i].end; j++)
         if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER && ms[j].owner == ms[i].owner &&
-            ms[j].first < ms[i].end && ms[i].first < ms[j].end)
+            ms[i].first < ms[j].end)
             return 0;
     return 1;
 }
 
 /* Moves the anaphor claims of claims[claims_before..] behind the others
- * (each group in its order); returns how many are not anaphors. */
-static size_t extract_anaphors_last(claimcheck_vec *claims, size_t claims_before) {
-    size_t i, k, real = 0;
+ * (each group in its order, through `tmp`, room for as many claims);
+ * returns how many are not anaphors. */
+static size_t extract_anaphors_last(claimcheck_vec *claims, size_t claims_before,
+                                    struct claimcheck_claim *tmp) {
+    struct claimcheck_claim *cs = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, 0);
+    size_t i, real = claims_before, n = 0;
     for (i = claims_before; i < claims->count; i++) {
-        struct claimcheck_claim c =
-            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
-        if (c.anaphor)
-            continue;
-        for (k = i; k > claims_before + real; k--)
-            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) =
-                *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1);
-        *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, claims_before + real) = c;
-        real++;
+        if (cs[i].anaphor)
+            tmp[n++] = cs[i];
+        else
+            cs[real++] = cs[i];
     }
-    return real;
+    memcpy(cs + real, tmp, n * sizeof(*tmp));
+    return real - claims_before;
 }
 
-/* Puts claims[claims_before..] back in the order of their triggers. */
-static void extract_by_trigger(claimcheck_vec *claims, size_t claims_before) {
-    size_t i, k;
-    for (i = claims_before + 1; i < claims->count; i++) {
-        struct claimcheck_claim c =
-            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
-        for (k = i;
-             k > claims_before &&
-             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1)->trigger.start >
-                 c.trigger.start;
-             k--)
-            *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) =
-                *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k - 1);
-        *CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k) = c;
+/* Puts claims[claims_before..] back in the order of their triggers: the
+ * claims before `split` and those after are each in that order (claims
+ * are made in the order of their matches), so one stable merge through
+ * `tmp` does it (ties: the earlier group first). */
+static void extract_by_trigger(claimcheck_vec *claims, size_t claims_before, size_t split,
+                               struct claimcheck_claim *tmp) {
+    struct claimcheck_claim *cs = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, 0);
+    size_t a = claims_before, b = split, n = 0;
+    while (a < split || b < claims->count) {
+        if (b >= claims->count ||
+            (a < split && cs[a].trigger.start <= cs[b].trigger.start))
+            tmp[n++] = cs[a++];
+        else
+            tmp[n++] = cs[b++];
     }
+    memcpy(cs + claims_before, tmp, n * sizeof(*tmp));
 }
 
 /* Gives the sentence's times and figures to its claims: first to those of
@@ -198,16 +200,22 @@ static void extract_by_trigger(claimcheck_vec *claims, size_t claims_before) {
 static int extract_give_out(const claimcheck_extract_ctx *x, claimcheck_vec *out,
                             size_t claims_before, claimcheck_time_hit *times,
                             size_t ntimes, claimcheck_figure_hit *figs, size_t nfigs) {
-    size_t count = out->count, real = extract_anaphors_last(out, claims_before);
-    size_t i, k, left;
+    size_t count = out->count, real, i, k, left;
     int rc;
+    struct claimcheck_claim *tmp =
+        claimcheck_malloc((count - claims_before + 1) * sizeof(*tmp));
+    if (!tmp)
+        return CLAIMCHECK_ENOMEM;
+    real = extract_anaphors_last(out, claims_before, tmp);
     out->count = claims_before + real;
     rc = claimcheck_extract_assign_times(x, out, claims_before, times, ntimes);
     if (rc >= 0)
         claimcheck_extract_assign_figures(x, out, claims_before, figs, nfigs);
     out->count = count;
-    if (rc < 0 || real == count - claims_before)
+    if (rc < 0 || real == count - claims_before) {
+        free(tmp);
         return rc;
+    }
     for (k = left = 0; k < ntimes; k++) {
         int used = 0;
         for (i = claims_before; i < claims_before + real && !used; i++) {
@@ -219,8 +227,10 @@ static int extract_give_out(const claimcheck_extract_ctx *x, claimcheck_vec *out
             times[left++] = times[k];
     }
     if ((rc = claimcheck_extract_assign_times(x, out, claims_before + real, times,
-                                              left)) < 0)
+                                              left)) < 0) {
+        free(tmp);
         return rc;
+    }
     for (k = left = 0; k < nfigs; k++) {
         size_t j;
         int used = 0;
@@ -234,7 +244,8 @@ static int extract_give_out(const claimcheck_extract_ctx *x, claimcheck_vec *out
             figs[left++] = figs[k];
     }
     claimcheck_extract_assign_figures(x, out, claims_before + real, figs, left);
-    extract_by_trigger(out, claims_before);
+    extract_by_trigger(out, claims_before, claims_before + real, tmp);
+    free(tmp);
     return 0;
 }
 
@@ -250,8 +261,7 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discour
     es.sa = CLAIMCHECK_VEC_AT(&x->a->sentences, claimcheck_sentence_annot, s);
     es.s = s;
     es.hedged = 0;
-    x->first = es.sa->tok_first;
-    x->end = es.sa->tok_end;
+    claimcheck_extract_ctx_sentence(x, es.sa);
     es.ncues = claimcheck_sentence_cues(x->a, s, es.cues, CLAIMCHECK_CLAIM_MAX_CUES);
     for (k = 0; k < es.ncues; k++)
         if (CLAIMCHECK_VEC_AT(&x->rules->hedges, claimcheck_hedge, es.cues[k].hedge)
@@ -266,7 +276,8 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discour
     claimcheck_extract_attribution(x, es.sa, &es.at);
 
     for (i = es.sa->match_first; i < es.sa->match_end; i++)
-        if (extract_makes_claim(es.sa, ms, i) && (rc = extract_claim(x, &es, i, out)) < 0)
+        if (extract_makes_claim(x, es.sa, ms, i) &&
+            (rc = extract_claim(x, &es, i, out)) < 0)
             goto cleanup;
     claimcheck_discourse_prune(d, x, out, claims_before, s);
     if ((rc = extract_give_out(x, out, claims_before, times, ntimes, figs, nfigs)) < 0)
@@ -274,11 +285,13 @@ static int extract_sentence_claims(claimcheck_extract_ctx *x, claimcheck_discour
     claimcheck_extract_back_references(x, out, claims_before, s);
     /* what the document said before, before the sentence's other names; a
      * mediator ("mediated by Qatar") is none of the parties either way */
-    claimcheck_extract_mediators(x, es.sa, out, claims_before);
+    if ((rc = claimcheck_extract_mediators(x, es.sa, out, claims_before)) < 0)
+        goto cleanup;
     claimcheck_discourse_roles(d, x, es.sa, out, claims_before, s);
     claimcheck_discourse_resolve(d, x, out, claims_before, s);
     claimcheck_extract_sentence_parties(x, es.sa, out, claims_before);
-    claimcheck_extract_mediators(x, es.sa, out, claims_before);
+    if ((rc = claimcheck_extract_mediators(x, es.sa, out, claims_before)) < 0)
+        goto cleanup;
     claimcheck_extract_senses(x, es.sa, out, claims_before);
     claimcheck_discourse_remember(d, out, claims_before, s);
     claimcheck_discourse_note_titles(d, x, es.sa, s);

@@ -47,7 +47,8 @@ static void attribution_of_verb(const claimcheck_extract_ctx *x,
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
     /* the nearest entity before the verb, at most 4 tokens away */
-    for (j = sa->match_first; j < sa->match_end; j++)
+    for (j = claimcheck_extract_match_ending(x, sa, m->first > 4 ? m->first - 4 : 0);
+         j < sa->match_end && ms[j].first < m->first; j++)
         if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= m->first &&
             m->first - ms[j].end <= 4 && attribution_speaker(x, &ms[j]))
             attribution_set(out, &ms[j]);
@@ -55,7 +56,9 @@ static void attribution_of_verb(const claimcheck_extract_ctx *x,
      * the first verb of a pair, up to 12 tokens back */
     if (out->entity == CLAIMCHECK_NONE && m->first > x->first &&
         claimcheck_extract_is(x, CLAIMCHECK_LEX_CONJUNCTION, m->first - 1))
-        for (j = sa->match_first; j < sa->match_end; j++)
+        for (j = claimcheck_extract_match_ending(x, sa,
+                                                 m->first > 12 ? m->first - 12 : 0);
+             j < sa->match_end && ms[j].first < m->first; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 < m->first &&
                 m->first - ms[j].end <= 12 &&
                 !claimcheck_extract_is_object(x, ms[j].first) &&
@@ -63,7 +66,8 @@ static void attribution_of_verb(const claimcheck_extract_ctx *x,
                 attribution_set(out, &ms[j]);
     /* ", Zelenskyy said." after the statement */
     if (out->entity == CLAIMCHECK_NONE)
-        for (j = sa->match_first; j < sa->match_end; j++)
+        for (j = claimcheck_extract_match_from(x, sa, m->end);
+             j < sa->match_end && ms[j].first <= m->end + 1; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= m->end &&
                 ms[j].first <= m->end + 1 && attribution_speaker(x, &ms[j])) {
                 attribution_set(out, &ms[j]);
@@ -83,7 +87,8 @@ void claimcheck_extract_attribution(const claimcheck_extract_ctx *x,
         if (m->owner_kind != CLAIMCHECK_OWNER_REPORTING)
             continue;
         if (claimcheck_extract_is_according(x, m->first)) {
-            for (j = sa->match_first; j < sa->match_end; j++)
+            for (j = claimcheck_extract_match_from(x, sa, m->end);
+                 j < sa->match_end && ms[j].first <= m->end + 3; j++)
                 if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
                     ms[j].first >= m->end && ms[j].first <= m->end + 3 &&
                     attribution_speaker(x, &ms[j])) {
@@ -119,7 +124,8 @@ int claimcheck_extract_is_reporting_verb(const claimcheck_extract_ctx *x,
                                          const claimcheck_sentence_annot *sa, size_t i) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++)
+    for (j = claimcheck_extract_match_ending(x, sa, i + 1);
+         j < sa->match_end && ms[j].first <= i; j++)
         if (ms[j].owner_kind == CLAIMCHECK_OWNER_REPORTING && ms[j].end == i + 1)
             return 1;
     return 0;
@@ -133,18 +139,20 @@ claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
     claimcheck_extract_ctx x;
     claimcheck_span scope;
-    size_t i, first = CLAIMCHECK_NONE, last_word = CLAIMCHECK_NONE;
-    claimcheck_extract_ctx_init(&x, doc, a, rules, sa);
-    for (i = sa->tok_first; i < sa->tok_end; i++)
-        if (toks[i].start >= cue.end) {
-            first = i;
-            break;
-        }
+    size_t i, first, last_word = CLAIMCHECK_NONE, until;
+    /* the token range only: a cue's scope reads no match */
+    claimcheck_extract_ctx_init(&x, doc, a, rules, NULL);
+    x.first = sa->tok_first;
+    x.end = sa->tok_end;
+    first = claimcheck_extract_token_from(&x, cue.end);
     /* forward, as NegEx and ConText scope a trigger: to a termination word
-     * or the end of the sentence */
+     * or the end of the sentence, at most CLAIMCHECK_EXTRACT_REACH tokens */
     scope.start = cue.start;
     scope.end = cue.end;
-    for (i = first; first != CLAIMCHECK_NONE && i < sa->tok_end; i++) {
+    until = sa->tok_end - first > CLAIMCHECK_EXTRACT_REACH
+                ? first + CLAIMCHECK_EXTRACT_REACH
+                : sa->tok_end;
+    for (i = first; i < until; i++) {
         if (claimcheck_extract_is(&x, CLAIMCHECK_LEX_SCOPE_STOP, i))
             break;
         if (toks[i].kind != CLAIMCHECK_TOK_PUNCT)
@@ -154,11 +162,14 @@ claimcheck_span claimcheck_cue_scope(const claimcheck_doc *doc, const claimcheck
         scope.end = toks[last_word].end;
         return scope;
     }
-    /* a cue closing its sentence ("..., critics say.") governs what precedes */
+    /* a cue closing its sentence ("..., critics say.") governs what precedes:
+     * back to the last termination word before it */
     scope.start = sa->span.start;
-    for (i = sa->tok_first; i < sa->tok_end && toks[i].start < cue.start; i++)
-        if (claimcheck_extract_is(&x, CLAIMCHECK_LEX_SCOPE_STOP, i))
-            scope.start = i + 1 < sa->tok_end ? toks[i + 1].start : toks[i].end;
+    for (i = claimcheck_extract_token_from(&x, cue.start); i > sa->tok_first; i--)
+        if (claimcheck_extract_is(&x, CLAIMCHECK_LEX_SCOPE_STOP, i - 1)) {
+            scope.start = i < sa->tok_end ? toks[i].start : toks[i - 1].end;
+            break;
+        }
     return scope; /* scope.end is the cue's end */
 }
 

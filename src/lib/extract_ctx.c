@@ -13,10 +13,54 @@ void claimcheck_extract_ctx_init(claimcheck_extract_ctx *x, const claimcheck_doc
     x->rules = rules;
     x->lang = &rules->lang;
     x->toks = (const claimcheck_token *)a->tokens.items;
-    if (sa) {
-        x->first = sa->tok_first;
-        x->end = sa->tok_end;
+    x->match_reach = (size_t)-1;
+    if (sa)
+        claimcheck_extract_ctx_sentence(x, sa);
+}
+
+void claimcheck_extract_ctx_sentence(claimcheck_extract_ctx *x,
+                                     const claimcheck_sentence_annot *sa) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j;
+    x->first = sa->tok_first;
+    x->end = sa->tok_end;
+    x->match_reach = 0;
+    for (j = sa->match_first; j < sa->match_end; j++)
+        if (ms[j].end - ms[j].first > x->match_reach)
+            x->match_reach = ms[j].end - ms[j].first;
+}
+
+size_t claimcheck_extract_match_from(const claimcheck_extract_ctx *x,
+                                     const claimcheck_sentence_annot *sa, size_t tok) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t lo = sa->match_first, hi = sa->match_end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].first < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    return lo;
+}
+
+size_t claimcheck_extract_token_from(const claimcheck_extract_ctx *x, size_t start) {
+    size_t lo = x->first, hi = x->end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->toks[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t claimcheck_extract_match_ending(const claimcheck_extract_ctx *x,
+                                       const claimcheck_sentence_annot *sa, size_t tok) {
+    if (x->match_reach >= tok)
+        return sa->match_first;
+    return claimcheck_extract_match_from(x, sa, tok - x->match_reach);
 }
 
 const claimcheck_entity *claimcheck_extract_entity_at(const claimcheck_extract_ctx *x,
@@ -26,8 +70,11 @@ const claimcheck_entity *claimcheck_extract_entity_at(const claimcheck_extract_c
 
 size_t claimcheck_extract_ends_at(const claimcheck_extract_ctx *x,
                                   claimcheck_lex_class cls, size_t i, double *value) {
-    size_t k;
-    for (k = i - x->first; k > 0; k--)
+    size_t k = i - x->first;
+    /* no phrase of the class is longer than max_words */
+    if (k > x->lang->max_words[cls])
+        k = x->lang->max_words[cls];
+    for (; k > 0; k--)
         if (claimcheck_extract_at(x, cls, i - k, value) == k)
             return i - k;
     return CLAIMCHECK_NONE;

@@ -9,9 +9,10 @@
 #include "extract_ctx.h"
 
 /* Gives the mediators sentence sa names to each of its claims
- * claims[claims_before..], and takes them out of their actors and places. */
-void claimcheck_extract_mediators(const claimcheck_extract_ctx *x,
-                                  const claimcheck_sentence_annot *sa,
-                                  claimcheck_vec *claims, size_t claims_before);
+ * claims[claims_before..], and takes them out of their actors and places.
+ * Returns 0 or CLAIMCHECK_ENOMEM. */
+int claimcheck_extract_mediators(const claimcheck_extract_ctx *x,
+                                 const claimcheck_sentence_annot *sa,
+                                 claimcheck_vec *claims, size_t claims_before);
 
 #endif

@@ -16,10 +16,11 @@ static int role_is_addressee(const claimcheck_extract_ctx *x,
     if (first > x->first &&
         claimcheck_extract_is(x, CLAIMCHECK_LEX_ADDRESSEE_VERB, first - 1))
         return 1;
-    /* the second of a pair, once */
+    /* the second of a pair, once: an entity ending right before the "and" */
     if (depth == 0 && first > x->first + 1 &&
         claimcheck_extract_is(x, CLAIMCHECK_LEX_CONJUNCTION, first - 1))
-        for (j = sa->match_first; j < sa->match_end; j++)
+        for (j = claimcheck_extract_match_ending(x, sa, first - 1);
+             j < sa->match_end && ms[j].first < first - 1; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end + 1 == first &&
                 role_is_addressee(x, sa, ms[j].first, 1))
                 return 1;
@@ -37,14 +38,17 @@ static int role_speaker_is_subject(const claimcheck_extract_ctx *x,
                                        ? CLAIMCHECK_LEX_PRONOUN_PERSON
                                        : CLAIMCHECK_LEX_PRONOUN_GROUP;
     size_t i, j;
-    if (verb_tok == CLAIMCHECK_NONE || verb_tok >= trigger)
+    /* beyond CLAIMCHECK_EXTRACT_REACH the pronoun is another clause's */
+    if (verb_tok == CLAIMCHECK_NONE || verb_tok >= trigger ||
+        trigger - verb_tok > CLAIMCHECK_EXTRACT_REACH)
         return 0;
     for (i = verb_tok + 1; i < trigger; i++) {
         if (!claimcheck_extract_is(x, pronoun, i))
             continue;
         /* "said it would answer any new Russian attack": a party named
          * between the pronoun and the trigger is the trigger's own */
-        for (j = sa->match_first; j < sa->match_end; j++)
+        for (j = claimcheck_extract_match_from(x, sa, i + 1);
+             j < sa->match_end && ms[j].first < trigger; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first > i &&
                 ms[j].end <= trigger &&
                 !claimcheck_extract_entity_is_target(
@@ -55,27 +59,35 @@ static int role_speaker_is_subject(const claimcheck_extract_ctx *x,
     return 0;
 }
 
-/* Does a target entity after trigger_match belong to a later trigger? */
-static int role_belongs_to_next_trigger(const claimcheck_extract_ctx *x,
-                                        const claimcheck_sentence_annot *sa,
-                                        size_t trigger_match,
-                                        const claimcheck_match *em) {
+/* Where the targets after trigger match tmi end: a later strike or
+ * ceasefire takes the targets after it ("sent drones ... after Putin
+ * promised to halt strikes on energy facilities"); a later call does not
+ * ("... of the call, damaging a hospital"). The least end of a later
+ * trigger of a one-party type, and at most CLAIMCHECK_EXTRACT_REACH tokens
+ * after the trigger. Matches are by first token, so the scan stops at the
+ * first match that starts past the least end found. */
+static size_t role_targets_end(const claimcheck_extract_ctx *x,
+                               const claimcheck_sentence_annot *sa, size_t tmi) {
+    const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
+    size_t j, limit = ms[tmi].end + CLAIMCHECK_EXTRACT_REACH;
+    for (j = tmi + 1; j < sa->match_end && ms[j].first < limit; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER && ms[j].first > ms[tmi].first &&
+            ms[j].end < limit && !claimcheck_extract_type_is_multi(x, ms[j].owner))
+            limit = ms[j].end;
+    return limit;
+}
+
+/* "the full ceasefire": is the target entity em a qualifier right before a
+ * (later) trigger? */
+static int role_qualifies_trigger(const claimcheck_extract_ctx *x,
+                                  const claimcheck_sentence_annot *sa,
+                                  const claimcheck_match *em) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
-    for (j = trigger_match + 1; j < sa->match_end; j++) {
-        if (ms[j].owner_kind != CLAIMCHECK_OWNER_TRIGGER ||
-            ms[j].first <= ms[trigger_match].first)
-            continue;
-        /* "the full ceasefire": a qualifier right before a later trigger */
-        if (ms[j].first >= em->end && ms[j].first - em->end <= 2)
+    for (j = claimcheck_extract_match_from(x, sa, em->end);
+         j < sa->match_end && ms[j].first <= em->end + 2; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_TRIGGER)
             return 1;
-        /* a later strike or ceasefire takes the targets after it ("sent
-         * drones ... after Putin promised to halt strikes on energy
-         * facilities"); a later call does not ("... of the call, damaging a
-         * hospital") */
-        if (ms[j].end <= em->first && !claimcheck_extract_type_is_multi(x, ms[j].owner))
-            return 1;
-    }
     return 0;
 }
 
@@ -87,8 +99,14 @@ static void role_near_trigger(const claimcheck_extract_ctx *x,
                               struct claimcheck_claim *c) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     const claimcheck_match *tm = &ms[tmi];
-    size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++) {
+    /* every role before the trigger ends at most 12 tokens before it; after
+     * it, places and participants start at most 8 after it, targets before
+     * role_targets_end */
+    size_t targets_end = role_targets_end(x, sa, tmi);
+    size_t limit = targets_end > tm->end + 9 ? targets_end : tm->end + 9;
+    size_t j =
+        claimcheck_extract_match_ending(x, sa, tm->first > 12 ? tm->first - 12 : 0);
+    for (; j < sa->match_end && ms[j].first < limit; j++) {
         const claimcheck_match *em = &ms[j];
         const claimcheck_entity *e;
         if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY)
@@ -103,7 +121,8 @@ static void role_near_trigger(const claimcheck_extract_ctx *x,
         }
         if (claimcheck_extract_entity_is_target(x, e)) {
             /* ... or one that ends inside it: "a general ceasefire" */
-            if ((em->first >= tm->end && !role_belongs_to_next_trigger(x, sa, tmi, em)) ||
+            if ((em->first >= tm->end && em->first < targets_end &&
+                 !role_qualifies_trigger(x, sa, em)) ||
                 (em->end <= tm->first && tm->first - em->end <= 4) ||
                 (em->first < tm->first && em->end > tm->first))
                 claimcheck_extract_add_role(c->targets, &c->target_count, em->owner);
@@ -129,21 +148,29 @@ static void role_single_actor(const claimcheck_extract_ctx *x,
                               struct claimcheck_claim *c) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j, near = CLAIMCHECK_NONE;
-    for (j = sa->match_first; j < sa->match_end; j++) {
-        const claimcheck_match *em = &ms[j];
-        if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY || em->first >= anchor ||
+    /* the last one in match order, searched back from the anchor (at most
+     * CLAIMCHECK_EXTRACT_REACH tokens) */
+    for (j = claimcheck_extract_match_from(x, sa, anchor);
+         j > sa->match_first && ms[j - 1].first + CLAIMCHECK_EXTRACT_REACH >= anchor;
+         j--) {
+        const claimcheck_match *em = &ms[j - 1];
+        if (em->owner_kind != CLAIMCHECK_OWNER_ENTITY ||
             claimcheck_extract_is_object(x, em->first) ||
             role_is_addressee(x, sa, em->first, 0) ||
             claimcheck_extract_entity_is_target(x, claimcheck_extract_entity_at(x, em)) ||
             (em->first == at->entity_tok && at->entity == em->owner))
             continue;
         /* not across a "that" clause boundary of a reporting verb */
-        near = j;
+        near = j - 1;
+        break;
     }
     if (near != CLAIMCHECK_NONE) {
         claimcheck_extract_add_role(c->actors, &c->actor_count, ms[near].owner);
         /* "Russia and Ukraine agreed" */
-        for (j = sa->match_first; j < near; j++)
+        for (j = ms[near].first > 0
+                     ? claimcheck_extract_match_ending(x, sa, ms[near].first - 1)
+                     : sa->match_first;
+             j < near; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
                 ms[j].end + 1 == ms[near].first &&
                 claimcheck_extract_is(x, CLAIMCHECK_LEX_CONJUNCTION, ms[j].end) &&
@@ -151,7 +178,8 @@ static void role_single_actor(const claimcheck_extract_ctx *x,
                     x, claimcheck_extract_entity_at(x, &ms[j])))
                 claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
     } else {
-        for (j = sa->match_first; j < sa->match_end; j++)
+        for (j = claimcheck_extract_match_from(x, sa, tm->end);
+             j < sa->match_end && ms[j].first < tm->end + CLAIMCHECK_EXTRACT_REACH; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
                 ms[j].first > x->first &&
                 claimcheck_extract_is(x, CLAIMCHECK_LEX_AGENT_PREP, ms[j].first - 1) &&
@@ -169,7 +197,8 @@ static void role_objects(const claimcheck_extract_ctx *x,
                          struct claimcheck_claim *c) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++)
+    for (j = claimcheck_extract_match_from(x, sa, tm->end);
+         j < sa->match_end && ms[j].first <= tm->end + 4; j++)
         if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first >= tm->end &&
             ms[j].first - tm->end <= 4 && ms[j].first > x->first &&
             claimcheck_extract_is(x, CLAIMCHECK_LEX_TARGET_PREP, ms[j].first - 1) &&
@@ -203,21 +232,6 @@ void claimcheck_extract_roles(const claimcheck_extract_ctx *x,
         claimcheck_extract_add_role(c->actors, &c->actor_count, c->attribution);
 }
 
-/* Is there a claim of `type` with actors before claims[j] in its sentence? */
-static int role_has_earlier(const claimcheck_vec *claims, size_t j, size_t type) {
-    const struct claimcheck_claim *c =
-        CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
-    while (j-- > 0) {
-        const struct claimcheck_claim *p =
-            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
-        if (p->sentence != c->sentence)
-            return 0;
-        if (p->type == type && p->actor_count)
-            return 1;
-    }
-    return 0;
-}
-
 /* Claim c takes the participants (and, as a vague time, the time) of the
  * earlier claim p. */
 static void role_inherit(struct claimcheck_claim *c, const struct claimcheck_claim *p) {
@@ -237,26 +251,37 @@ static void role_inherit(struct claimcheck_claim *c, const struct claimcheck_cla
 
 /* Claim c (of sentence s, a multi-party type) refers back `reach`
  * sentences at most: the latest earlier sentence that has a claim of its
- * type with actors; in it, the first (the main clause's) one. */
+ * type with actors; in it, the first (the main clause's) one. Claims are
+ * grouped by sentence; each group is read once per claim, front to back. */
 static void role_refer_back(claimcheck_vec *claims, size_t claims_before, size_t s,
                             size_t reach, struct claimcheck_claim *c) {
-    size_t j;
-    for (j = claims_before; j-- > 0;) {
-        const struct claimcheck_claim *p =
-            CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j);
-        if (p->sentence + reach < s)
-            break;
-        while (j > 0 &&
-               CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, j - 1)->sentence ==
-                   p->sentence &&
-               !(p->type == c->type && p->actor_count &&
-                 !role_has_earlier(claims, j, c->type)))
-            p = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, --j);
-        if (p->type == c->type && p->actor_count) {
-            role_inherit(c, p);
-            break;
+    size_t end = claims_before;
+    while (end > 0) {
+        size_t sentence =
+                   CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, end - 1)->sentence,
+               g = end, k;
+        if (sentence + reach < s)
+            return;
+        while (g > 0 &&
+               CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, g - 1)->sentence ==
+                   sentence)
+            g--;
+        for (k = g; k < end; k++) {
+            const struct claimcheck_claim *p =
+                CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, k);
+            if (p->type == c->type && p->actor_count) {
+                role_inherit(c, p);
+                return;
+            }
         }
+        end = g;
     }
+}
+
+/* The token of sentence x that starts at byte `start`, or CLAIMCHECK_NONE. */
+static size_t role_token_at(const claimcheck_extract_ctx *x, size_t start) {
+    size_t t = claimcheck_extract_token_from(x, start);
+    return t < x->end && x->toks[t].start == start ? t : CLAIMCHECK_NONE;
 }
 
 void claimcheck_extract_back_references(const claimcheck_extract_ctx *x,
@@ -266,12 +291,10 @@ void claimcheck_extract_back_references(const claimcheck_extract_ctx *x,
     for (i = claims_before; i < claims->count; i++) {
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
-        size_t t = CLAIMCHECK_NONE, j, reach;
+        size_t t, reach;
         if (c->actor_count || !claimcheck_extract_type_is_multi(x, c->type))
             continue;
-        for (j = x->first; j < x->end; j++)
-            if (x->toks[j].start == c->trigger.start)
-                t = j;
+        t = role_token_at(x, c->trigger.start);
         /* with a determiner ("their call") up to two sentences back; without
          * one ("... with 600 prisoners of war freed") only the sentence before */
         if (t == CLAIMCHECK_NONE)
@@ -288,17 +311,24 @@ void claimcheck_extract_sentence_parties(const claimcheck_extract_ctx *x,
                                          const claimcheck_sentence_annot *sa,
                                          claimcheck_vec *claims, size_t claims_before) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
-    size_t i, j;
+    size_t parties[CLAIMCHECK_CLAIM_MAX_ROLES], count = 0, i, j;
+    int found = 0;
     for (i = claims_before; i < claims->count; i++) {
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, i);
         if (c->actor_count || !claimcheck_extract_type_is_multi(x, c->type))
             continue;
-        for (j = sa->match_first; j < sa->match_end; j++)
+        /* every such claim has no actor yet, so each gets the same list:
+         * the first distinct parties of the sentence, found once */
+        for (j = sa->match_first;
+             !found && j < sa->match_end && count < CLAIMCHECK_CLAIM_MAX_ROLES; j++)
             if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY &&
                 !claimcheck_extract_entity_is_target(
                     x, claimcheck_extract_entity_at(x, &ms[j])))
-                claimcheck_extract_add_role(c->actors, &c->actor_count, ms[j].owner);
+                claimcheck_extract_add_role(parties, &count, ms[j].owner);
+        found = 1;
+        memcpy(c->actors, parties, count * sizeof(parties[0]));
+        c->actor_count = count;
     }
 }
 
@@ -311,9 +341,9 @@ static int role_sense_near(const claimcheck_extract_ctx *x,
                            size_t from, size_t to) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
     size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++)
-        if (ms[j].owner_kind == kind && ms[j].owner == type && ms[j].first < to &&
-            ms[j].end > from)
+    for (j = claimcheck_extract_match_ending(x, sa, from + 1);
+         j < sa->match_end && ms[j].first < to; j++)
+        if (ms[j].owner_kind == kind && ms[j].owner == type && ms[j].end > from)
             return 1;
     return 0;
 }
@@ -326,10 +356,8 @@ static int role_in_sense(const claimcheck_extract_ctx *x,
                          const struct claimcheck_claim *c) {
     const claimcheck_event_type *et =
         CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, c->type);
-    size_t tf = x->first, te, k, r;
+    size_t tf = claimcheck_extract_token_from(x, c->trigger.start), te, k, r;
     unsigned have = 0;
-    while (tf < x->end && x->toks[tf].start < c->trigger.start)
-        tf++;
     for (te = tf; te < x->end && x->toks[te].start < c->trigger.end; te++)
         ;
     r = et->exclude_reach ? et->exclude_reach : CLAIMCHECK_SENSE_EXCLUDE_REACH;

@@ -9,7 +9,9 @@ size_t claimcheck_extract_status(const claimcheck_extract_ctx *x,
     const claimcheck_event_type *et =
         CLAIMCHECK_VEC_AT(&x->rules->event_types, claimcheck_event_type, tm->owner);
     size_t j, best = CLAIMCHECK_NONE, best_dist = (size_t)-1;
-    for (j = sa->match_first; j < sa->match_end; j++) {
+    /* ending at most 6 tokens before the trigger, starting at most 3 after */
+    for (j = claimcheck_extract_match_ending(x, sa, tm->first > 6 ? tm->first - 6 : 0);
+         j < sa->match_end && ms[j].first <= tm->end + 3; j++) {
         const claimcheck_match *sm = &ms[j];
         const claimcheck_status_phrase *sp;
         size_t dist;
@@ -61,7 +63,8 @@ size_t claimcheck_extract_anchor(const claimcheck_extract_ctx *x,
         return tm->first;
     if (ms[status].first < tm->first)
         return ms[status].first;
-    for (j = sa->match_first; j < sa->match_end; j++) {
+    for (j = claimcheck_extract_match_from(x, sa, tm->end);
+         j < sa->match_end && ms[j].first < ms[status].first; j++) {
         if (ms[j].owner_kind != CLAIMCHECK_OWNER_ENTITY || ms[j].first < tm->end ||
             ms[j].end > ms[status].first)
             continue;
@@ -88,9 +91,17 @@ void claimcheck_extract_negation(const claimcheck_extract_ctx *x,
                                  const claimcheck_match *tm, size_t status, size_t anchor,
                                  struct claimcheck_claim *c) {
     const claimcheck_match *ms = (const claimcheck_match *)x->a->matches.items;
-    size_t j;
+    /* every case below ends at most 3 tokens before the anchor or the
+     * trigger and starts before the anchor, the trigger's end or the
+     * status phrase */
+    size_t lo = anchor < tm->first ? anchor : tm->first, hi = tm->end, j;
+    if (anchor > hi)
+        hi = anchor;
+    if (status != CLAIMCHECK_NONE && ms[status].first > hi)
+        hi = ms[status].first;
     /* negation just before the anchor, or "no" just before the trigger */
-    for (j = sa->match_first; j < sa->match_end; j++) {
+    for (j = claimcheck_extract_match_ending(x, sa, lo > 3 ? lo - 3 : 0);
+         j < sa->match_end && ms[j].first < hi; j++) {
         const claimcheck_match *nm = &ms[j];
         if (nm->owner_kind != CLAIMCHECK_OWNER_NEGATION ||
             status_is_pseudo_negation(x, nm->first, nm->end))

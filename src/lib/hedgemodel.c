@@ -132,7 +132,9 @@ int claimcheck_hedge_features(const claimcheck_rules *rules, const char *view,
         (rc = hm_word(n1, view, toks, first, end, i + 1, scratch)) < 0 ||
         (rc = hm_word(n2, view, toks, first, end, i + 2, scratch)) < 0)
         return rc;
-    for (j = first; j < end; j++) {
+    /* "we" within 256 tokens (the whole of any news sentence): one huge
+     * sentence costs each cue a window, not the sentence */
+    for (j = i > first + 256 ? i - 256 : first; j < end && j <= i + 256; j++) {
         if (toks[j].kind != CLAIMCHECK_TOK_WORD || toks[j].end - toks[j].start != 2)
             continue;
         if ((view[toks[j].start] | 0x20) == 'w' &&

@@ -245,7 +245,10 @@ typedef struct claimcheck_lang_phrase {
 typedef struct claimcheck_lang {
     /* (class, first word id) -> phrases; see claimcheck_lang_at */
     claimcheck_lang_table *table;
-    claimcheck_vec phrases;      /* claimcheck_lang_phrase */
+    claimcheck_vec phrases; /* claimcheck_lang_phrase */
+    /* the most words a phrase of each table class has (the loader keeps it),
+     * so a look-back for a phrase ending at a token is bounded */
+    size_t max_words[CLAIMCHECK_LANG_TIME + 1];
     claimcheck_vec time_phrases; /* claimcheck_time_phrase, in file order */
     claimcheck_vec units;        /* claimcheck_unit */
     claimcheck_vec statuses;     /* claimcheck_status_def */

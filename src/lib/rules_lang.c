@@ -78,6 +78,21 @@ static int lang_int(claimcheck_loader *ld, const claimcheck_ynode *map, const ch
     return 0;
 }
 
+/* claimcheck_lang_add_phrase, keeping lang->max_words: every phrase of the
+ * loader goes in through here. */
+static int lang_add(claimcheck_loader *ld, unsigned cls, const char *text, double value) {
+    claimcheck_lang *lang = &ld->rules->lang;
+    int rc = claimcheck_lang_add_phrase(lang, ld->rules->dict, cls, text, value);
+    size_t n;
+    if (rc < 0)
+        return rc;
+    n = CLAIMCHECK_VEC_AT(&lang->phrases, claimcheck_lang_phrase, lang->phrases.count - 1)
+            ->count;
+    if (n > lang->max_words[cls])
+        lang->max_words[cls] = n;
+    return 0;
+}
+
 /* Adds phrase scalar `v` to table class `cls`. */
 static int lang_phrase(claimcheck_loader *ld, const claimcheck_ynode *v, unsigned cls,
                        double value) {
@@ -89,8 +104,7 @@ static int lang_phrase(claimcheck_loader *ld, const claimcheck_ynode *v, unsigne
     if (claimcheck_utf8_validate(v->value, strlen(v->value), &bad) < 0)
         return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
                                     "phrase is not valid UTF-8");
-    rc = claimcheck_lang_add_phrase(&ld->rules->lang, ld->rules->dict, cls, v->value,
-                                    value);
+    rc = lang_add(ld, cls, v->value, value);
     if (rc == CLAIMCHECK_EINVAL)
         return claimcheck_yaml_fail(ld, CLAIMCHECK_ERULES, v->pos,
                                     "phrase '%s' may not start or end with '*'",
@@ -344,8 +358,7 @@ int claimcheck_rules_approximator(claimcheck_loader *ld, const claimcheck_ynode 
                                     cue->value);
     memcpy(word, s, len);
     word[len] = '\0';
-    rc = claimcheck_lang_add_phrase(&ld->rules->lang, ld->rules->dict,
-                                    CLAIMCHECK_LEX_APPROXIMATOR, word, 1.0);
+    rc = lang_add(ld, CLAIMCHECK_LEX_APPROXIMATOR, word, 1.0);
     if (rc < 0)
         return claimcheck_yaml_fail(ld, rc, cue->pos, "out of memory");
     return 0;

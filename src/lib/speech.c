@@ -52,6 +52,12 @@ typedef struct speech_ctx {
     size_t sentence;                /* the sentence being read */
     size_t named_person, named_org; /* the last entities the sentences before named */
     uint8_t tag;                    /* the record being added is a tag's */
+    /* per sentence, so that no scan of one verb reads the whole sentence
+     * again: the most tokens a match spans; the last answers of
+     * sp_next_punct (';' and ','); how far the ", who" search has read */
+    size_t match_reach;
+    size_t semi_from, semi_at, comma_from, comma_at;
+    size_t rel_read, rel_last;
 } speech_ctx;
 
 /* A speaker phrase. */
@@ -123,14 +129,29 @@ static int sp_quote(const speech_ctx *c, size_t i) {
     return 0;
 }
 
+/* The first match of sentence sa (matches are by first token) that starts
+ * at token `tok` or later. */
+static size_t sp_match_from(const speech_ctx *c, const claimcheck_sentence_annot *sa,
+                            size_t tok) {
+    const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
+    size_t lo = sa->match_first, hi = sa->match_end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ms[mid].first < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The entity match of the sentence whose last token is `i`, or NULL. */
 static const claimcheck_match *
 sp_entity_ending(const speech_ctx *c, const claimcheck_sentence_annot *sa, size_t i) {
     const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
-    size_t j;
-    for (j = sa->match_first; j < sa->match_end; j++)
-        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].first <= i &&
-            ms[j].end == i + 1)
+    size_t j = sp_match_from(c, sa, i + 1 > c->match_reach ? i + 1 - c->match_reach : 0);
+    for (; j < sa->match_end && ms[j].first <= i; j++)
+        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end == i + 1)
             return &ms[j];
     return NULL;
 }
@@ -154,11 +175,12 @@ static size_t sp_last_entity(const speech_ctx *c, const claimcheck_sentence_anno
                              size_t before, unsigned kind) {
     const claimcheck_match *ms = (const claimcheck_match *)c->a->matches.items;
     size_t j, found = kind == CLAIMCHECK_SPEAKER_PERSON ? c->named_person : c->named_org;
-    for (j = sa->match_first; j < sa->match_end; j++)
-        if (ms[j].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j].end <= before &&
+    /* the last one in match order: searched back from `before` */
+    for (j = sp_match_from(c, sa, before); j > sa->match_first; j--)
+        if (ms[j - 1].owner_kind == CLAIMCHECK_OWNER_ENTITY && ms[j - 1].end <= before &&
             sp_entity_kind(c, CLAIMCHECK_VEC_AT(&c->rules->entities, claimcheck_entity,
-                                                ms[j].owner)) == kind)
-            found = ms[j].owner;
+                                                ms[j - 1].owner)) == kind)
+            return ms[j - 1].owner;
     return found;
 }
 
@@ -368,12 +390,45 @@ static size_t sp_trim_end(const speech_ctx *c, size_t first, size_t last) {
     return last;
 }
 
+/* The first token `ch` (';' or ',') at or after token i, or the sentence
+ * end. The last answer is kept: a later question from a token up to it has
+ * the same one, so the verbs of one sentence read it once. */
+static size_t sp_next_punct(speech_ctx *c, size_t i, char ch) {
+    size_t *from = ch == ';' ? &c->semi_from : &c->comma_from,
+           *at = ch == ';' ? &c->semi_at : &c->comma_at, k = i;
+    if (*from <= i && i <= *at)
+        return *at;
+    while (k < c->end && !sp_punct(c, k, ch))
+        k++;
+    *from = i;
+    *at = k;
+    return k;
+}
+
 /* The end of reported words that start at `i`: the sentence end or a
  * semicolon. */
-static size_t sp_clause_end(const speech_ctx *c, size_t i) {
-    while (i < c->end && !sp_punct(c, i, ';'))
-        i++;
-    return i;
+static size_t sp_clause_end(speech_ctx *c, size_t i) { return sp_next_punct(c, i, ';'); }
+
+/* Does ", who" (a comma, then a relative word at k) stand at token k? */
+static int sp_relative_at(const speech_ctx *c, size_t k) {
+    return sp_punct(c, k - 1, ',') && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, k);
+}
+
+/* The last k in (c->start + 1, j) where sp_relative_at holds, or
+ * CLAIMCHECK_NONE. The verbs of a sentence come in text order: what was
+ * read for one is not read again for the next. */
+static size_t sp_relative_before(speech_ctx *c, size_t j) {
+    size_t k;
+    if (j < c->rel_read) { /* behind what was read: read back */
+        for (k = j - 1; k > c->start + 1; k--)
+            if (sp_relative_at(c, k))
+                return k;
+        return CLAIMCHECK_NONE;
+    }
+    for (; c->rel_read < j; c->rel_read++)
+        if (c->rel_read > c->start + 1 && sp_relative_at(c, c->rel_read))
+            c->rel_last = c->rel_read;
+    return c->rel_last;
 }
 
 /* Is the verb of saying that ends at `vend` a tag of what precedes it
@@ -411,12 +466,9 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
     if (v > c->start && sp_is(c, CLAIMCHECK_LEX_SPEECH_PASSIVE, v - 1))
         return 0;
     if (j > c->start && sp_punct(c, j - 1, ',')) {
-        size_t k;
-        for (k = j - 1; k > c->start + 1; k--)
-            if (sp_punct(c, k - 1, ',') && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, k)) {
-                j = k - 1;
-                break;
-            }
+        size_t k = sp_relative_before(c, j);
+        if (k != CLAIMCHECK_NONE)
+            j = k - 1;
     }
     if (j > c->start && sp_who_before(c, sa, j - 1, &w)) {
         /* "whatever Kyiv says", "as Peskov said": the clause around is the
@@ -432,10 +484,8 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
         /* "The call, which the White House said began at 10, lasted ...":
          * the relative clause alone */
         if (w.walk > c->start && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, w.walk - 1)) {
-            size_t k = vend;
-            while (k < c->end && !sp_punct(c, k, ','))
-                k++;
-            return sp_add(c, vend, k, &w, CLAIMCHECK_SPEECH_REPORTED, disputed);
+            return sp_add(c, vend, sp_next_punct(c, vend, ','), &w,
+                          CLAIMCHECK_SPEECH_REPORTED, disputed);
         }
         if (tag) {
             int rc = sp_add_tag(c, c->start, sp_trim_end(c, c->start, w.walk), &w,
@@ -663,6 +713,17 @@ static int sp_sentence(speech_ctx *c, speech_state *st,
     c->first = sa->tok_first;
     c->end = sa->tok_end;
     c->start = c->first;
+    c->match_reach = 0;
+    for (i = sa->match_first; i < sa->match_end; i++) {
+        const claimcheck_match *m =
+            CLAIMCHECK_VEC_AT(&c->a->matches, claimcheck_match, i);
+        if (m->end - m->first > c->match_reach)
+            c->match_reach = m->end - m->first;
+    }
+    c->semi_from = c->comma_from = 1; /* no answer kept (from > at) */
+    c->semi_at = c->comma_at = 0;
+    c->rel_read = c->first;
+    c->rel_last = CLAIMCHECK_NONE;
     if (st->prev_end &&
         sp_paragraph_break(c->doc, c->toks[st->prev_end - 1].end, sa->span.start) &&
         (rc = sp_close(c, st)) < 0)
@@ -768,6 +829,158 @@ static int sp_index(claimcheck_annot *a) {
     return 0;
 }
 
+/* A sentence of at least SP_PAINT_MIN records (one huge sentence: each of
+ * its claims would read them all) gets its look-ups painted on its tokens
+ * once: a->speech_first holds, after its ns + 1 list starts, one entry per
+ * sentence, the offset in a->speech_list of its four tables (or NONE); each
+ * table has a slot per token of the sentence, 1 + a record index or 0:
+ *   0  the innermost named record holding the token, turns left out,
+ *   1  the same, turns counted (claimcheck_speech_named_at),
+ *   2  the first record whose verb is the token,
+ *   3  the first named one (claimcheck_speech_verb_at).
+ * Innermost: the least span in bytes, the earliest record of equal ones,
+ * as the lists' scan decides. */
+#define SP_PAINT_MIN 16
+
+/* The next token from t not painted yet in `next` (path halving). */
+static size_t sp_paint_next(size_t *next, size_t t) {
+    while (next[t] != t) {
+        next[t] = next[next[t]];
+        t = next[t];
+    }
+    return t;
+}
+
+typedef struct sp_by_size {
+    size_t len, index;
+} sp_by_size;
+
+static int sp_by_size_cmp(const void *x, const void *y) {
+    const sp_by_size *a = x, *b = y;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Paints tables 0 and 1 of sentence sa (`n` tokens) at `tab` from its
+ * records list[0..count), through the scratch `order` and `next`. */
+static void sp_paint_named(const claimcheck_annot *a, const claimcheck_sentence_annot *sa,
+                           const size_t *list, size_t count, size_t *tab,
+                           sp_by_size *order, size_t *next) {
+    const claimcheck_speech *sp = (const claimcheck_speech *)a->speech.items;
+    size_t n = sa->tok_end - sa->tok_first, k, t, v;
+    for (k = 0; k < count; k++) {
+        order[k].len = sp[list[k]].span.end - sp[list[k]].span.start;
+        order[k].index = list[k];
+    }
+    qsort(order, count, sizeof(*order), sp_by_size_cmp);
+    for (v = 0; v < 2; v++) {
+        for (t = 0; t <= n; t++)
+            next[t] = t;
+        for (k = 0; k < count; k++) {
+            const claimcheck_speech *r = &sp[order[k].index];
+            size_t lo = r->first > sa->tok_first ? r->first - sa->tok_first : 0;
+            size_t hi = r->end < sa->tok_end ? r->end - sa->tok_first : n;
+            if (!claimcheck_speaker_is_named(r->kind) ||
+                (v == 0 && r->form == CLAIMCHECK_SPEECH_TURN) || lo >= hi)
+                continue;
+            for (t = sp_paint_next(next, lo); t < hi; t = sp_paint_next(next, t + 1)) {
+                tab[v * n + t] = order[k].index + 1;
+                next[t] = t + 1;
+            }
+        }
+    }
+    for (k = 0; k < count; k++) { /* in list order: the first one wins */
+        const claimcheck_speech *r = &sp[list[k]];
+        if (r->verb == CLAIMCHECK_NONE || r->verb < sa->tok_first ||
+            r->verb >= sa->tok_end)
+            continue;
+        t = r->verb - sa->tok_first;
+        if (!tab[2 * n + t])
+            tab[2 * n + t] = list[k] + 1;
+        if (claimcheck_speaker_is_named(r->kind) && !tab[3 * n + t])
+            tab[3 * n + t] = list[k] + 1;
+    }
+}
+
+/* The painted tables of the sentences of SP_PAINT_MIN records or more. */
+static int sp_paint(claimcheck_annot *a) {
+    size_t ns = a->sentences.count, s, k, most = 0, tokens = 0;
+    sp_by_size *order = NULL;
+    size_t *next = NULL;
+    int rc = 0;
+    for (s = 0; s < ns; s++) {
+        const claimcheck_sentence_annot *sa =
+            CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+        size_t *slot = claimcheck_vec_push(&a->speech_first, sizeof(size_t)), count;
+        if (!slot)
+            return CLAIMCHECK_ENOMEM;
+        *slot = CLAIMCHECK_NONE;
+        count = ((size_t *)a->speech_first.items)[s + 1] -
+                ((size_t *)a->speech_first.items)[s];
+        if (count >= SP_PAINT_MIN) {
+            most = count > most ? count : most;
+            if (sa->tok_end - sa->tok_first > tokens)
+                tokens = sa->tok_end - sa->tok_first;
+        }
+    }
+    if (!most)
+        return 0;
+    order = claimcheck_malloc(most * sizeof(*order));
+    next = claimcheck_malloc((tokens + 1) * sizeof(*next));
+    if (!order || !next) {
+        rc = CLAIMCHECK_ENOMEM;
+        goto cleanup;
+    }
+    for (s = 0; s < ns; s++) {
+        const claimcheck_sentence_annot *sa =
+            CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+        size_t *first = (size_t *)a->speech_first.items, n = sa->tok_end - sa->tok_first;
+        size_t count = first[s + 1] - first[s], off = a->speech_list.count;
+        if (count < SP_PAINT_MIN)
+            continue;
+        for (k = 0; k < 4 * n; k++)
+            if (!claimcheck_vec_push(&a->speech_list, sizeof(size_t))) {
+                rc = CLAIMCHECK_ENOMEM;
+                goto cleanup;
+            }
+        first = (size_t *)a->speech_first.items;
+        first[ns + 1 + s] = off;
+        sp_paint_named(a, sa, (const size_t *)a->speech_list.items + first[s], count,
+                       (size_t *)a->speech_list.items + off, order, next);
+    }
+cleanup:
+    free(order);
+    free(next);
+    return rc;
+}
+
+/* The painted table `which` of sentence s, or NULL; its slot for byte `at`
+ * (a token of the sentence that starts there, or for tables 2 and 3 holds
+ * it) in *slot, or NULL when no token fits (then the lists decide). */
+static const size_t *sp_painted(const claimcheck_annot *a, size_t s, unsigned which,
+                                size_t at) {
+    const size_t *first = (const size_t *)a->speech_first.items;
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    const claimcheck_sentence_annot *sa =
+        CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s);
+    size_t ns = a->sentences.count, lo = sa->tok_first, hi = sa->tok_end;
+    if (a->speech_first.count != 2 * ns + 1 || first[ns + 1 + s] == CLAIMCHECK_NONE)
+        return NULL;
+    while (lo < hi) { /* the last token starting at `at` or before */
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].start <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == sa->tok_first || (which < 2 && toks[lo - 1].start != at) ||
+        (which >= 2 && at >= toks[lo - 1].end))
+        return NULL;
+    return (const size_t *)a->speech_list.items + first[ns + 1 + s] +
+           which * (sa->tok_end - sa->tok_first) + (lo - 1 - sa->tok_first);
+}
+
 /* The sentence whose span holds byte `at`, or the one before it. */
 static size_t sp_sentence_at(const claimcheck_annot *a, size_t at) {
     const claimcheck_sentence_annot *ss =
@@ -805,9 +1018,9 @@ int claimcheck_speech_find(claimcheck_annot *a, const claimcheck_doc *doc,
                  CLAIMCHECK_VEC_AT(&a->sentences, claimcheck_sentence_annot, s))) < 0)
             return rc;
     }
-    if ((rc = sp_close(&c, &st)) < 0)
+    if ((rc = sp_close(&c, &st)) < 0 || (rc = sp_index(a)) < 0)
         return rc;
-    return sp_index(a);
+    return a->sentences.count ? sp_paint(a) : 0;
 }
 
 int claimcheck_speaker_is_named(unsigned kind) {
@@ -821,10 +1034,13 @@ const claimcheck_speech *claimcheck_speech_named_at(const claimcheck_annot *a, s
                             *best = NULL;
     const size_t *first = (const size_t *)a->speech_first.items,
                  *list = (const size_t *)a->speech_list.items;
+    const size_t *slot;
     size_t k, s;
-    if (!a->speech.count || a->speech_first.count != a->sentences.count + 1)
+    if (!a->speech.count || a->speech_first.count < a->sentences.count + 1)
         return NULL;
     s = sp_sentence_at(a, at);
+    if ((slot = sp_painted(a, s, turns ? 1 : 0, at)) != NULL)
+        return *slot ? &sp[*slot - 1] : NULL;
     for (k = first[s]; k < first[s + 1]; k++) {
         const claimcheck_speech *r = &sp[list[k]];
         if (claimcheck_speaker_is_named(r->kind) && r->span.start <= at &&
@@ -867,10 +1083,13 @@ const claimcheck_speech *claimcheck_speech_verb_at(const claimcheck_annot *a, si
     const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
     const size_t *first = (const size_t *)a->speech_first.items,
                  *list = (const size_t *)a->speech_list.items;
+    const size_t *slot;
     size_t k, s;
-    if (!a->speech.count || a->speech_first.count != a->sentences.count + 1)
+    if (!a->speech.count || a->speech_first.count < a->sentences.count + 1)
         return NULL;
     s = sp_sentence_at(a, at);
+    if ((slot = sp_painted(a, s, named ? 3 : 2, at)) != NULL)
+        return *slot ? &sp[*slot - 1] : NULL;
     for (k = first[s]; k < first[s + 1]; k++) {
         const claimcheck_speech *r = &sp[list[k]];
         if ((!named || claimcheck_speaker_is_named(r->kind)) &&

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "helpers.h"
 
@@ -381,6 +382,57 @@ static void extract_german_figure_and_date(void **state) {
     check_free(report, doc, rules);
 }
 
+/* The text of `count` copies of `unit` between `prefix` and `suffix`. */
+static char *repeat_text(const char *prefix, const char *unit, size_t count,
+                         const char *suffix) {
+    size_t lp = strlen(prefix), lu = strlen(unit), ls = strlen(suffix), i;
+    char *t = malloc(lp + lu * count + ls + 1);
+    assert_non_null(t);
+    memcpy(t, prefix, lp);
+    for (i = 0; i < count; i++)
+        memcpy(t + lp + i * lu, unit, lu);
+    memcpy(t + lp + count * lu, suffix, ls + 1);
+    return t;
+}
+
+/* The nearest actor before a trigger is searched back at most
+ * CLAIMCHECK_EXTRACT_REACH (256) tokens: 200 words away it is found, 300
+ * words away (no news sentence is that long) it is not. */
+static void extract_actor_reach_is_bounded(void **state) {
+    helpers_fixture *f = *state;
+    char *near = repeat_text("Russia, ", "blah ", 200, "launched drones at Kyiv.");
+    char *far = repeat_text("Russia, ", "blah ", 300, "launched drones at Kyiv.");
+    const claimcheck_claim *c = claim_of(f, near, "2025-03-19", "strike");
+    assert_true(has_actor(c, "russia"));
+    helpers_teardown(state);
+    c = claim_of(f, far, "2025-03-19", "strike");
+    assert_int_equal(claimcheck_claim_actor_count(c), 0);
+    free(near);
+    free(far);
+}
+
+/* In one sentence of 800 clauses, each strike's actor is the entity of its
+ * own clause: the windows around each trigger keep the nearest one. */
+static void extract_long_sentence_keeps_each_clause(void **state) {
+    helpers_fixture *f = *state;
+    char *text = repeat_text("",
+                             "Russia launched drones at Kyiv, and Ukraine launched "
+                             "drones at Moscow, and ",
+                             400, "the truce held.");
+    size_t i, n = 0;
+    assert_int_equal(helpers_check(text, "2025-03-19", &f->doc, &f->report), 0);
+    for (i = 0; i < claimcheck_report_claim_count(f->report); i++) {
+        const claimcheck_claim *c = claimcheck_report_claim(f->report, i);
+        if (strcmp(claimcheck_claim_type(c), "strike") != 0)
+            continue;
+        assert_int_equal(claimcheck_claim_actor_count(c), 1);
+        assert_true(has_actor(c, n % 2 ? "ukraine" : "russia"));
+        n++;
+    }
+    assert_int_equal(n, 800);
+    free(text);
+}
+
 int main(void) {
     helpers_fixture f;
     const struct CMUnitTest tests[] = {
@@ -410,6 +462,8 @@ int main(void) {
         cmocka_unit_test(extract_ship_story_tolerance_from_the_domain),
         cmocka_unit_test(extract_ship_story_knows_only_its_words),
         cmocka_unit_test(extract_german_figure_and_date),
+        HELPERS_FIXTURE_TEST(extract_actor_reach_is_bounded),
+        HELPERS_FIXTURE_TEST(extract_long_sentence_keeps_each_clause),
     };
     memset(&f, 0, sizeof(f));
     return HELPERS_RUN_WITH_RULES(tests);

@@ -374,6 +374,59 @@ static void speech_disputed_but_true(void **state) {
     claimcheck_doc_free(doc);
 }
 
+/* The innermost named record holding byte `at`, read from every record
+ * (the look-up's definition: least span, then earliest record). */
+static const claimcheck_speech *named_at_slowly(const claimcheck_annot *a, size_t at,
+                                                int turns) {
+    const claimcheck_speech *best = NULL;
+    size_t i;
+    for (i = 0; i < a->speech.count; i++) {
+        const claimcheck_speech *r = CLAIMCHECK_VEC_AT(&a->speech, claimcheck_speech, i);
+        if (claimcheck_speaker_is_named(r->kind) && r->span.start <= at &&
+            at < r->span.end && (turns || r->form != CLAIMCHECK_SPEECH_TURN) &&
+            (!best || r->span.end - r->span.start < best->span.end - best->span.start))
+            best = r;
+    }
+    return best;
+}
+
+/* One sentence of 60 reported clauses (its look-ups painted on its tokens,
+ * speech.c) answers at every token as the records read one by one do. */
+static void speech_long_sentence_lookups(void **state) {
+    const char *unit = "Rubio said the talks might resume, and \"the truce may hold,\" "
+                       "Waltz told reporters, and ";
+    size_t lu = strlen(unit), i, k, n = 30;
+    char *text = malloc(lu * n + 32);
+    speech_fixture fx;
+    const claimcheck_token *toks;
+    (void)state;
+    assert_non_null(text);
+    for (i = 0; i < n; i++)
+        memcpy(text + i * lu, unit, lu);
+    strcpy(text + n * lu, "the war went on.");
+    fixture_open(&fx, text);
+    assert_true(fx.a.speech.count >= 16);
+    toks = (const claimcheck_token *)fx.a.tokens.items;
+    for (k = 0; k < fx.a.tokens.count; k++) {
+        const claimcheck_speech *v = NULL;
+        for (i = 0; i < fx.a.speech.count && !v; i++) {
+            const claimcheck_speech *r =
+                CLAIMCHECK_VEC_AT(&fx.a.speech, claimcheck_speech, i);
+            if (r->verb == k)
+                v = r;
+        }
+        assert_ptr_equal(claimcheck_speech_named_at(&fx.a, toks[k].start, 0),
+                         named_at_slowly(&fx.a, toks[k].start, 0));
+        assert_ptr_equal(claimcheck_speech_named_at(&fx.a, toks[k].start, 1),
+                         named_at_slowly(&fx.a, toks[k].start, 1));
+        assert_ptr_equal(claimcheck_speech_verb_at(&fx.a, toks[k].start, 0), v);
+    }
+    assert_non_null(
+        claimcheck_speech_named_at(&fx.a, (size_t)(strstr(text, "may") - text), 1));
+    fixture_close(&fx);
+    free(text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(speech_direct_quotes),
@@ -385,6 +438,7 @@ int main(void) {
         cmocka_unit_test(speech_claims_carry_speaker),
         cmocka_unit_test(speech_tags_and_clauses),
         cmocka_unit_test(speech_disputed_but_true),
+        cmocka_unit_test(speech_long_sentence_lookups),
     };
     return HELPERS_RUN_WITH_RULES(tests);
 }
