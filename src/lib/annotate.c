@@ -152,12 +152,32 @@ typedef struct annotate_word {
     unsigned char scored;
 } annotate_word;
 
+/* The first of m[0..n) (sorted by first token) that can overlap m[i]: it
+ * starts at m[i].first - reach or later (`reach`: the longest match). */
+static size_t annotate_overlap_from(const claimcheck_match *m, size_t i, size_t reach) {
+    size_t lo = 0, hi = i, tok = m[i].first > reach ? m[i].first - reach : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].first < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Every rule below compares overlapping matches only, so each match is
+ * compared with those that start within the longest match of it (sorted
+ * by first token): linear in a long sentence, not quadratic. */
 static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m, size_t n,
                              annotate_word *words, size_t tok_first) {
-    size_t i, k, t, kept = 0;
+    size_t i, k, t, kept = 0, reach = 0;
     unsigned char *drop = claimcheck_calloc(n ? n : 1, 1);
     if (!drop)
         return n; /* keeping everything is safe, only less tidy */
+    for (i = 0; i < n; i++)
+        if (m[i].end - m[i].first > reach)
+            reach = m[i].end - m[i].first;
     for (i = 0; i < n; i++) {
         uint8_t cancel = m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE
                              ? CLAIMCHECK_OWNER_CANCEL
@@ -167,7 +187,8 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
                              : 0;
         if (!cancel)
             continue;
-        for (k = 0; k < n; k++)
+        for (k = annotate_overlap_from(m, i, reach); k < n && m[k].first <= m[i].first;
+             k++)
             if (m[k].owner_kind == cancel &&
                 (m[k].owner == m[i].owner || (cancel == CLAIMCHECK_OWNER_CANCEL &&
                                               m[k].owner == CLAIMCHECK_NOT_HEDGE)) &&
@@ -185,7 +206,8 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
             drop[i] = 1;
             continue;
         }
-        for (k = 0; k < n && !drop[i]; k++) {
+        for (k = annotate_overlap_from(m, i, reach);
+             k < n && m[k].first < m[i].end && !drop[i]; k++) {
             size_t lk = m[k].end - m[k].first, li = m[i].end - m[i].first;
             if (k == i || !annotate_competes(rules, &m[k], &m[i]))
                 continue;
