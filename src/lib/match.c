@@ -35,6 +35,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Status and unit look-ups, memoised by the rule base's own string: claims
@@ -849,40 +850,129 @@ static int match_claims_conflict(const match_ctx *m, const struct claimcheck_cla
  * reported event: one says it happened (or was agreed), the other that it
  * did not; or their figures cannot both hold. Reported once, on the later
  * claim, with the earlier one as the related location. */
-static int match_internal(match_ctx *m) {
-    size_t i, j;
-    for (j = 0; j < m->report->claims.count; j++) {
-        struct claimcheck_claim *b =
-            CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, j);
-        if (b->event == CLAIMCHECK_NONE)
+/* The claims of one event in claim order: `order` holds the indices of
+ * the claims with an event, sorted by (event, index). */
+typedef struct match_pair_key {
+    size_t event, index;
+} match_pair_key;
+
+static int match_pair_cmp(const void *x, const void *y) {
+    const match_pair_key *a = x, *b = y;
+    if (a->event != b->event)
+        return a->event < b->event ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* The earliest claim before claim b (position p of its event's group
+ * g[0..p)) that it contradicts, or SIZE_MAX. A run of claims of b's own
+ * sentence is skipped whole (runs[q]: the position after q's run), so one
+ * long sentence of claims costs no comparison; at most
+ * CLAIMCHECK_MATCH_INTERNAL_MAX claims of other sentences are compared
+ * (docs/limits.md). */
+static size_t match_internal_first(const match_ctx *m, const match_pair_key *g,
+                                   const size_t *runs, size_t p) {
+    const struct claimcheck_claim *b =
+        CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, g[p].index);
+    size_t q = 0, compared = 0;
+    while (q < p && compared < CLAIMCHECK_MATCH_INTERNAL_MAX) {
+        const struct claimcheck_claim *a =
+            CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, g[q].index);
+        claimcheck_buf detail = CLAIMCHECK_BUF_INIT;
+        int conflict;
+        if (a->sentence == b->sentence) {
+            q = runs[q] < p ? runs[q] : p;
             continue;
-        for (i = 0; i < j; i++) {
-            const struct claimcheck_claim *a =
-                CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, i);
-            const claimcheck_event *ev;
-            struct claimcheck_finding *f;
-            claimcheck_buf detail = CLAIMCHECK_BUF_INIT;
-            /* two speakers who disagree are reported disagreement, not a
-             * text contradicting itself */
-            if (a->event != b->event || a->sentence == b->sentence ||
-                a->attribution != b->attribution || a->quoted != b->quoted ||
-                !match_claims_conflict(m, a, b, &detail))
-                continue;
-            ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, b->event);
-            f = claimcheck_report_add(
-                m->report, CLAIMCHECK_FINDING_CONTRADICTION, CLAIMCHECK_SEVERITY_ERROR,
-                "contradiction.internal", b->span, "%s; event: %s",
-                detail.ptr ? detail.ptr : "", ev->title ? ev->title : ev->id);
-            claimcheck_buf_free(&detail);
-            if (!f)
-                return CLAIMCHECK_ENOMEM;
-            f->claim = j;
-            f->other_claim = i;
-            match_add_sources(f, ev);
-            break;
+        }
+        compared++;
+        /* two speakers who disagree are reported disagreement, not a text
+         * contradicting itself */
+        conflict = a->attribution == b->attribution && a->quoted == b->quoted &&
+                   match_claims_conflict(m, a, b, &detail);
+        claimcheck_buf_free(&detail);
+        if (conflict)
+            return g[q].index;
+        q++;
+    }
+    return SIZE_MAX;
+}
+
+/* Contradictions between two claims of the document about the same
+ * reported event (see above): each claim is compared with the earlier
+ * claims of its event only, and the findings are added in claim order. */
+static int match_internal(match_ctx *m) {
+    size_t n = m->report->claims.count, k = 0, i, g;
+    match_pair_key *order;
+    size_t *runs, *other;
+    int rc = 0;
+    if (n < 2)
+        return 0;
+    order = claimcheck_malloc(n * sizeof(*order));
+    runs = claimcheck_malloc(n * sizeof(*runs));
+    other = claimcheck_malloc(n * sizeof(*other));
+    if (!order || !runs || !other) {
+        rc = CLAIMCHECK_ENOMEM;
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        const struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, i);
+        other[i] = SIZE_MAX;
+        if (c->event != CLAIMCHECK_NONE) {
+            order[k].event = c->event;
+            order[k++].index = i;
         }
     }
-    return 0;
+    qsort(order, k, sizeof(*order), match_pair_cmp);
+    for (i = k; i-- > 0;) { /* the end of each run of one event and sentence */
+        const struct claimcheck_claim *c =
+            CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, order[i].index);
+        const struct claimcheck_claim *d =
+            i + 1 < k ? CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim,
+                                          order[i + 1].index)
+                      : NULL;
+        runs[i] = d && order[i + 1].event == order[i].event && d->sentence == c->sentence
+                      ? runs[i + 1]
+                      : i + 1;
+    }
+    for (g = 0; g < k;) {
+        size_t end = g, p;
+        while (end < k && order[end].event == order[g].event)
+            end++;
+        for (i = g; i < end; i++)
+            runs[i] -= g; /* positions inside the group */
+        for (p = 1; p < end - g; p++)
+            other[order[g + p].index] = match_internal_first(m, order + g, runs + g, p);
+        g = end;
+    }
+    for (i = 0; i < n; i++) {
+        const struct claimcheck_claim *a, *b;
+        const claimcheck_event *ev;
+        struct claimcheck_finding *f;
+        claimcheck_buf detail = CLAIMCHECK_BUF_INIT;
+        if (other[i] == SIZE_MAX)
+            continue;
+        a = CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, other[i]);
+        b = CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, i);
+        match_claims_conflict(m, a, b, &detail);
+        ev = CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, b->event);
+        f = claimcheck_report_add(m->report, CLAIMCHECK_FINDING_CONTRADICTION,
+                                  CLAIMCHECK_SEVERITY_ERROR, "contradiction.internal",
+                                  b->span, "%s; event: %s", detail.ptr ? detail.ptr : "",
+                                  ev->title ? ev->title : ev->id);
+        claimcheck_buf_free(&detail);
+        if (!f) {
+            rc = CLAIMCHECK_ENOMEM;
+            goto cleanup;
+        }
+        f->claim = i;
+        f->other_claim = other[i];
+        match_add_sources(f, ev);
+    }
+cleanup:
+    free(order);
+    free(runs);
+    free(other);
+    return rc;
 }
 
 int claimcheck_match_claims(claimcheck_report *report) {
