@@ -34,6 +34,10 @@
  * first piece of a finding carries its anchor id. Bounds are moved to the
  * start of a UTF-8 character (ends: past it), so no character is split.
  *
+ * In the panel, a sentence longer than CLAIMCHECK_CLIP_LIMIT bytes is shown
+ * as its window around the first cue or the claim's trigger, an ellipsis
+ * where text was left out (render.h); the article is shown whole, once.
+ *
  * Output is deterministic: no time, no random ids; ids are d<doc>-F<n> (the
  * mark of finding n, as numbered in the JSON output) and d<doc>-L<n> (its
  * entry in the panel). */
@@ -617,7 +621,7 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
     claimcheck_buf *out = c->out;
     const char *kind = claimcheck_finding_kind_name(claimcheck_finding_get_kind(f));
     const char *sev = claimcheck_severity_name(claimcheck_finding_severity(f));
-    claimcheck_span span = claimcheck_finding_span(f);
+    claimcheck_span span = claimcheck_finding_span(f), win;
     claimcheck_pos pos = claimcheck_doc_pos(doc, span.start);
     size_t k, ncues = claimcheck_finding_cue_count(f), nr = 0, claim, nev;
     const char *last_event = NULL;
@@ -677,11 +681,18 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
     }
     span.end = span.end > c->len ? c->len : span.end;
     span.start = span.start > span.end ? span.end : span.start;
-    span.start = html_snap_c(c, span.start, 0);
-    span.end = html_snap_c(c, span.end, 1);
-    nr = html_ranges_fix(c, span.start, span.end, r, nr, NULL, 0);
+    /* a long sentence: its window around the first cue or the trigger */
+    win = claimcheck_render_clip(doc, span,
+                                 nr ? (claimcheck_span){r[0].start, r[0].end} : span);
+    win.start = html_snap_c(c, win.start, 0);
+    win.end = html_snap_c(c, win.end, 1);
+    nr = html_ranges_fix(c, win.start, win.end, r, nr, NULL, 0);
     claimcheck_buf_puts(out, "<blockquote class=\"q\">");
-    rc = html_sweep(c, span.start, span.end, r, nr, NULL, 0, 0);
+    if (win.start > span.start)
+        claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
+    rc = html_sweep(c, win.start, win.end, r, nr, NULL, 0, 0);
+    if (win.end < span.end)
+        claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
     claimcheck_buf_puts(out, "</blockquote>\n");
     free(r);
     if (rc < 0)
@@ -717,7 +728,15 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
                               "<p class=\"sub\">Conflicts with claim C%zu (line %u, col "
                               "%u)</p><blockquote class=\"q\">",
                               rel + 1, rp.line, rp.column);
-        html_escape_span(c, s.start, s.end);
+        {
+            claimcheck_span w = claimcheck_render_clip(
+                doc, s, claimcheck_claim_span(claimcheck_report_claim(c->report, rel)));
+            if (w.start > s.start)
+                claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
+            html_escape_span(c, w.start, w.end);
+            if (w.end < s.end)
+                claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
+        }
         claimcheck_buf_puts(out, "</blockquote>\n");
     }
 
