@@ -614,6 +614,40 @@ static void html_meta(claimcheck_buf *out, const char *name, const char *value, 
     claimcheck_buf_puts(out, "</dd></div>");
 }
 
+/* The text of `s`, escaped; a long sentence as its window around `anchor`,
+ * an ellipsis where text was left out (render.h). */
+static void html_clipped(html_ctx *c, claimcheck_span s, claimcheck_span anchor) {
+    claimcheck_span w =
+        claimcheck_render_clip(claimcheck_report_doc(c->report), s, anchor);
+    if (w.start > s.start)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+    html_escape_span(c, w.start, w.end);
+    if (w.end < s.end)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+}
+
+/* The finding's sentence as a quote with its ranges `r` (cues, trigger);
+ * a long one as its window around the first range (render.h). */
+static int html_quote(html_ctx *c, claimcheck_span span, html_range *r, size_t nr) {
+    claimcheck_span win;
+    int rc;
+    span.end = span.end > c->len ? c->len : span.end;
+    span.start = span.start > span.end ? span.end : span.start;
+    win = claimcheck_render_clip(claimcheck_report_doc(c->report), span,
+                                 nr ? (claimcheck_span){r[0].start, r[0].end} : span);
+    win.start = html_snap_c(c, win.start, 0);
+    win.end = html_snap_c(c, win.end, 1);
+    nr = html_ranges_fix(c, win.start, win.end, r, nr, NULL, 0);
+    claimcheck_buf_puts(c->out, "<blockquote class=\"q\">");
+    if (win.start > span.start)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+    rc = html_sweep(c, win.start, win.end, r, nr, NULL, 0, 0);
+    if (win.end < span.end)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+    claimcheck_buf_puts(c->out, "</blockquote>\n");
+    return rc;
+}
+
 /* One finding of the panel. */
 static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t nmarks) {
     const claimcheck_finding *f = claimcheck_report_finding(c->report, i);
@@ -621,7 +655,7 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
     claimcheck_buf *out = c->out;
     const char *kind = claimcheck_finding_kind_name(claimcheck_finding_get_kind(f));
     const char *sev = claimcheck_severity_name(claimcheck_finding_severity(f));
-    claimcheck_span span = claimcheck_finding_span(f), win;
+    claimcheck_span span = claimcheck_finding_span(f);
     claimcheck_pos pos = claimcheck_doc_pos(doc, span.start);
     size_t k, ncues = claimcheck_finding_cue_count(f), nr = 0, claim, nev;
     const char *last_event = NULL;
@@ -679,21 +713,7 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
         r[nr].index = claim;
         nr++;
     }
-    span.end = span.end > c->len ? c->len : span.end;
-    span.start = span.start > span.end ? span.end : span.start;
-    /* a long sentence: its window around the first cue or the trigger */
-    win = claimcheck_render_clip(doc, span,
-                                 nr ? (claimcheck_span){r[0].start, r[0].end} : span);
-    win.start = html_snap_c(c, win.start, 0);
-    win.end = html_snap_c(c, win.end, 1);
-    nr = html_ranges_fix(c, win.start, win.end, r, nr, NULL, 0);
-    claimcheck_buf_puts(out, "<blockquote class=\"q\">");
-    if (win.start > span.start)
-        claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
-    rc = html_sweep(c, win.start, win.end, r, nr, NULL, 0, 0);
-    if (win.end < span.end)
-        claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
-    claimcheck_buf_puts(out, "</blockquote>\n");
+    rc = html_quote(c, span, r, nr);
     free(r);
     if (rc < 0)
         return rc;
@@ -728,15 +748,8 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
                               "<p class=\"sub\">Conflicts with claim C%zu (line %u, col "
                               "%u)</p><blockquote class=\"q\">",
                               rel + 1, rp.line, rp.column);
-        {
-            claimcheck_span w = claimcheck_render_clip(
-                doc, s, claimcheck_claim_span(claimcheck_report_claim(c->report, rel)));
-            if (w.start > s.start)
-                claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
-            html_escape_span(c, w.start, w.end);
-            if (w.end < s.end)
-                claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
-        }
+        html_clipped(c, s,
+                     claimcheck_claim_span(claimcheck_report_claim(c->report, rel)));
         claimcheck_buf_puts(out, "</blockquote>\n");
     }
 
