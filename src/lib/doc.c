@@ -286,6 +286,13 @@ claimcheck_pos claimcheck_doc_pos(const claimcheck_doc *doc, size_t offset) {
                                     offset);
 }
 
+claimcheck_pos claimcheck_doc_pos_near(const claimcheck_doc *doc,
+                                       claimcheck_pos_cursor *cur, size_t offset) {
+    return claimcheck_pos_at_cursor(doc->coltext ? doc->coltext : doc->text, doc->len,
+                                    doc->line_starts, doc->line_count, doc->cp_marks, cur,
+                                    offset);
+}
+
 size_t claimcheck_doc_sentence_count(const claimcheck_doc *doc) {
     return doc->sentences.count;
 }

@@ -66,6 +66,13 @@ int claimcheck_doc_create(claimcheck_doc **out, const char *text, size_t len,
                           const claimcheck_doc_options *opts, int detect_by_path,
                           claimcheck_error *err);
 
+/* claimcheck_doc_pos, walking from the caller's cursor (pos.h: one per
+ * document and thread, CLAIMCHECK_POS_CURSOR_INIT at first): amortised time
+ * in the distance from its previous query, for renderers that ask for many
+ * positions in text order. */
+claimcheck_pos claimcheck_doc_pos_near(const claimcheck_doc *doc,
+                                       claimcheck_pos_cursor *cur, size_t offset);
+
 /* claimcheck_utf8_validate (utf8.h), claimcheck_date_* (date.h) and
  * claimcheck_pos_at (pos.h), once declared here, are in the util tier. */
 

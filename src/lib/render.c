@@ -133,3 +133,70 @@ int claimcheck_render(char **out, const claimcheck_report *const *reports, size_
                              claimcheck_strerror(rc));
     return rc;
 }
+
+/* How far a window's edge moves to reach a word boundary. */
+#define RENDER_CLIP_WORD 32
+
+static int render_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+claimcheck_span claimcheck_render_clip(const claimcheck_doc *doc, claimcheck_span s,
+                                       claimcheck_span anchor) {
+    const char *text = claimcheck_doc_text(doc);
+    claimcheck_span w;
+    size_t a, b, k;
+    if (s.end <= s.start || s.end - s.start <= CLAIMCHECK_CLIP_LIMIT)
+        return s;
+    if (anchor.start < s.start || anchor.start >= s.end)
+        anchor.start = anchor.end = s.start;
+    a = anchor.start;
+    b = anchor.end < a ? a : anchor.end;
+    if (b > s.end)
+        b = s.end;
+    if (b - a > CLAIMCHECK_CLIP_ANCHOR)
+        b = a + CLAIMCHECK_CLIP_ANCHOR;
+    w.start =
+        a - s.start > CLAIMCHECK_CLIP_CONTEXT ? a - CLAIMCHECK_CLIP_CONTEXT : s.start;
+    w.end = s.end - b > CLAIMCHECK_CLIP_CONTEXT ? b + CLAIMCHECK_CLIP_CONTEXT : s.end;
+    /* whole characters, and whole words when a boundary is near */
+    if (w.start > s.start) {
+        for (k = w.start; k < a && k < w.start + RENDER_CLIP_WORD; k++)
+            if (render_space(text[k]))
+                break;
+        w.start = k < a && render_space(text[k]) ? k + 1 : w.start;
+        while (w.start < a && ((unsigned char)text[w.start] & 0xC0) == 0x80)
+            w.start++;
+    }
+    if (w.end < s.end) {
+        for (k = w.end; k > b && k + RENDER_CLIP_WORD > w.end; k--)
+            if (render_space(text[k - 1]))
+                break;
+        w.end = k > b && render_space(text[k - 1]) ? k - 1 : w.end;
+        while (w.end < s.end && ((unsigned char)text[w.end] & 0xC0) == 0x80)
+            w.end++;
+    }
+    return w;
+}
+
+const char *claimcheck_render_clipped(const claimcheck_doc *doc, claimcheck_span s,
+                                      claimcheck_span w, claimcheck_buf *tmp,
+                                      size_t *len_out) {
+    claimcheck_buf part = CLAIMCHECK_BUF_INIT;
+    size_t n;
+    const char *t;
+    if (w.start == s.start && w.end == s.end)
+        return claimcheck_render_span(doc, s.start, s.end, tmp, len_out);
+    tmp->len = 0;
+    t = claimcheck_render_span(doc, w.start, w.end, &part, &n);
+    if (w.start > s.start)
+        claimcheck_buf_puts(tmp, CLAIMCHECK_CLIP_MARK);
+    claimcheck_buf_put(tmp, t, n);
+    if (w.end < s.end)
+        claimcheck_buf_puts(tmp, CLAIMCHECK_CLIP_MARK);
+    if (part.oom)
+        tmp->oom = 1;
+    claimcheck_buf_free(&part);
+    *len_out = tmp->oom ? 0 : tmp->len;
+    return tmp->oom ? "" : tmp->ptr;
+}

@@ -41,6 +41,32 @@ void claimcheck_safe_printf(claimcheck_buf *out, const char *fmt, ...)
 const char *claimcheck_render_span(const claimcheck_doc *doc, size_t start, size_t end,
                                    claimcheck_buf *tmp, size_t *len_out);
 
+/* Long sentences (docs/output.md, "Long sentences"): every format writes a
+ * sentence again for each claim and finding in it, so a text of n bytes
+ * with one sentence and a claim every few words would write n^2 bytes. A
+ * text of up to CLAIMCHECK_CLIP_LIMIT bytes is written whole; a longer one
+ * only as its window around an anchor (the claim's trigger, the finding's
+ * cue or claim): CLAIMCHECK_CLIP_CONTEXT bytes either side of the anchor's
+ * first CLAIMCHECK_CLIP_ANCHOR bytes, widened to whole characters and
+ * narrowed to whole words when a word boundary is near, with
+ * CLAIMCHECK_CLIP_MARK (U+2026) written where text was left out. */
+#define CLAIMCHECK_CLIP_LIMIT   2048
+#define CLAIMCHECK_CLIP_CONTEXT 400
+#define CLAIMCHECK_CLIP_ANCHOR  1024
+#define CLAIMCHECK_CLIP_MARK    "\xE2\x80\xA6"
+
+/* The window of `s` to write, around `anchor` (the start of `s` when the
+ * anchor is not inside it): `s` itself when it is short. */
+claimcheck_span claimcheck_render_clip(const claimcheck_doc *doc, claimcheck_span s,
+                                       claimcheck_span anchor);
+/* The text of `s` through its window `w` (claimcheck_render_clip), as
+ * claimcheck_render_span gives it, with CLAIMCHECK_CLIP_MARK before and
+ * after when text was left out there: `tmp` holds the result (emptied
+ * first; freed by the caller). */
+const char *claimcheck_render_clipped(const claimcheck_doc *doc, claimcheck_span s,
+                                      claimcheck_span w, claimcheck_buf *tmp,
+                                      size_t *len_out);
+
 /* `flags`: CLAIMCHECK_RENDER_COLOR, CLAIMCHECK_RENDER_EXPLAIN. */
 int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, unsigned flags);

@@ -5,7 +5,8 @@
  *
  *   {"@context": "https://schema.org", "@type": "ClaimReview",
  *    "identifier": "<document>#C3",
- *    "claimReviewed": the sentence, whitespace runs as one space,
+ *    "claimReviewed": the sentence, whitespace runs as one space (a long
+ *                     one clipped around the trigger, render.h),
  *    "itemReviewed": {"@type": "Claim", "author", "datePublished",
  *                     "appearance": {"@type": "CreativeWork", "url" | "name",
  *                                    "headline", "publisher", "datePublished"}},
@@ -31,13 +32,17 @@
 
 #include "render.h"
 
-/* The sentence with every run of whitespace as one space, trimmed. */
-static json_t *claimreview_text(const claimcheck_doc *doc, claimcheck_span s) {
+/* The sentence with every run of whitespace as one space, trimmed; a long
+ * one as its window around the trigger, an ellipsis where text was left
+ * out (render.h). */
+static json_t *claimreview_text(const claimcheck_doc *doc, claimcheck_span s,
+                                claimcheck_span trigger) {
     claimcheck_buf b = CLAIMCHECK_BUF_INIT, tmp = CLAIMCHECK_BUF_INIT;
     json_t *j;
     size_t i, len;
     int space = 0;
-    const char *text = claimcheck_render_span(doc, s.start, s.end, &tmp, &len);
+    const char *text = claimcheck_render_clipped(
+        doc, s, claimcheck_render_clip(doc, s, trigger), &tmp, &len);
     for (i = 0; i < len; i++) {
         char c = text[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -105,8 +110,9 @@ static json_t *claimreview_item(const claimcheck_report *r, size_t ci, int ratin
     claimcheck_buf_puts(&b, id);
     if (!b.oom)
         json_object_set_new(o, "identifier", json_string(b.ptr));
-    json_object_set_new(o, "claimReviewed",
-                        claimreview_text(doc, claimcheck_claim_sentence(c)));
+    json_object_set_new(
+        o, "claimReviewed",
+        claimreview_text(doc, claimcheck_claim_sentence(c), claimcheck_claim_span(c)));
 
     json_object_set_new(item, "@type", json_string("Claim"));
     if (who) {

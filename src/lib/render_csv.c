@@ -16,7 +16,10 @@
  * characters in a text field are written escaped by the terminal-safe
  * writer of render.c (\x1b, <U+202E>; a CR as \x0d, the field still
  * quoted as before, TAB and LF as they are). The
- * field writer is shared with the comparison's CSV (render_compare.c). */
+ * field writer is shared with the comparison's CSV (render_compare.c).
+ * A sentence longer than CLAIMCHECK_CLIP_LIMIT bytes is written as its
+ * window around the cue or trigger, an ellipsis (U+2026) where text was
+ * left out (render.h). */
 #include <string.h>
 
 #include "render.h"
@@ -42,6 +45,32 @@ void claimcheck_csv_field(claimcheck_buf *out, const char *s, size_t len) {
 
 void claimcheck_csv_str(claimcheck_buf *out, const char *s) {
     claimcheck_csv_field(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* The finding's text; a long sentence as its window around the first cue
+ * or the claim's trigger, an ellipsis where text was left out (render.h). */
+static void csv_text(claimcheck_buf *out, claimcheck_buf *cell,
+                     const claimcheck_report *r, const claimcheck_finding *f) {
+    const claimcheck_doc *doc = claimcheck_report_doc(r);
+    const char *text = claimcheck_doc_text(doc);
+    claimcheck_span s = claimcheck_finding_span(f), anchor = s, w;
+    size_t claim = claimcheck_finding_claim(f);
+    if (claimcheck_finding_cue_count(f))
+        anchor = claimcheck_finding_cue(f, 0).span;
+    else if (claim != (size_t)-1)
+        anchor = claimcheck_claim_span(claimcheck_report_claim(r, claim));
+    w = claimcheck_render_clip(doc, s, anchor);
+    if (w.start == s.start && w.end == s.end) {
+        claimcheck_csv_field(out, text + s.start, s.end - s.start);
+        return;
+    }
+    cell->len = 0;
+    if (w.start > s.start)
+        claimcheck_buf_puts(cell, CLAIMCHECK_CLIP_MARK);
+    claimcheck_buf_put(cell, text + w.start, w.end - w.start);
+    if (w.end < s.end)
+        claimcheck_buf_puts(cell, CLAIMCHECK_CLIP_MARK);
+    claimcheck_csv_field(out, cell->ptr, cell->len);
 }
 
 int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *reports,
@@ -77,7 +106,7 @@ int claimcheck_render_csv(claimcheck_buf *out, const claimcheck_report *const *r
             claimcheck_buf_putc(out, ',');
             claimcheck_csv_str(out, claimcheck_finding_message(f));
             claimcheck_buf_putc(out, ',');
-            claimcheck_csv_field(out, text + s.start, s.end - s.start);
+            csv_text(out, &cell, r, f);
             claimcheck_buf_putc(out, ',');
 
             cell.len = 0;

@@ -34,6 +34,10 @@
  * first piece of a finding carries its anchor id. Bounds are moved to the
  * start of a UTF-8 character (ends: past it), so no character is split.
  *
+ * In the panel, a sentence longer than CLAIMCHECK_CLIP_LIMIT bytes is shown
+ * as its window around the first cue or the claim's trigger, an ellipsis
+ * where text was left out (render.h); the article is shown whole, once.
+ *
  * Output is deterministic: no time, no random ids; ids are d<doc>-F<n> (the
  * mark of finding n, as numbered in the JSON output) and d<doc>-L<n> (its
  * entry in the panel). */
@@ -610,6 +614,40 @@ static void html_meta(claimcheck_buf *out, const char *name, const char *value, 
     claimcheck_buf_puts(out, "</dd></div>");
 }
 
+/* The text of `s`, escaped; a long sentence as its window around `anchor`,
+ * an ellipsis where text was left out (render.h). */
+static void html_clipped(html_ctx *c, claimcheck_span s, claimcheck_span anchor) {
+    claimcheck_span w =
+        claimcheck_render_clip(claimcheck_report_doc(c->report), s, anchor);
+    if (w.start > s.start)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+    html_escape_span(c, w.start, w.end);
+    if (w.end < s.end)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+}
+
+/* The finding's sentence as a quote with its ranges `r` (cues, trigger);
+ * a long one as its window around the first range (render.h). */
+static int html_quote(html_ctx *c, claimcheck_span span, html_range *r, size_t nr) {
+    claimcheck_span win;
+    int rc;
+    span.end = span.end > c->len ? c->len : span.end;
+    span.start = span.start > span.end ? span.end : span.start;
+    win = claimcheck_render_clip(claimcheck_report_doc(c->report), span,
+                                 nr ? (claimcheck_span){r[0].start, r[0].end} : span);
+    win.start = html_snap_c(c, win.start, 0);
+    win.end = html_snap_c(c, win.end, 1);
+    nr = html_ranges_fix(c, win.start, win.end, r, nr, NULL, 0);
+    claimcheck_buf_puts(c->out, "<blockquote class=\"q\">");
+    if (win.start > span.start)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+    rc = html_sweep(c, win.start, win.end, r, nr, NULL, 0, 0);
+    if (win.end < span.end)
+        claimcheck_buf_puts(c->out, CLAIMCHECK_CLIP_MARK);
+    claimcheck_buf_puts(c->out, "</blockquote>\n");
+    return rc;
+}
+
 /* One finding of the panel. */
 static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t nmarks) {
     const claimcheck_finding *f = claimcheck_report_finding(c->report, i);
@@ -675,14 +713,7 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
         r[nr].index = claim;
         nr++;
     }
-    span.end = span.end > c->len ? c->len : span.end;
-    span.start = span.start > span.end ? span.end : span.start;
-    span.start = html_snap_c(c, span.start, 0);
-    span.end = html_snap_c(c, span.end, 1);
-    nr = html_ranges_fix(c, span.start, span.end, r, nr, NULL, 0);
-    claimcheck_buf_puts(out, "<blockquote class=\"q\">");
-    rc = html_sweep(c, span.start, span.end, r, nr, NULL, 0, 0);
-    claimcheck_buf_puts(out, "</blockquote>\n");
+    rc = html_quote(c, span, r, nr);
     free(r);
     if (rc < 0)
         return rc;
@@ -717,7 +748,8 @@ static int html_finding(html_ctx *c, size_t i, const html_range *marks, size_t n
                               "<p class=\"sub\">Conflicts with claim C%zu (line %u, col "
                               "%u)</p><blockquote class=\"q\">",
                               rel + 1, rp.line, rp.column);
-        html_escape_span(c, s.start, s.end);
+        html_clipped(c, s,
+                     claimcheck_claim_span(claimcheck_report_claim(c->report, rel)));
         claimcheck_buf_puts(out, "</blockquote>\n");
     }
 

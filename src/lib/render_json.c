@@ -1,88 +1,132 @@
-/* render_json.c: the JSON report of DESIGN §6, built with jansson in a
- * fixed key order (docs/output.md documents it). */
+/* render_json.c: the JSON report of DESIGN §6, streamed in a fixed key
+ * order (docs/output.md documents it) by the writer of util/jsonw.c, which
+ * writes the bytes jansson's json_dumps wrote when this built a tree per
+ * document; positions come from one cursor per document (amortised, not a
+ * walk per span), and long sentences are written as their window
+ * (claimcheck_render_clip). claimcheck_json_evidence stays a jansson tree
+ * for the SARIF renderer. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "render.h"
 
-static json_t *json_str_or_null(const char *s) {
-    return s ? json_string(s) : json_null();
+/* The writer of one output and the document being written: the cursor
+ * makes each position cost the distance from the previous one, and `tmp`
+ * holds a text while it is written. */
+typedef struct json_ctx {
+    claimcheck_jsonw w;
+    const claimcheck_doc *doc;
+    claimcheck_pos_cursor cur;
+    claimcheck_buf tmp;
+} json_ctx;
+
+static void json_doc(json_ctx *c, const claimcheck_doc *doc) {
+    claimcheck_pos_cursor init = CLAIMCHECK_POS_CURSOR_INIT;
+    c->doc = doc;
+    c->cur = init;
 }
 
-static json_t *json_span(const claimcheck_doc *doc, claimcheck_span s) {
-    claimcheck_pos a = claimcheck_doc_pos(doc, s.start),
-                   b = claimcheck_doc_pos(doc, s.end);
-    json_t *o = json_object();
-    json_object_set_new(o, "start", json_integer((json_int_t)s.start));
-    json_object_set_new(o, "end", json_integer((json_int_t)s.end));
-    json_object_set_new(o, "line", json_integer(a.line));
-    json_object_set_new(o, "column", json_integer(a.column));
-    json_object_set_new(o, "end_line", json_integer(b.line));
-    json_object_set_new(o, "end_column", json_integer(b.column));
-    return o;
+static void json_span(json_ctx *c, const char *key, claimcheck_span s) {
+    claimcheck_pos a = claimcheck_doc_pos_near(c->doc, &c->cur, s.start),
+                   b = claimcheck_doc_pos_near(c->doc, &c->cur, s.end);
+    claimcheck_jsonw *w = &c->w;
+    claimcheck_jsonw_key(w, key);
+    claimcheck_jsonw_object(w);
+    claimcheck_jsonw_kint(w, "start", (long long)s.start);
+    claimcheck_jsonw_kint(w, "end", (long long)s.end);
+    claimcheck_jsonw_kint(w, "line", a.line);
+    claimcheck_jsonw_kint(w, "column", a.column);
+    claimcheck_jsonw_kint(w, "end_line", b.line);
+    claimcheck_jsonw_kint(w, "end_column", b.column);
+    claimcheck_jsonw_object_end(w);
 }
 
-static json_t *json_text(const claimcheck_doc *doc, claimcheck_span s) {
-    claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
+/* "text": the text of `s`, clipped around `anchor` when long
+ * (claimcheck_render_clip), then "clipped": {"start", "end"}, the bytes it
+ * shows, when it was. */
+static void json_text_at(json_ctx *c, claimcheck_span s, claimcheck_span anchor) {
+    claimcheck_span win = claimcheck_render_clip(c->doc, s, anchor);
     size_t len;
-    const char *t = claimcheck_render_span(doc, s.start, s.end, &tmp, &len);
-    json_t *j = json_stringn(t, len);
-    claimcheck_buf_free(&tmp);
-    return j;
+    const char *t = claimcheck_render_clipped(c->doc, s, win, &c->tmp, &len);
+    claimcheck_jsonw_key(&c->w, "text");
+    claimcheck_jsonw_strn(&c->w, t, len);
+    if (win.start != s.start || win.end != s.end) {
+        claimcheck_jsonw_key(&c->w, "clipped");
+        claimcheck_jsonw_object(&c->w);
+        claimcheck_jsonw_kint(&c->w, "start", (long long)win.start);
+        claimcheck_jsonw_kint(&c->w, "end", (long long)win.end);
+        claimcheck_jsonw_object_end(&c->w);
+    }
 }
 
-static json_t *json_claim(const claimcheck_doc *doc, const claimcheck_claim *c,
-                          size_t i) {
-    json_t *o = json_object(), *arr, *time;
+static void json_text(json_ctx *c, claimcheck_span s) { json_text_at(c, s, s); }
+
+static void json_claim_fields(json_ctx *c, const claimcheck_claim *cl, size_t i) {
+    claimcheck_jsonw *w = &c->w;
     char id[32];
     size_t k;
     snprintf(id, sizeof(id), "C%zu", i + 1);
-    json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "type", json_string(claimcheck_claim_type(c)));
-    json_object_set_new(o, "status", json_string(claimcheck_claim_status(c)));
-    json_object_set_new(
-        o, "polarity", json_string(claimcheck_claim_negated(c) ? "negated" : "asserted"));
-    arr = json_array();
-    for (k = 0; k < claimcheck_claim_actor_count(c); k++)
-        json_array_append_new(arr, json_string(claimcheck_claim_actor(c, k)));
-    json_object_set_new(o, "actors", arr);
-    arr = json_array();
-    for (k = 0; k < claimcheck_claim_target_count(c); k++)
-        json_array_append_new(arr, json_string(claimcheck_claim_target(c, k)));
-    json_object_set_new(o, "targets", arr);
-    if (claimcheck_claim_time_start(c)) {
-        time = json_object();
-        json_object_set_new(time, "text",
-                            json_str_or_null(claimcheck_claim_time_text(c)));
-        json_object_set_new(time, "start", json_string(claimcheck_claim_time_start(c)));
-        json_object_set_new(time, "end", json_string(claimcheck_claim_time_end(c)));
-        json_object_set_new(o, "time", time);
+    claimcheck_jsonw_kstr(w, "id", id);
+    claimcheck_jsonw_kstr(w, "type", claimcheck_claim_type(cl));
+    claimcheck_jsonw_kstr(w, "status", claimcheck_claim_status(cl));
+    claimcheck_jsonw_kstr(w, "polarity",
+                          claimcheck_claim_negated(cl) ? "negated" : "asserted");
+    claimcheck_jsonw_key(w, "actors");
+    claimcheck_jsonw_array(w);
+    for (k = 0; k < claimcheck_claim_actor_count(cl); k++)
+        claimcheck_jsonw_str(w, claimcheck_claim_actor(cl, k));
+    claimcheck_jsonw_array_end(w);
+    claimcheck_jsonw_key(w, "targets");
+    claimcheck_jsonw_array(w);
+    for (k = 0; k < claimcheck_claim_target_count(cl); k++)
+        claimcheck_jsonw_str(w, claimcheck_claim_target(cl, k));
+    claimcheck_jsonw_array_end(w);
+    claimcheck_jsonw_key(w, "time");
+    if (claimcheck_claim_time_start(cl)) {
+        claimcheck_jsonw_object(w);
+        claimcheck_jsonw_kstr(w, "text", claimcheck_claim_time_text(cl));
+        claimcheck_jsonw_kstr(w, "start", claimcheck_claim_time_start(cl));
+        claimcheck_jsonw_kstr(w, "end", claimcheck_claim_time_end(cl));
+        claimcheck_jsonw_object_end(w);
     } else {
-        json_object_set_new(o, "time", json_null());
+        claimcheck_jsonw_null(w);
     }
-    arr = json_array();
-    for (k = 0; k < claimcheck_claim_figure_count(c); k++) {
-        claimcheck_figure f = claimcheck_claim_figure(c, k);
-        json_t *fo = json_object();
-        json_object_set_new(fo, "text", json_text(doc, f.span));
-        json_object_set_new(fo, "value", json_real(f.value));
-        json_object_set_new(fo, "unit", json_str_or_null(f.unit));
-        json_object_set_new(fo, "approximate", json_boolean(f.approximate));
-        json_array_append_new(arr, fo);
+    claimcheck_jsonw_key(w, "figures");
+    claimcheck_jsonw_array(w);
+    for (k = 0; k < claimcheck_claim_figure_count(cl); k++) {
+        claimcheck_figure f = claimcheck_claim_figure(cl, k);
+        claimcheck_jsonw_object(w);
+        json_text(c, f.span);
+        claimcheck_jsonw_key(w, "value");
+        claimcheck_jsonw_real(w, f.value);
+        claimcheck_jsonw_kstr(w, "unit", f.unit);
+        claimcheck_jsonw_key(w, "approximate");
+        claimcheck_jsonw_bool(w, f.approximate);
+        claimcheck_jsonw_object_end(w);
     }
-    json_object_set_new(o, "figures", arr);
-    json_object_set_new(o, "modality",
-                        json_string(claimcheck_claim_hedged(c) ? "hedged" : "certain"));
-    json_object_set_new(o, "attribution",
-                        json_str_or_null(claimcheck_claim_attribution(c)));
-    json_object_set_new(o, "verdict", json_string(claimcheck_claim_verdict(c)));
-    json_object_set_new(o, "event", json_str_or_null(claimcheck_claim_event(c)));
-    json_object_set_new(o, "trigger", json_text(doc, claimcheck_claim_span(c)));
-    json_object_set_new(o, "span", json_span(doc, claimcheck_claim_sentence(c)));
-    json_object_set_new(o, "text", json_text(doc, claimcheck_claim_sentence(c)));
-    return o;
+    claimcheck_jsonw_array_end(w);
+    claimcheck_jsonw_kstr(w, "modality",
+                          claimcheck_claim_hedged(cl) ? "hedged" : "certain");
+    claimcheck_jsonw_kstr(w, "attribution", claimcheck_claim_attribution(cl));
+    claimcheck_jsonw_kstr(w, "verdict", claimcheck_claim_verdict(cl));
+    claimcheck_jsonw_kstr(w, "event", claimcheck_claim_event(cl));
+    claimcheck_jsonw_key(w, "trigger");
+    {
+        claimcheck_span t = claimcheck_claim_span(cl),
+                        win = claimcheck_render_clip(c->doc, t, t);
+        size_t len;
+        const char *s = claimcheck_render_clipped(c->doc, t, win, &c->tmp, &len);
+        claimcheck_jsonw_strn(w, s, len);
+    }
+    json_span(c, "span", claimcheck_claim_sentence(cl));
+    json_text_at(c, claimcheck_claim_sentence(cl), claimcheck_claim_span(cl));
+}
+
+static json_t *json_str_or_null(const char *s) {
+    return s ? json_string(s) : json_null();
 }
 
 json_t *claimcheck_json_evidence(const claimcheck_finding *f, json_t **events_out) {
@@ -108,233 +152,286 @@ json_t *claimcheck_json_evidence(const claimcheck_finding *f, json_t **events_ou
     return arr;
 }
 
-static json_t *json_finding(const claimcheck_report *r, const claimcheck_finding *f,
-                            size_t i) {
-    const claimcheck_doc *doc = claimcheck_report_doc(r);
-    json_t *o = json_object(), *arr, *events;
-    size_t k, claim = claimcheck_finding_claim(f);
+/* The evidence as JSON's "events" (distinct ids, first occurrence first)
+ * and "evidence" members, as claimcheck_json_evidence builds them. */
+static void json_evidence(claimcheck_jsonw *w, const claimcheck_finding *f) {
+    size_t k, j, n = claimcheck_finding_evidence_count(f);
+    claimcheck_jsonw_key(w, "events");
+    claimcheck_jsonw_array(w);
+    for (k = 0; k < n; k++) {
+        const char *ev = claimcheck_finding_evidence(f, k).event;
+        for (j = 0; j < k; j++)
+            if (strcmp(claimcheck_finding_evidence(f, j).event, ev) == 0)
+                break;
+        if (j == k)
+            claimcheck_jsonw_str(w, ev);
+    }
+    claimcheck_jsonw_array_end(w);
+    claimcheck_jsonw_key(w, "evidence");
+    claimcheck_jsonw_array(w);
+    for (k = 0; k < n; k++) {
+        claimcheck_evidence e = claimcheck_finding_evidence(f, k);
+        claimcheck_jsonw_object(w);
+        claimcheck_jsonw_kstr(w, "event", e.event);
+        claimcheck_jsonw_kstr(w, "source", e.source);
+        claimcheck_jsonw_kstr(w, "date", e.date);
+        claimcheck_jsonw_kstr(w, "url", e.url);
+        claimcheck_jsonw_kstr(w, "says", e.says);
+        claimcheck_jsonw_object_end(w);
+    }
+    claimcheck_jsonw_array_end(w);
+}
+
+/* A hedge finding's "cues", "scope" and "attribution". */
+static void json_hedge(json_ctx *c, const claimcheck_finding *f, claimcheck_span anchor) {
+    claimcheck_jsonw *w = &c->w;
+    size_t k;
+    claimcheck_jsonw_key(w, "cues");
+    claimcheck_jsonw_array(w);
+    for (k = 0; k < claimcheck_finding_cue_count(f); k++) {
+        claimcheck_cue cue = claimcheck_finding_cue(f, k);
+        claimcheck_jsonw_object(w);
+        json_text(c, cue.span);
+        claimcheck_jsonw_kstr(w, "kind", cue.kind);
+        claimcheck_jsonw_kstr(w, "cue", cue.cue);
+        json_span(c, "span", cue.span);
+        claimcheck_jsonw_object_end(w);
+    }
+    claimcheck_jsonw_array_end(w);
+    claimcheck_jsonw_key(w, "scope");
+    claimcheck_jsonw_object(w);
+    json_span(c, "span", claimcheck_finding_scope(f));
+    json_text_at(c, claimcheck_finding_scope(f), anchor);
+    claimcheck_jsonw_object_end(w);
+    claimcheck_jsonw_kstr(w, "attribution", claimcheck_finding_attribution(f));
+}
+
+static void json_finding(json_ctx *c, const claimcheck_report *r,
+                         const claimcheck_finding *f, size_t i) {
+    claimcheck_jsonw *w = &c->w;
+    size_t claim = claimcheck_finding_claim(f),
+           related = claimcheck_finding_related_claim(f);
+    claimcheck_span anchor = claimcheck_finding_span(f);
     char id[32];
+    if (claimcheck_finding_cue_count(f))
+        anchor = claimcheck_finding_cue(f, 0).span;
+    else if (claim != (size_t)-1)
+        anchor = claimcheck_claim_span(claimcheck_report_claim(r, claim));
+    claimcheck_jsonw_object(w);
     snprintf(id, sizeof(id), "F%zu", i + 1);
-    json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(
-        o, "kind",
-        json_string(claimcheck_finding_kind_name(claimcheck_finding_get_kind(f))));
-    json_object_set_new(o, "rule", json_string(claimcheck_finding_rule(f)));
-    json_object_set_new(
-        o, "severity",
-        json_string(claimcheck_severity_name(claimcheck_finding_severity(f))));
-    json_object_set_new(o, "message", json_string(claimcheck_finding_message(f)));
-    json_object_set_new(o, "span", json_span(doc, claimcheck_finding_span(f)));
-    json_object_set_new(o, "text", json_text(doc, claimcheck_finding_span(f)));
-    arr = json_array();
+    claimcheck_jsonw_kstr(w, "id", id);
+    claimcheck_jsonw_kstr(w, "kind",
+                          claimcheck_finding_kind_name(claimcheck_finding_get_kind(f)));
+    claimcheck_jsonw_kstr(w, "rule", claimcheck_finding_rule(f));
+    claimcheck_jsonw_kstr(w, "severity",
+                          claimcheck_severity_name(claimcheck_finding_severity(f)));
+    claimcheck_jsonw_kstr(w, "message", claimcheck_finding_message(f));
+    json_span(c, "span", claimcheck_finding_span(f));
+    json_text_at(c, claimcheck_finding_span(f), anchor);
+    claimcheck_jsonw_key(w, "claims");
+    claimcheck_jsonw_array(w);
     if (claim != (size_t)-1) {
         snprintf(id, sizeof(id), "C%zu", claim + 1);
-        json_array_append_new(arr, json_string(id));
+        claimcheck_jsonw_str(w, id);
     }
-    if (claimcheck_finding_related_claim(f) != (size_t)-1) {
-        snprintf(id, sizeof(id), "C%zu", claimcheck_finding_related_claim(f) + 1);
-        json_array_append_new(arr, json_string(id));
+    if (related != (size_t)-1) {
+        snprintf(id, sizeof(id), "C%zu", related + 1);
+        claimcheck_jsonw_str(w, id);
     }
-    json_object_set_new(o, "claims", arr);
-    if (claimcheck_finding_related_claim(f) != (size_t)-1) {
-        const claimcheck_claim *other =
-            claimcheck_report_claim(r, claimcheck_finding_related_claim(f));
-        json_t *rel = json_object();
-        json_object_set_new(rel, "claim", json_string(id));
-        json_object_set_new(rel, "span",
-                            json_span(doc, claimcheck_claim_sentence(other)));
-        json_object_set_new(rel, "text",
-                            json_text(doc, claimcheck_claim_sentence(other)));
-        json_object_set_new(o, "related", rel);
+    claimcheck_jsonw_array_end(w);
+    if (related != (size_t)-1) {
+        const claimcheck_claim *other = claimcheck_report_claim(r, related);
+        claimcheck_jsonw_key(w, "related");
+        claimcheck_jsonw_object(w);
+        claimcheck_jsonw_kstr(w, "claim", id);
+        json_span(c, "span", claimcheck_claim_sentence(other));
+        json_text_at(c, claimcheck_claim_sentence(other), claimcheck_claim_span(other));
+        claimcheck_jsonw_object_end(w);
     }
-    arr = claimcheck_json_evidence(f, &events);
-    json_object_set_new(o, "events", events);
-    json_object_set_new(o, "evidence", arr);
-    if (claimcheck_finding_get_kind(f) == CLAIMCHECK_FINDING_HEDGE) {
-        arr = json_array();
-        for (k = 0; k < claimcheck_finding_cue_count(f); k++) {
-            claimcheck_cue c = claimcheck_finding_cue(f, k);
-            json_t *co = json_object();
-            json_object_set_new(co, "text", json_text(doc, c.span));
-            json_object_set_new(co, "kind", json_string(c.kind));
-            json_object_set_new(co, "cue", json_string(c.cue));
-            json_object_set_new(co, "span", json_span(doc, c.span));
-            json_array_append_new(arr, co);
-        }
-        json_object_set_new(o, "cues", arr);
-        {
-            json_t *scope = json_object();
-            json_object_set_new(scope, "span",
-                                json_span(doc, claimcheck_finding_scope(f)));
-            json_object_set_new(scope, "text",
-                                json_text(doc, claimcheck_finding_scope(f)));
-            json_object_set_new(o, "scope", scope);
-        }
-        json_object_set_new(o, "attribution",
-                            json_str_or_null(claimcheck_finding_attribution(f)));
-    }
-    return o;
+    json_evidence(w, f);
+    if (claimcheck_finding_get_kind(f) == CLAIMCHECK_FINDING_HEDGE)
+        json_hedge(c, f, anchor);
+    claimcheck_jsonw_object_end(w);
 }
 
 /* The error of an input that could not be read: where (line and column
  * when known) and what. */
-static json_t *json_error_record(const claimcheck_error *e) {
-    json_t *o = json_object();
-    json_object_set_new(o, "status", json_string(claimcheck_strerror(e->code)));
-    json_object_set_new(o, "line", e->pos.line ? json_integer(e->pos.line) : json_null());
-    json_object_set_new(o, "column",
-                        e->pos.line ? json_integer(e->pos.column) : json_null());
-    json_object_set_new(o, "message", json_string(e->text));
-    return o;
+static void json_error_record(claimcheck_jsonw *w, const claimcheck_error *e) {
+    claimcheck_jsonw_key(w, "error");
+    claimcheck_jsonw_object(w);
+    claimcheck_jsonw_kstr(w, "status", claimcheck_strerror(e->code));
+    claimcheck_jsonw_key(w, "line");
+    if (e->pos.line)
+        claimcheck_jsonw_int(w, e->pos.line);
+    else
+        claimcheck_jsonw_null(w);
+    claimcheck_jsonw_key(w, "column");
+    if (e->pos.line)
+        claimcheck_jsonw_int(w, e->pos.column);
+    else
+        claimcheck_jsonw_null(w);
+    claimcheck_jsonw_kstr(w, "message", e->text);
+    claimcheck_jsonw_object_end(w);
 }
 
-static json_t *json_document(const claimcheck_report *r,
-                             size_t by_kind[CLAIMCHECK_FINDING_KIND_COUNT],
-                             size_t by_sev[3]) {
+static void json_document(json_ctx *c, const claimcheck_report *r,
+                          size_t by_kind[CLAIMCHECK_FINDING_KIND_COUNT],
+                          size_t by_sev[3]) {
     const claimcheck_doc *doc = claimcheck_report_doc(r);
-    json_t *o = json_object(), *claims = json_array(), *findings = json_array();
+    claimcheck_jsonw *w = &c->w;
     size_t i;
-    json_object_set_new(o, "id", json_str_or_null(claimcheck_doc_id(doc)));
-    json_object_set_new(o, "path", json_str_or_null(claimcheck_doc_path(doc)));
-    json_object_set_new(o, "date", json_str_or_null(claimcheck_doc_date(doc)));
-    json_object_set_new(o, "source", json_str_or_null(claimcheck_doc_source(doc)));
-    json_object_set_new(o, "sentences",
-                        json_integer((json_int_t)claimcheck_doc_sentence_count(doc)));
-    for (i = 0; i < claimcheck_report_claim_count(r); i++)
-        json_array_append_new(claims, json_claim(doc, claimcheck_report_claim(r, i), i));
-    json_object_set_new(o, "claims", claims);
+    json_doc(c, doc);
+    claimcheck_jsonw_object(w);
+    claimcheck_jsonw_kstr(w, "id", claimcheck_doc_id(doc));
+    claimcheck_jsonw_kstr(w, "path", claimcheck_doc_path(doc));
+    claimcheck_jsonw_kstr(w, "date", claimcheck_doc_date(doc));
+    claimcheck_jsonw_kstr(w, "source", claimcheck_doc_source(doc));
+    claimcheck_jsonw_kint(w, "sentences", (long long)claimcheck_doc_sentence_count(doc));
+    claimcheck_jsonw_key(w, "claims");
+    claimcheck_jsonw_array(w);
+    for (i = 0; i < claimcheck_report_claim_count(r); i++) {
+        claimcheck_jsonw_object(w);
+        json_claim_fields(c, claimcheck_report_claim(r, i), i);
+        claimcheck_jsonw_object_end(w);
+    }
+    claimcheck_jsonw_array_end(w);
+    claimcheck_jsonw_key(w, "findings");
+    claimcheck_jsonw_array(w);
     for (i = 0; i < claimcheck_report_finding_count(r); i++) {
         const claimcheck_finding *f = claimcheck_report_finding(r, i);
-        json_array_append_new(findings, json_finding(r, f, i));
+        json_finding(c, r, f, i);
         by_kind[claimcheck_finding_get_kind(f)]++;
         by_sev[claimcheck_finding_severity(f)]++;
     }
-    json_object_set_new(o, "findings", findings);
+    claimcheck_jsonw_array_end(w);
     if (claimcheck_report_error(r))
-        json_object_set_new(o, "error", json_error_record(claimcheck_report_error(r)));
-    return o;
+        json_error_record(w, claimcheck_report_error(r));
+    claimcheck_jsonw_object_end(w);
 }
 
-/* Appends `value` (consumed) to `out`, as one line when `compact`. */
 /* One line of `claimcheck cues`: a candidate with its decision and, when
  * the check kept them, its features as [name, weight] pairs. */
-static json_t *json_cue_candidate(const claimcheck_report *r, size_t i) {
+static void json_cue_candidate(json_ctx *c, const claimcheck_report *r, size_t i) {
     const claimcheck_doc *doc = claimcheck_report_doc(r);
-    claimcheck_cue_candidate c = claimcheck_report_cue_candidate(r, i);
-    json_t *o = json_object();
-    json_object_set_new(o, "document", json_str_or_null(claimcheck_doc_id(doc)));
-    json_object_set_new(o, "path", json_str_or_null(claimcheck_doc_path(doc)));
-    json_object_set_new(o, "text", json_text(doc, c.span));
-    json_object_set_new(o, "cue", json_string(c.cue));
-    json_object_set_new(o, "kind", json_string(c.kind));
-    json_object_set_new(o, "span", json_span(doc, c.span));
-    json_object_set_new(o, "score", json_real(c.score));
-    json_object_set_new(o, "threshold", json_real(c.threshold));
-    json_object_set_new(o, "kept", json_boolean(c.kept));
-    if (c.features) {
-        json_t *list = json_array();
-        const char *p = c.features;
+    claimcheck_cue_candidate cc = claimcheck_report_cue_candidate(r, i);
+    claimcheck_jsonw *w = &c->w;
+    claimcheck_jsonw_object(w);
+    claimcheck_jsonw_kstr(w, "document", claimcheck_doc_id(doc));
+    claimcheck_jsonw_kstr(w, "path", claimcheck_doc_path(doc));
+    json_text(c, cc.span);
+    claimcheck_jsonw_kstr(w, "cue", cc.cue);
+    claimcheck_jsonw_kstr(w, "kind", cc.kind);
+    json_span(c, "span", cc.span);
+    claimcheck_jsonw_key(w, "score");
+    claimcheck_jsonw_real(w, cc.score);
+    claimcheck_jsonw_key(w, "threshold");
+    claimcheck_jsonw_real(w, cc.threshold);
+    claimcheck_jsonw_key(w, "kept");
+    claimcheck_jsonw_bool(w, cc.kept);
+    if (cc.features) {
+        const char *p = cc.features;
+        claimcheck_jsonw_key(w, "features");
+        claimcheck_jsonw_array(w);
         while (*p) {
             const char *nl = strchr(p, '\n'), *sp = strchr(p, ' ');
-            json_t *pair;
             if (!nl)
                 nl = p + strlen(p);
             if (!sp || sp > nl)
                 break;
-            pair = json_array();
-            json_array_append_new(pair, json_stringn(sp + 1, (size_t)(nl - sp - 1)));
-            json_array_append_new(pair, json_real(strtod(p, NULL)));
-            json_array_append_new(list, pair);
+            claimcheck_jsonw_array(w);
+            claimcheck_jsonw_strn(w, sp + 1, (size_t)(nl - sp - 1));
+            claimcheck_jsonw_real(w, strtod(p, NULL));
+            claimcheck_jsonw_array_end(w);
             p = *nl ? nl + 1 : nl;
         }
-        json_object_set_new(o, "features", list);
+        claimcheck_jsonw_array_end(w);
     }
-    return o;
+    claimcheck_jsonw_object_end(w);
 }
 
-/* `extra`: more json_dumps flags (the cue lines' JSON_REAL_PRECISION). */
-static int json_emit_flags(claimcheck_buf *out, json_t *value, int compact,
-                           size_t extra) {
-    char *dump = json_dumps(value, (compact ? JSON_COMPACT | JSON_PRESERVE_ORDER
-                                            : JSON_INDENT(2) | JSON_PRESERVE_ORDER) |
-                                       extra);
-    int rc = 0;
-    json_decref(value);
-    if (!dump)
-        return CLAIMCHECK_ENOMEM;
-    if (claimcheck_buf_puts(out, dump) < 0 || claimcheck_buf_putc(out, '\n') < 0)
-        rc = CLAIMCHECK_ENOMEM;
-    free(dump);
-    return rc;
+/* The report of all documents (the json format), indented. */
+static void json_root(json_ctx *c, const claimcheck_report *const *reports,
+                      size_t count) {
+    claimcheck_jsonw *w = &c->w;
+    size_t d, i, nfind = 0, by_kind[CLAIMCHECK_FINDING_KIND_COUNT] = {0},
+                 by_sev[3] = {0, 0, 0};
+    claimcheck_jsonw_object(w);
+    claimcheck_jsonw_kstr(w, "version", CLAIMCHECK_VERSION_STRING);
+    claimcheck_jsonw_key(w, "documents");
+    claimcheck_jsonw_array(w);
+    for (d = 0; d < count; d++) {
+        json_document(c, reports[d], by_kind, by_sev);
+        nfind += claimcheck_report_finding_count(reports[d]);
+    }
+    claimcheck_jsonw_array_end(w);
+    claimcheck_jsonw_key(w, "summary");
+    claimcheck_jsonw_object(w);
+    claimcheck_jsonw_kint(w, "documents", (long long)count);
+    claimcheck_jsonw_kint(w, "findings", (long long)nfind);
+    claimcheck_jsonw_key(w, "by_kind");
+    claimcheck_jsonw_object(w);
+    for (i = 0; i < CLAIMCHECK_FINDING_KIND_COUNT; i++)
+        claimcheck_jsonw_kint(w, claimcheck_finding_kind_name((claimcheck_finding_kind)i),
+                              (long long)by_kind[i]);
+    claimcheck_jsonw_object_end(w);
+    claimcheck_jsonw_key(w, "by_severity");
+    claimcheck_jsonw_object(w);
+    for (i = 3; i-- > 0;)
+        claimcheck_jsonw_kint(w, claimcheck_severity_name((claimcheck_severity)i),
+                              (long long)by_sev[i]);
+    claimcheck_jsonw_object_end(w);
+    claimcheck_jsonw_object_end(w);
+    claimcheck_jsonw_object_end(w);
+    claimcheck_buf_putc(c->w.out, '\n');
 }
 
-static int json_emit(claimcheck_buf *out, json_t *value, int compact) {
-    return json_emit_flags(out, value, compact, 0);
+/* The line formats: a document (jsonl), a claim (claims) or a cue
+ * candidate (cues) per line, compact. */
+static void json_lines(json_ctx *c, const claimcheck_report *const *reports, size_t count,
+                       claimcheck_format format) {
+    claimcheck_jsonw *w = &c->w;
+    size_t d, i, by_kind[CLAIMCHECK_FINDING_KIND_COUNT] = {0}, by_sev[3] = {0, 0, 0};
+    for (d = 0; d < count && !w->out->oom; d++) {
+        const claimcheck_doc *doc = claimcheck_report_doc(reports[d]);
+        json_doc(c, doc);
+        if (format == CLAIMCHECK_FORMAT_JSONL) {
+            json_document(c, reports[d], by_kind, by_sev);
+            claimcheck_buf_putc(w->out, '\n');
+            continue;
+        }
+        if (format == CLAIMCHECK_FORMAT_CLAIMS) {
+            for (i = 0; i < claimcheck_report_claim_count(reports[d]); i++) {
+                claimcheck_jsonw_object(w);
+                claimcheck_jsonw_kstr(w, "document", claimcheck_doc_id(doc));
+                claimcheck_jsonw_kstr(w, "path", claimcheck_doc_path(doc));
+                json_claim_fields(c, claimcheck_report_claim(reports[d], i), i);
+                claimcheck_jsonw_object_end(w);
+                claimcheck_buf_putc(w->out, '\n');
+            }
+            continue;
+        }
+        /* weights have four decimals; ten digits show sums of them without
+         * binary noise (-1.8196, not -1.8196000000000003) */
+        w->precision = 10;
+        for (i = 0; i < claimcheck_report_cue_candidate_count(reports[d]); i++) {
+            json_cue_candidate(c, reports[d], i);
+            claimcheck_buf_putc(w->out, '\n');
+        }
+        w->precision = 0;
+    }
 }
 
 int claimcheck_render_json(claimcheck_buf *out, const claimcheck_report *const *reports,
                            size_t count, claimcheck_format format) {
-    json_t *root, *docs, *summary, *kinds, *sevs;
-    size_t d, i, nfind = 0, by_kind[CLAIMCHECK_FINDING_KIND_COUNT] = {0},
-                 by_sev[3] = {0, 0, 0};
+    json_ctx c;
     int rc;
-    if (format == CLAIMCHECK_FORMAT_JSONL) {
-        for (d = 0; d < count; d++)
-            if ((rc = json_emit(out, json_document(reports[d], by_kind, by_sev), 1)) < 0)
-                return rc;
-        return 0;
-    }
-    if (format == CLAIMCHECK_FORMAT_CLAIMS) {
-        for (d = 0; d < count; d++) {
-            const claimcheck_doc *doc = claimcheck_report_doc(reports[d]);
-            for (i = 0; i < claimcheck_report_claim_count(reports[d]); i++) {
-                json_t *line = json_object(),
-                       *claim =
-                           json_claim(doc, claimcheck_report_claim(reports[d], i), i);
-                json_object_set_new(line, "document",
-                                    json_str_or_null(claimcheck_doc_id(doc)));
-                json_object_set_new(line, "path",
-                                    json_str_or_null(claimcheck_doc_path(doc)));
-                json_object_update(line, claim); /* copies: claim is ours to release */
-                json_decref(claim);
-                if ((rc = json_emit(out, line, 1)) < 0)
-                    return rc;
-            }
-        }
-        return 0;
-    }
-    if (format == CLAIMCHECK_FORMAT_CUES) {
-        for (d = 0; d < count; d++)
-            for (i = 0; i < claimcheck_report_cue_candidate_count(reports[d]); i++)
-                /* weights have four decimals; ten digits show sums of them
-                 * without binary noise (-1.8196, not -1.8196000000000003) */
-                if ((rc = json_emit_flags(out, json_cue_candidate(reports[d], i), 1,
-                                          JSON_REAL_PRECISION(10))) < 0)
-                    return rc;
-        return 0;
-    }
-    root = json_object();
-    docs = json_array();
-    json_object_set_new(root, "version", json_string(CLAIMCHECK_VERSION_STRING));
-    for (d = 0; d < count; d++) {
-        json_array_append_new(docs, json_document(reports[d], by_kind, by_sev));
-        nfind += claimcheck_report_finding_count(reports[d]);
-    }
-    json_object_set_new(root, "documents", docs);
-    summary = json_object();
-    kinds = json_object();
-    sevs = json_object();
-    json_object_set_new(summary, "documents", json_integer((json_int_t)count));
-    json_object_set_new(summary, "findings", json_integer((json_int_t)nfind));
-    for (i = 0; i < CLAIMCHECK_FINDING_KIND_COUNT; i++)
-        json_object_set_new(kinds,
-                            claimcheck_finding_kind_name((claimcheck_finding_kind)i),
-                            json_integer((json_int_t)by_kind[i]));
-    for (i = 3; i-- > 0;)
-        json_object_set_new(sevs, claimcheck_severity_name((claimcheck_severity)i),
-                            json_integer((json_int_t)by_sev[i]));
-    json_object_set_new(summary, "by_kind", kinds);
-    json_object_set_new(summary, "by_severity", sevs);
-    json_object_set_new(root, "summary", summary);
-    return json_emit(out, root, 0);
+    memset(&c, 0, sizeof(c));
+    claimcheck_jsonw_init(&c.w, out, format == CLAIMCHECK_FORMAT_JSON ? 2 : 0);
+    if (format == CLAIMCHECK_FORMAT_JSON)
+        json_root(&c, reports, count);
+    else
+        json_lines(&c, reports, count, format);
+    rc = out->oom || c.tmp.oom ? CLAIMCHECK_ENOMEM : 0;
+    claimcheck_buf_free(&c.tmp);
+    return rc;
 }

@@ -12,7 +12,9 @@
  * contradiction between two claims of one text the earlier claim is a
  * related location. Columns and charOffset/charLength count code points
  * (columnKind says so explicitly); byteOffset/byteLength give the same span
- * in bytes. Evidence is not a location, so it goes into the result's
+ * in bytes; the snippet of a sentence longer than CLAIMCHECK_CLIP_LIMIT
+ * bytes is its window around the cue or trigger, an ellipsis where text
+ * was left out (render.h). Evidence is not a location, so it goes into the result's
  * property bag with the kind, claims, events and cues.
  *
  * partialFingerprints["claimcheck/v1"] is FNV-1a 64 of "rule\0sentence" with
@@ -90,14 +92,14 @@ static void sarif_invocations(json_t *run, const claimcheck_report *const *repor
     }
 }
 
-/* The number of code points in text[0..off). */
-static size_t sarif_code_points(const char *text, size_t off) {
-    size_t i, n = 0;
-    for (i = 0; i < off; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            n++;
-    return n;
-}
+/* The code points before the starts and the ends of regions of one
+ * document, each counted from the previous one of its kind (both come in
+ * roughly text order): linear in the document, not in regions times its
+ * length. A document has a pair for its results' locations and a pair
+ * for their related locations. */
+typedef struct sarif_cursors {
+    claimcheck_pos_cursor start, end;
+} sarif_cursors;
 
 /* A document's path as a URI reference: "stdin" without one, percent-encoded
  * outside the unreserved set and '/', "file://" before an absolute path. */
@@ -153,26 +155,27 @@ static json_t *sarif_message(const char *text) {
 
 /* A text region: lines and columns (code points, 1-based, end exclusive),
  * char offsets in code points and byte offsets, and the text as a snippet. */
-static json_t *sarif_region(const claimcheck_doc *doc, claimcheck_span s) {
+static json_t *sarif_region(const claimcheck_doc *doc, claimcheck_span s,
+                            claimcheck_span anchor, sarif_cursors *cur) {
     const char *text = claimcheck_doc_text(doc);
     claimcheck_pos a = claimcheck_doc_pos(doc, s.start),
                    b = claimcheck_doc_pos(doc, s.end);
-    size_t c0 = sarif_code_points(text, s.start);
+    size_t c0 = claimcheck_cps_at_cursor(text, &cur->start, s.start),
+           c1 = claimcheck_cps_at_cursor(text, &cur->end, s.end);
     json_t *r = json_object(), *snippet = json_object();
     json_object_set_new(r, "startLine", json_integer(a.line));
     json_object_set_new(r, "startColumn", json_integer(a.column));
     json_object_set_new(r, "endLine", json_integer(b.line));
     json_object_set_new(r, "endColumn", json_integer(b.column));
     json_object_set_new(r, "charOffset", json_integer((json_int_t)c0));
-    json_object_set_new(
-        r, "charLength",
-        json_integer((json_int_t)sarif_code_points(text + s.start, s.end - s.start)));
+    json_object_set_new(r, "charLength", json_integer((json_int_t)(c1 - c0)));
     json_object_set_new(r, "byteOffset", json_integer((json_int_t)s.start));
     json_object_set_new(r, "byteLength", json_integer((json_int_t)(s.end - s.start)));
     {
         claimcheck_buf tmp = CLAIMCHECK_BUF_INIT;
         size_t n;
-        const char *t = claimcheck_render_span(doc, s.start, s.end, &tmp, &n);
+        const char *t = claimcheck_render_clipped(
+            doc, s, claimcheck_render_clip(doc, s, anchor), &tmp, &n);
         json_object_set_new(snippet, "text", json_stringn(t, n));
         claimcheck_buf_free(&tmp);
     }
@@ -181,12 +184,13 @@ static json_t *sarif_region(const claimcheck_doc *doc, claimcheck_span s) {
 }
 
 static json_t *sarif_location(const claimcheck_doc *doc, const char *uri, size_t index,
-                              claimcheck_span s) {
+                              claimcheck_span s, claimcheck_span anchor,
+                              sarif_cursors *cur) {
     json_t *loc = json_object(), *phys = json_object(), *art = json_object();
     json_object_set_new(art, "uri", json_string(uri));
     json_object_set_new(art, "index", json_integer((json_int_t)index));
     json_object_set_new(phys, "artifactLocation", art);
-    json_object_set_new(phys, "region", sarif_region(doc, s));
+    json_object_set_new(phys, "region", sarif_region(doc, s, anchor, cur));
     json_object_set_new(loc, "physicalLocation", phys);
     return loc;
 }
@@ -225,9 +229,21 @@ static json_t *sarif_rule(const char *id, claimcheck_severity level) {
     return r;
 }
 
+/* Where a long sentence's snippet is clipped around: the first cue, else
+ * the claim's trigger (render.h). */
+static claimcheck_span sarif_anchor(const claimcheck_report *r,
+                                    const claimcheck_finding *f) {
+    size_t claim = claimcheck_finding_claim(f);
+    if (claimcheck_finding_cue_count(f))
+        return claimcheck_finding_cue(f, 0).span;
+    if (claim != (size_t)-1)
+        return claimcheck_claim_span(claimcheck_report_claim(r, claim));
+    return claimcheck_finding_span(f);
+}
+
 static json_t *sarif_result(const claimcheck_report *r, const claimcheck_finding *f,
                             const char *uri, size_t art, size_t rule_index,
-                            json_t *seen_prints) {
+                            json_t *seen_prints, sarif_cursors *cur) {
     const claimcheck_doc *doc = claimcheck_report_doc(r);
     const char *rule = claimcheck_finding_rule(f);
     json_t *res = json_object(), *locs = json_array(), *props = json_object(), *arr,
@@ -241,14 +257,15 @@ static json_t *sarif_result(const claimcheck_report *r, const claimcheck_finding
     json_object_set_new(res, "level",
                         json_string(sarif_level(claimcheck_finding_severity(f))));
     json_object_set_new(res, "message", sarif_message(claimcheck_finding_message(f)));
-    json_array_append_new(locs,
-                          sarif_location(doc, uri, art, claimcheck_finding_span(f)));
+    json_array_append_new(locs, sarif_location(doc, uri, art, claimcheck_finding_span(f),
+                                               sarif_anchor(r, f), cur));
     json_object_set_new(res, "locations", locs);
     if (related != (size_t)-1) {
         json_t *rel = json_array(),
                *loc = sarif_location(
                    doc, uri, art,
-                   claimcheck_claim_sentence(claimcheck_report_claim(r, related)));
+                   claimcheck_claim_sentence(claimcheck_report_claim(r, related)),
+                   claimcheck_claim_span(claimcheck_report_claim(r, related)), cur + 1);
         snprintf(buf, sizeof(buf), "The conflicting earlier claim (C%zu).", related + 1);
         json_object_set_new(loc, "id", json_integer(1));
         json_object_set_new(loc, "message", sarif_message(buf));
@@ -376,6 +393,8 @@ int claimcheck_render_sarif(claimcheck_buf *out, const claimcheck_report *const 
         const claimcheck_report *r = reports[d];
         const claimcheck_doc *doc = claimcheck_report_doc(r);
         json_t *art = json_object(), *loc = json_object();
+        sarif_cursors cur[2];
+        memset(cur, 0, sizeof(cur)); /* CLAIMCHECK_POS_CURSOR_INIT */
         uri.len = 0;
         if ((rc = sarif_uri(&uri, claimcheck_doc_path(doc))) < 0 ||
             (rc = claimcheck_buf_putc(&uri, '\0')) < 0) {
@@ -398,7 +417,8 @@ int claimcheck_render_sarif(claimcheck_buf *out, const claimcheck_report *const 
             const char *id = claimcheck_finding_rule(f);
             const char **at = bsearch(&id, ids, nids, sizeof(*ids), sarif_cmp_str);
             json_array_append_new(
-                results, sarif_result(r, f, uri.ptr, d, (size_t)(at - ids), seen_prints));
+                results,
+                sarif_result(r, f, uri.ptr, d, (size_t)(at - ids), seen_prints, cur));
         }
     }
     json_object_set_new(run, "artifacts", artifacts);

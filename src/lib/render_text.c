@@ -11,7 +11,9 @@
  * taken from the input (path, message, sentence, claims, evidence) is
  * written through the terminal-safe writer of render.c, so control
  * characters show escaped and only the tool's colours reach the terminal;
- * the caret line counts an escape's columns. */
+ * the caret line counts an escape's columns. A sentence longer than
+ * CLAIMCHECK_CLIP_LIMIT bytes is shown as its window around the mark, an
+ * ellipsis where text was left out (render.h). */
 #include <string.h>
 
 #include "render.h"
@@ -62,6 +64,22 @@ static void text_sentence(claimcheck_buf *out, const char *text, claimcheck_span
         *mark_to = col;
     if (*mark_to <= *mark_from)
         *mark_to = *mark_from + 1;
+}
+
+/* text_sentence over the window of a long sentence (claimcheck_render_clip)
+ * around the mark, with an ellipsis (one column) where text was left out. */
+static void text_clipped(claimcheck_buf *out, const claimcheck_doc *doc,
+                         claimcheck_span s, claimcheck_span mark, size_t *mark_from,
+                         size_t *mark_to) {
+    claimcheck_span w = claimcheck_render_clip(doc, s, mark);
+    size_t lead = w.start > s.start;
+    if (lead)
+        claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
+    text_sentence(out, claimcheck_doc_text(doc), w, mark, mark_from, mark_to);
+    *mark_from += lead;
+    *mark_to += lead;
+    if (w.end < s.end)
+        claimcheck_buf_puts(out, CLAIMCHECK_CLIP_MARK);
 }
 
 /* --explain: the path from the sentence to the verdict. */
@@ -161,7 +179,7 @@ int claimcheck_render_text(claimcheck_buf *out, const claimcheck_report *const *
             claimcheck_safe_printf(out, ": %s [%s]\n", claimcheck_finding_message(f),
                                    claimcheck_finding_rule(f));
             claimcheck_buf_puts(out, "    | ");
-            text_sentence(out, text, span, mark, &from, &to);
+            text_clipped(out, doc, span, mark, &from, &to);
             claimcheck_buf_puts(out, "\n    | ");
             for (k = 0; k < from; k++)
                 claimcheck_buf_putc(out, ' ');

@@ -13,6 +13,7 @@
  *   utf8.h    UTF-8 validation and decoding
  *   date.h    calendar dates
  *   pos.h     line tables, offset -> line/column
+ *   jsonw.h   streaming JSON writer
  *   names.h   enum <-> name tables */
 #ifndef CLAIMCHECK_UTIL_H
 #define CLAIMCHECK_UTIL_H
@@ -28,6 +29,7 @@
 #include "buf.h"
 #include "date.h"
 #include "hash.h"
+#include "jsonw.h"
 #include "names.h"
 #include "pos.h"
 #include "strset.h"

@@ -108,3 +108,76 @@ claimcheck_pos claimcheck_pos_at_marked(const char *text, size_t len,
                             pos_code_points(text, cp_marks, start));
     return pos;
 }
+
+/* The code points of text[from, to) (from <= to). */
+static size_t pos_count(const char *text, size_t from, size_t to) {
+    size_t n = 0;
+    for (; from < to; from++)
+        n += ((unsigned char)text[from] & 0xC0) != 0x80;
+    return n;
+}
+
+/* The code points in text[0, offset), from whichever is nearest of the mark
+ * below, the mark above and the known count `base_cps` at `base`. */
+static size_t pos_cps_near(const char *text, size_t len, const size_t *cp_marks,
+                           size_t base, size_t base_cps, size_t offset) {
+    size_t k = offset / CLAIMCHECK_POS_CP_STEP, below = k * CLAIMCHECK_POS_CP_STEP,
+           above = below + CLAIMCHECK_POS_CP_STEP,
+           dist = offset >= base ? offset - base : base - offset, best = offset - below;
+    if (above <= len && above - offset < best) {
+        if (above - offset < dist)
+            return cp_marks[k + 1] - pos_count(text, offset, above);
+    } else if (best <= dist) {
+        return cp_marks[k] + pos_count(text, below, offset);
+    }
+    if (offset >= base)
+        return base_cps + pos_count(text, base, offset);
+    return base_cps - pos_count(text, offset, base);
+}
+
+claimcheck_pos claimcheck_pos_at_cursor(const char *text, size_t len,
+                                        const size_t *line_starts, size_t line_count,
+                                        const size_t *cp_marks,
+                                        claimcheck_pos_cursor *cur, size_t offset) {
+    claimcheck_pos pos;
+    size_t line, start, cps;
+    if (offset > len)
+        offset = len;
+    if (!cur->valid) {
+        cur->offset = cur->cps = 0;
+        cur->line = 0;
+        cur->line_start = 0;
+        cur->line_cps = 0;
+        cur->valid = 1;
+    }
+    line = cur->line;
+    if (!(line_starts[line] <= offset &&
+          (line + 1 >= line_count || offset < line_starts[line + 1])))
+        line = pos_line(line_starts, line_count, offset);
+    start = pos_line_start(text, len, line_starts, line, offset);
+    cps = pos_cps_near(text, len, cp_marks, cur->offset, cur->cps, offset);
+    if (start != cur->line_start)
+        cur->line_cps = pos_cps_near(text, len, cp_marks, offset, cps, start);
+    cur->offset = offset;
+    cur->cps = cps;
+    cur->line = line;
+    cur->line_start = start;
+    pos.offset = offset;
+    pos.line = (unsigned)(line + 1);
+    pos.column = (unsigned)(1 + cps - cur->line_cps);
+    return pos;
+}
+
+size_t claimcheck_cps_at_cursor(const char *text, claimcheck_pos_cursor *cur,
+                                size_t offset) {
+    if (!cur->valid) {
+        cur->offset = cur->cps = 0;
+        cur->valid = 1;
+    }
+    if (offset >= cur->offset)
+        cur->cps += pos_count(text, cur->offset, offset);
+    else
+        cur->cps -= pos_count(text, offset, cur->offset);
+    cur->offset = offset;
+    return cur->cps;
+}

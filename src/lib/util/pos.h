@@ -8,7 +8,9 @@
  * for libyaml). An offset past the end is the end. The same text, line
  * table and offset give the same position whichever function computes it;
  * claimcheck_pos_at walks the line, claimcheck_pos_at_marked at most one
- * CLAIMCHECK_POS_CP_STEP of it. Depends on alloc. */
+ * CLAIMCHECK_POS_CP_STEP of it, claimcheck_pos_at_cursor at most the distance
+ * from the previous query or half a step, whichever is less. Depends on
+ * alloc. */
 #ifndef CLAIMCHECK_UTIL_POS_H
 #define CLAIMCHECK_UTIL_POS_H
 
@@ -39,5 +41,35 @@ claimcheck_pos claimcheck_pos_at(const char *text, size_t len, const size_t *lin
 claimcheck_pos claimcheck_pos_at_marked(const char *text, size_t len,
                                         const size_t *line_starts, size_t line_count,
                                         const size_t *cp_marks, size_t offset);
+
+/* Where the previous query of a cursor was, so that the next one walks only
+ * the distance between them: a renderer asks for the positions of one
+ * document in roughly increasing order, many of them close together. Set
+ * to CLAIMCHECK_POS_CURSOR_INIT for a new text; one cursor per text and per
+ * thread (it is the caller's, the text's tables stay read-only). */
+typedef struct claimcheck_pos_cursor {
+    int valid;
+    size_t offset;     /* the previous query */
+    size_t cps;        /* code points in text[0, offset) */
+    size_t line;       /* the index of its line */
+    size_t line_start; /* where the characters of that line start */
+    size_t line_cps;   /* code points in text[0, line_start) */
+} claimcheck_pos_cursor;
+
+#define CLAIMCHECK_POS_CURSOR_INIT                                                       \
+    { 0, 0, 0, 0, 0, 0 }
+
+/* claimcheck_pos_at_marked, walking from the cursor when that is shorter
+ * than from the nearest mark; moves the cursor to `offset`. */
+claimcheck_pos claimcheck_pos_at_cursor(const char *text, size_t len,
+                                        const size_t *line_starts, size_t line_count,
+                                        const size_t *cp_marks,
+                                        claimcheck_pos_cursor *cur, size_t offset);
+
+/* The number of code points in text[0, offset) (offset <= the text's
+ * length), walking from the cursor's previous query (`cur` as above, with
+ * only its offset and cps used and set): for a text without marks. */
+size_t claimcheck_cps_at_cursor(const char *text, claimcheck_pos_cursor *cur,
+                                size_t offset);
 
 #endif
