@@ -164,8 +164,11 @@ static int extract_makes_claim(const claimcheck_extract_ctx *x,
  * returns how many are not anaphors. */
 static size_t extract_anaphors_last(claimcheck_vec *claims, size_t claims_before,
                                     struct claimcheck_claim *tmp) {
-    struct claimcheck_claim *cs = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, 0);
+    struct claimcheck_claim *cs;
     size_t i, real = claims_before, n = 0;
+    if (claims->count <= claims_before)
+        return 0; /* no claim (and maybe no array yet: items is NULL) */
+    cs = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, 0);
     for (i = claims_before; i < claims->count; i++) {
         if (cs[i].anaphor)
             tmp[n++] = cs[i];
@@ -182,8 +185,11 @@ static size_t extract_anaphors_last(claimcheck_vec *claims, size_t claims_before
  * `tmp` does it (ties: the earlier group first). */
 static void extract_by_trigger(claimcheck_vec *claims, size_t claims_before, size_t split,
                                struct claimcheck_claim *tmp) {
-    struct claimcheck_claim *cs = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, 0);
+    struct claimcheck_claim *cs;
     size_t a = claims_before, b = split, n = 0;
+    if (claims->count <= claims_before)
+        return; /* as above */
+    cs = CLAIMCHECK_VEC_AT(claims, struct claimcheck_claim, 0);
     while (a < split || b < claims->count) {
         if (b >= claims->count ||
             (a < split && cs[a].trigger.start <= cs[b].trigger.start))
