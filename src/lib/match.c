@@ -924,8 +924,8 @@ static int match_internal(match_ctx *m) {
     }
     qsort(order, k, sizeof(*order), match_pair_cmp);
     for (i = k; i-- > 0;) { /* the end of each run of one event and sentence */
-        const struct claimcheck_claim *c =
-            CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, order[i].index);
+        const struct claimcheck_claim *c = CLAIMCHECK_VEC_AT(
+            &m->report->claims, struct claimcheck_claim, order[i].index);
         const struct claimcheck_claim *d =
             i + 1 < k ? CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim,
                                           order[i + 1].index)
