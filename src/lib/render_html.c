@@ -13,7 +13,7 @@
  * Content-Security-Policy says so (`default-src 'none'; script-src 'none'`,
  * inline styles only), so even a bug in the escaping below could not run a
  * script from the input. Every string from the input or the rule base goes
- * through html_escape (& < > " ' become entities, C0 controls U+FFFD), and
+ * through html_escape (& < > " ' become entities, C0 and C1 controls U+FFFD), and
  * the only attribute values taken from outside are escaped URLs that start
  * with http:// or https://; any other URL stays plain text. Class names made
  * from rule-base strings keep only [a-z0-9-].
@@ -172,8 +172,17 @@ static void html_escape(claimcheck_buf *out, const char *s, size_t len) {
             case '"': rep = "&quot;"; break;
             case '\'': rep = "&#39;"; break;
             default:
-                /* C0 controls other than tab and line breaks, and DEL, are
-                 * parse errors in HTML; show them as U+FFFD */
+                /* C0 controls other than tab and line breaks, DEL and the
+                 * C1 controls (U+0080-U+009F, UTF-8 C2 80-C2 9F) are parse
+                 * errors in HTML; show them as U+FFFD */
+                if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+                    (unsigned char)s[i + 1] <= 0x9F) {
+                    claimcheck_buf_put(out, s + run, i - run);
+                    claimcheck_buf_puts(out, "\xEF\xBF\xBD");
+                    i++;
+                    run = i + 1;
+                    continue;
+                }
                 rep = ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
                           ? "\xEF\xBF\xBD"
                           : NULL;
