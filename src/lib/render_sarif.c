@@ -147,6 +147,28 @@ static uint64_t sarif_fingerprint(const char *rule, const char *text, claimcheck
     return h;
 }
 
+/* Writes "art:hash" of the finding's rule and sentence into key. The hash of
+ * one (rule, sentence) is computed once and kept in `seen` under a key
+ * starting with '=' (the counts' keys start with a digit): a long sentence
+ * with many findings of one rule would otherwise be hashed once per finding,
+ * quadratic in the sentence's length. */
+static void sarif_print_key(char *key, size_t size, json_t *seen, const char *rule,
+                            const claimcheck_doc *doc, size_t art, claimcheck_span s) {
+    char memo[160];
+    const char *hit;
+    int n = snprintf(memo, sizeof(memo), "=%zu:%zu:%zu:%s", art, s.start, s.end, rule);
+    int keep = n > 0 && (size_t)n < sizeof(memo); /* a rule id too long: no memo */
+    hit = keep ? json_string_value(json_object_get(seen, memo)) : NULL;
+    if (hit) {
+        snprintf(key, size, "%s", hit);
+        return;
+    }
+    snprintf(key, size, "%zu:%016llx", art,
+             (unsigned long long)sarif_fingerprint(rule, claimcheck_doc_text(doc), s));
+    if (keep)
+        json_object_set_new(seen, memo, json_string(key));
+}
+
 static json_t *sarif_message(const char *text) {
     json_t *m = json_object();
     json_object_set_new(m, "text", json_string(text));
@@ -272,9 +294,8 @@ static json_t *sarif_result(const claimcheck_report *r, const claimcheck_finding
         json_array_append_new(rel, loc);
         json_object_set_new(res, "relatedLocations", rel);
     }
-    snprintf(key, sizeof(key), "%zu:%016llx", art,
-             (unsigned long long)sarif_fingerprint(rule, claimcheck_doc_text(doc),
-                                                   claimcheck_finding_span(f)));
+    sarif_print_key(key, sizeof(key), seen_prints, rule, doc, art,
+                    claimcheck_finding_span(f));
     count = json_object_get(seen_prints, key);
     n = count ? json_integer_value(count) + 1 : 1;
     json_object_set_new(seen_prints, key, json_integer(n));
