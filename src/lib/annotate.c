@@ -7,7 +7,8 @@
  * work proportional to the candidate patterns, whatever the rule count.
  * Afterwards, per sentence:
  *   1. a hedge cue (or a trigger) is dropped when a cancel pattern of the same
- *      cue (or event type) covers it;
+ *      cue (or event type) covers it, an entity alias when a `not_entities`
+ *      phrase does ("Moscow time");
  *   2. a match contained in a longer match of the same owner kind is dropped,
  *      and of two overlapping matches of one entity, trigger type or of two
  *      hedge cues, the one that starts later is dropped; hedge cues compete
@@ -179,25 +180,28 @@ static size_t annotate_prune(const claimcheck_rules *rules, claimcheck_match *m,
         if (m[i].end - m[i].first > reach)
             reach = m[i].end - m[i].first;
     for (i = 0; i < n; i++) {
-        uint8_t cancel = m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE
-                             ? CLAIMCHECK_OWNER_CANCEL
-                         : m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER ||
-                                 m[i].owner_kind == CLAIMCHECK_OWNER_ANAPHOR
-                             ? CLAIMCHECK_OWNER_TRIGGER_CANCEL
-                             : 0;
+        uint8_t cancel =
+            m[i].owner_kind == CLAIMCHECK_OWNER_HEDGE ? CLAIMCHECK_OWNER_CANCEL
+            : m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER ||
+                    m[i].owner_kind == CLAIMCHECK_OWNER_ANAPHOR
+                ? CLAIMCHECK_OWNER_TRIGGER_CANCEL
+            : m[i].owner_kind == CLAIMCHECK_OWNER_ENTITY ? CLAIMCHECK_OWNER_NOT_ENTITY
+                                                         : 0;
         if (!cancel)
             continue;
         for (k = annotate_overlap_from(m, i, reach); k < n && m[k].first <= m[i].first;
              k++)
             if (m[k].owner_kind == cancel &&
-                (m[k].owner == m[i].owner || (cancel == CLAIMCHECK_OWNER_CANCEL &&
-                                              m[k].owner == CLAIMCHECK_NOT_HEDGE)) &&
+                (m[k].owner == m[i].owner || cancel == CLAIMCHECK_OWNER_NOT_ENTITY ||
+                 (cancel == CLAIMCHECK_OWNER_CANCEL &&
+                  m[k].owner == CLAIMCHECK_NOT_HEDGE)) &&
                 m[k].first <= m[i].first && m[k].end >= m[i].end)
                 drop[i] = 1;
     }
     for (i = 0; i < n; i++) {
         if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL ||
-            m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER_CANCEL) {
+            m[i].owner_kind == CLAIMCHECK_OWNER_TRIGGER_CANCEL ||
+            m[i].owner_kind == CLAIMCHECK_OWNER_NOT_ENTITY) {
             /* the hedge model does not find again what a cancel takes away:
              * no word of "determine whether" or of a `not_hedges` phrase */
             if (m[i].owner_kind == CLAIMCHECK_OWNER_CANCEL)

@@ -50,11 +50,13 @@ typedef enum {
     CLAIMCHECK_OWNER_REPORTING = 6,      /* index: reporting verb */
     CLAIMCHECK_OWNER_TRIGGER_CANCEL = 7, /* index: event type whose trigger it cancels */
     CLAIMCHECK_OWNER_INSTRUMENT =
-        8,                        /* index: event type of a `sense: instruments` word */
-    CLAIMCHECK_OWNER_EXCLUDE = 9, /* index: event type of a `sense: excludes` word */
-    CLAIMCHECK_OWNER_FORM = 10,   /* index: event type of a `sense: forms` trigger */
-    CLAIMCHECK_OWNER_ANAPHOR = 11 /* index: event type an earlier mention of which it
-                                     refers back to ("the swap", "it lasted") */
+        8,                         /* index: event type of a `sense: instruments` word */
+    CLAIMCHECK_OWNER_EXCLUDE = 9,  /* index: event type of a `sense: excludes` word */
+    CLAIMCHECK_OWNER_FORM = 10,    /* index: event type of a `sense: forms` trigger */
+    CLAIMCHECK_OWNER_ANAPHOR = 11, /* index: event type an earlier mention of which it
+                                      refers back to ("the swap", "it lasted") */
+    CLAIMCHECK_OWNER_NOT_ENTITY = 12 /* a `not_entities` phrase: no alias it covers is
+                                        an entity ("Moscow time") */
 } claimcheck_owner_kind;
 
 typedef struct claimcheck_pattern {

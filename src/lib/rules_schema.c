@@ -863,10 +863,10 @@ static int load_tests(claimcheck_loader *ld, const claimcheck_ynode *n) {
 
 static int load_tree(claimcheck_loader *ld, const claimcheck_ynode *root) {
     static const char *const keys[] = {
-        "claimcheck",      "include",     "segmentation", "negations",
-        "reporting_verbs", "hedges",      "entities",     "event_types",
-        "events",          "constraints", "tests",        "hedge_model",
-        "not_hedges",      "language",    "domain",       NULL};
+        "claimcheck", "include",     "segmentation", "negations",    "reporting_verbs",
+        "hedges",     "entities",    "event_types",  "events",       "constraints",
+        "tests",      "hedge_model", "not_hedges",   "not_entities", "language",
+        "domain",     NULL};
     const claimcheck_ynode *v;
     int rc;
     if (!root)
@@ -910,6 +910,11 @@ static int load_tree(claimcheck_loader *ld, const claimcheck_ynode *root) {
                                               CLAIMCHECK_NOT_HEDGE, "'not_hedges'")) < 0)
         return rc;
     if ((v = claimcheck_yaml_get(root, "entities")) && (rc = load_entities(ld, v)) < 0)
+        return rc;
+    /* phrases in which an alias names nobody: "Moscow time", "the Washington Post" */
+    if ((v = claimcheck_yaml_get(root, "not_entities")) &&
+        (rc = claimcheck_compile_pattern_list(ld, v, CLAIMCHECK_OWNER_NOT_ENTITY, 0,
+                                              "'not_entities'")) < 0)
         return rc;
     if ((v = claimcheck_yaml_get(root, "event_types")) &&
         (rc = load_event_types(ld, v)) < 0)
