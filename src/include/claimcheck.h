@@ -158,7 +158,8 @@ typedef enum {
     CLAIMCHECK_INPUT_AUTO = 0, /* by the path's extension, then by content */
     CLAIMCHECK_INPUT_TEXT = 1,
     CLAIMCHECK_INPUT_MARKDOWN = 2, /* front matter, code, links, HTML comments */
-    CLAIMCHECK_INPUT_HTML = 3      /* text content only; entities decoded */
+    CLAIMCHECK_INPUT_HTML = 3      /* the article only (not navigation, header, footer,
+                                      forms, scripts); entities decoded */
 } claimcheck_input;
 
 /** Parses an input kind name ("auto", "text", "markdown", "html"); returns
