@@ -243,6 +243,16 @@ int claimcheck_read_join(const claimcheck_reader *in, size_t start, size_t end) 
     return claimcheck_spans_push(in->joins, start, end);
 }
 
+int claimcheck_read_join_gap(const claimcheck_reader *in, size_t last_end, size_t off) {
+    size_t k;
+    if (!last_end || last_end >= off)
+        return 0;
+    for (k = last_end; k < off; k++)
+        if (read_is_space(in->text[k]))
+            return 0;
+    return claimcheck_read_join(in, last_end, off);
+}
+
 int claimcheck_read_entity_at(const claimcheck_reader *in, size_t i, size_t *next) {
     size_t n = 0, k = claimcheck_read_entity(in->text, in->len, in->view, i, &n);
     *next = i + (k ? k : 1);

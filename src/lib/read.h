@@ -132,6 +132,11 @@ size_t claimcheck_read_entity_decode(const char *s, size_t len, size_t i, char *
  * Returns 0 or CLAIMCHECK_ENOMEM. */
 int claimcheck_read_join(const claimcheck_reader *in, size_t start, size_t end);
 
+/* Records the blank gap [last_end, off) between two kept pieces of one
+ * block as a join when no whitespace of the input is in it (last_end 0: no
+ * piece before). Returns 0 or CLAIMCHECK_ENOMEM. */
+int claimcheck_read_join_gap(const claimcheck_reader *in, size_t last_end, size_t off);
+
 /* Decodes a reference at text[i] (see claimcheck_read_entity) and records
  * its padding as a join; stores how far to go on (at least 1) in *next.
  * Returns 0 or CLAIMCHECK_ENOMEM. */

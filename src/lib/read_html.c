@@ -483,18 +483,6 @@ static void html_choose(html_reader *r) {
 
 /* --------------------------------------------------------------- emit */
 
-/* Records the blank gap [last_end, off) between two kept pieces of one
- * block as a join when no whitespace of the input is in it. */
-static int html_join_gap(html_reader *r, size_t off) {
-    size_t k;
-    if (!r->last_end || r->last_end >= off)
-        return 0;
-    for (k = r->last_end; k < off; k++)
-        if (read_is_space(r->in->text[k]))
-            return 0;
-    return claimcheck_read_join(r->in, r->last_end, off);
-}
-
 /* Does buf[i] start markup ("<a", "</a", "<!", "<?")? Inside a text node
  * of the data state it can only be a token the parser ignored. */
 static int html_ignored_tag(const char *buf, size_t end, size_t i) {
@@ -510,7 +498,7 @@ static int html_ignored_tag(const char *buf, size_t end, size_t i) {
 static int html_keep_text(html_reader *r, size_t start, size_t end) {
     char *v = r->in->view;
     size_t i = start;
-    if (html_join_gap(r, start) < 0)
+    if (claimcheck_read_join_gap(r->in, r->last_end, start) < 0)
         return CLAIMCHECK_ENOMEM;
     while (i < end) {
         if (html_ignored_tag(r->buf, end, i)) {

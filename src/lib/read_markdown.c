@@ -62,18 +62,6 @@ static void md_restore(md_reader *r, size_t start, size_t end) {
     memcpy(r->in->view + start, r->in->text + start, end - start);
 }
 
-/* Records the blank gap [last_end, off) between two prose pieces of one
- * block as a join when no whitespace of the input is in it. */
-static int md_join_gap(md_reader *r, size_t off) {
-    size_t k;
-    if (!r->last_end || r->last_end >= off)
-        return 0;
-    for (k = r->last_end; k < off; k++)
-        if (read_is_space(r->in->text[k]))
-            return 0;
-    return claimcheck_read_join(r->in, r->last_end, off);
-}
-
 /* Keeps the list marker on the line before the item's text at `off`. */
 static void md_keep_marker(md_reader *r, size_t off) {
     const char *s = r->in->text;
@@ -254,7 +242,7 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *p, MD_SIZE n, void *data) {
         r->item = 0;
         md_keep_marker(r, off);
     }
-    if ((r->rc = md_join_gap(r, off)) < 0)
+    if ((r->rc = claimcheck_read_join_gap(r->in, r->last_end, off)) < 0)
         return 1;
     if (type == MD_TEXT_ENTITY) {
         size_t next;

@@ -15,66 +15,11 @@
 
 #include "doc.h"
 #include "read.h"
+#include "read_helpers.h"
 
 #ifndef CLAIMCHECK_SOURCE_DIR /* set by tests/CMakeLists.txt */
 #define CLAIMCHECK_SOURCE_DIR "."
 #endif
-
-/* What every reader guarantees: the view is as long as the input, keeps
- * every line break where it was, is valid UTF-8 without NUL bytes. */
-static void check_invariants(const claimcheck_doc *doc) {
-    const char *text = claimcheck_doc_text(doc), *view = claimcheck_doc_view(doc);
-    size_t len = claimcheck_doc_length(doc), i, bad;
-    assert_int_equal(strlen(view), len);
-    for (i = 0; i < len; i++)
-        if (text[i] == '\n' || text[i] == '\r')
-            assert_int_equal(view[i], text[i]);
-    assert_int_equal(claimcheck_utf8_validate(view, len, &bad), 0);
-}
-
-static claimcheck_doc *read_as(claimcheck_input input, const char *text) {
-    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
-    claimcheck_doc *doc = NULL;
-    claimcheck_error err;
-    o.input = input;
-    o.path = "t";
-    if (claimcheck_doc_new(&doc, text, strlen(text), &o, &err) != 0)
-        fail_msg("%u:%u: %s", err.pos.line, err.pos.column, err.text);
-    check_invariants(doc);
-    return doc;
-}
-
-static int view_has(const claimcheck_doc *doc, const char *what) {
-    return strstr(claimcheck_doc_view(doc), what) != NULL;
-}
-
-/* The view's sentences joined with " | ", whitespace runs made one space. */
-static char *sentences(claimcheck_doc *doc) {
-    static char out[4096];
-    size_t i, n = 0;
-    assert_int_equal(claimcheck_doc_segment(doc, NULL, NULL), 0);
-    out[0] = '\0';
-    for (i = 0; i < claimcheck_doc_sentence_count(doc); i++) {
-        claimcheck_span s = claimcheck_doc_sentence(doc, i);
-        size_t k;
-        int space = 0;
-        if (i)
-            n += (size_t)snprintf(out + n, sizeof(out) - n, " | ");
-        for (k = s.start; k < s.end && n + 2 < sizeof(out); k++) {
-            char c = claimcheck_doc_view(doc)[k];
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                space = 1;
-                continue;
-            }
-            if (space)
-                out[n++] = ' ';
-            space = 0;
-            out[n++] = c;
-        }
-        out[n] = '\0';
-    }
-    return out;
-}
 
 /* ------------------------------------------------------------ text */
 

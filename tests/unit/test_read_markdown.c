@@ -13,78 +13,10 @@
 
 #include "doc.h"
 #include "read.h"
+#include "read_helpers.h"
 
 static claimcheck_doc *read_md(const char *text) {
-    claimcheck_doc_options o = CLAIMCHECK_DOC_OPTIONS_INIT;
-    claimcheck_doc *doc = NULL;
-    claimcheck_error err;
-    const char *view;
-    size_t i, len = strlen(text);
-    o.input = CLAIMCHECK_INPUT_MARKDOWN;
-    o.path = "t.md";
-    if (claimcheck_doc_new(&doc, text, len, &o, &err) != 0)
-        fail_msg("%u:%u: %s", err.pos.line, err.pos.column, err.text);
-    view = claimcheck_doc_view(doc);
-    assert_int_equal(strlen(view), len);
-    for (i = 0; i < len; i++)
-        if (text[i] == '\n' || text[i] == '\r')
-            assert_int_equal(view[i], text[i]);
-    return doc;
-}
-
-/* The n-th (from 0) occurrence of `what` in text; fails when there is none. */
-static size_t offset_of(const char *text, const char *what, int n) {
-    const char *p = strstr(text, what);
-    while (p && n-- > 0)
-        p = strstr(p + 1, what);
-    if (!p)
-        fail_msg("\"%s\" is not in the input", what);
-    return (size_t)(p - text);
-}
-
-/* `what` (its n-th occurrence in the input) is in the view at its offset. */
-static void kept(const claimcheck_doc *doc, const char *what, int n) {
-    size_t at = offset_of(claimcheck_doc_text(doc), what, n);
-    if (memcmp(claimcheck_doc_view(doc) + at, what, strlen(what)) != 0)
-        fail_msg("\"%s\" at %zu is not kept: \"%.*s\"", what, at, (int)strlen(what),
-                 claimcheck_doc_view(doc) + at);
-}
-
-/* `what` (its n-th occurrence in the input) is blank in the view. */
-static void blanked(const claimcheck_doc *doc, const char *what, int n) {
-    size_t at = offset_of(claimcheck_doc_text(doc), what, n), k;
-    for (k = 0; k < strlen(what); k++)
-        if (claimcheck_doc_view(doc)[at + k] != ' ' && what[k] != '\n' && what[k] != '\r')
-            fail_msg("\"%s\" at %zu is not blank: \"%.*s\"", what, at, (int)strlen(what),
-                     claimcheck_doc_view(doc) + at);
-}
-
-/* The sentences of the view joined with " | ", whitespace runs as one space. */
-static const char *sentences(claimcheck_doc *doc) {
-    static char out[2048];
-    size_t i, n = 0;
-    assert_int_equal(claimcheck_doc_segment(doc, NULL, NULL), 0);
-    out[0] = '\0';
-    for (i = 0; i < claimcheck_doc_sentence_count(doc); i++) {
-        claimcheck_span s = claimcheck_doc_sentence(doc, i);
-        size_t k;
-        int space = 0;
-        if (i)
-            n += (size_t)snprintf(out + n, sizeof(out) - n, " | ");
-        for (k = s.start; k < s.end && n + 2 < sizeof(out); k++) {
-            char c = claimcheck_doc_view(doc)[k];
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                space = 1;
-                continue;
-            }
-            if (space)
-                out[n++] = ' ';
-            space = 0;
-            out[n++] = c;
-        }
-        out[n] = '\0';
-    }
-    return out;
+    return read_as(CLAIMCHECK_INPUT_MARKDOWN, text);
 }
 
 static void indented_code_is_code_only_where_commonmark_says(void **state) {
