@@ -256,6 +256,8 @@ int claimcheck_read_join_gap(const claimcheck_reader *in, size_t last_end, size_
 int claimcheck_read_entity_at(const claimcheck_reader *in, size_t i, size_t *next) {
     size_t n = 0, k = claimcheck_read_entity(in->text, in->len, in->view, i, &n);
     *next = i + (k ? k : 1);
+    if (!k)
+        in->view[i] = in->text[i];
     return k && n < k ? claimcheck_read_join(in, i + n, i + k) : 0;
 }
 
@@ -315,8 +317,8 @@ int claimcheck_read_scan_tag(const char *s, size_t len, size_t i, size_t limit,
 }
 
 size_t claimcheck_read_raw_end(const char *s, size_t len, size_t from, const char *name,
-                               size_t *content_end_out) {
-    size_t n = strlen(name), j;
+                               size_t n, size_t *content_end_out) {
+    size_t j;
     const char *p = s + from;
     while ((p = memchr(p, '<', (size_t)(s + len - p))) != NULL) {
         j = (size_t)(p - s);

@@ -77,6 +77,15 @@ static inline int read_is_alpha(char c) {
 }
 static inline int read_is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* The offset in base[0..len) of a parser's piece p[0..n), or (size_t)-1
+ * when the piece is not inside it (text the parser made up). */
+static inline size_t read_offset_in(const char *base, size_t len, const char *p,
+                                    size_t n) {
+    if (!p || p < base || p > base + len || n > (size_t)(base + len - p))
+        return (size_t)-1;
+    return (size_t)(p - base);
+}
+
 /* Blanks view[start..end) keeping the input's line breaks. */
 static inline void read_blank(const char *text, char *view, size_t start, size_t end) {
     size_t i;
@@ -138,8 +147,9 @@ int claimcheck_read_join(const claimcheck_reader *in, size_t start, size_t end);
 int claimcheck_read_join_gap(const claimcheck_reader *in, size_t last_end, size_t off);
 
 /* Decodes a reference at text[i] (see claimcheck_read_entity) and records
- * its padding as a join; stores how far to go on (at least 1) in *next.
- * Returns 0 or CLAIMCHECK_ENOMEM. */
+ * its padding as a join; an '&' that starts no reference is written back
+ * as itself (the readers start from a blank view). Stores how far to go on
+ * (at least 1) in *next. Returns 0 or CLAIMCHECK_ENOMEM. */
 int claimcheck_read_entity_at(const claimcheck_reader *in, size_t i, size_t *next);
 
 typedef struct claimcheck_read_tag {
@@ -158,11 +168,11 @@ typedef struct claimcheck_read_tag {
 int claimcheck_read_scan_tag(const char *s, size_t len, size_t i, size_t limit,
                              claimcheck_read_tag *tag);
 
-/* Offset just past the end tag `</name ...>` that ends the raw text
- * starting at `from`; *content_end_out gets where the end tag starts. Both
- * are `len` when there is none. */
+/* Offset just past the end tag `</name ...>` (name[0..name_len), any case)
+ * that ends the raw text starting at `from`; *content_end_out gets where
+ * the end tag starts. Both are `len` when there is none. */
 size_t claimcheck_read_raw_end(const char *s, size_t len, size_t from, const char *name,
-                               size_t *content_end_out);
+                               size_t name_len, size_t *content_end_out);
 
 /* Offset just past the comment starting at s[i] ("<!--"), or len. */
 size_t claimcheck_read_comment_end(const char *s, size_t len, size_t i);

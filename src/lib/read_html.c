@@ -142,14 +142,10 @@ static int html_flatten(const claimcheck_reader *in, size_t i, char **copy_out) 
             i++;
             continue;
         }
-        if (!t.closing && t.name_len < 16 &&
-            read_name_in(t.name, t.name_len, html_raw_tags)) {
-            char name[16];
+        if (!t.closing && read_name_in(t.name, t.name_len, html_raw_tags)) {
             size_t content_end;
-            memcpy(name, t.name, t.name_len);
-            name[t.name_len] = '\0';
-            i = claimcheck_read_raw_end(s, len, t.end, name, &content_end);
-            if (read_name_is(name, t.name_len, "noscript") && content_end > t.end &&
+            i = claimcheck_read_raw_end(s, len, t.end, t.name, t.name_len, &content_end);
+            if (read_name_is(t.name, t.name_len, "noscript") && content_end > t.end &&
                 html_flatten_tag(in, copy_out, t.end, content_end) < 0)
                 return CLAIMCHECK_ENOMEM;
             continue;
@@ -179,6 +175,7 @@ typedef struct html_frame {
     size_t text;  /* bytes of kept text nodes inside */
     size_t links; /* of which inside <a> */
     size_t ptext; /* bytes of text of its <p> children */
+    int chrome;   /* html_is_chrome of the node, found on entering it */
 } html_frame;
 
 typedef enum {
@@ -328,7 +325,8 @@ static int html_boiler(const char *v) {
 }
 
 /* Whether the element n is chrome, kept with nothing inside (see the top);
- * a function of the node alone, so entering and leaving agree. */
+ * a function of the node alone, so entering and leaving agree (the walks
+ * ask html_chrome, which asks this once per element). */
 static int html_is_chrome(const GumboNode *n) {
     size_t len;
     const char *name = html_name(n, &len), *role;
@@ -349,6 +347,15 @@ static int html_is_chrome(const GumboNode *n) {
     if (html_is(n, GUMBO_TAG_MAIN) || html_is(n, GUMBO_TAG_ARTICLE))
         return 0;
     return html_boiler(html_attr(n, "id")) || html_boiler(html_attr(n, "class"));
+}
+
+/* html_is_chrome of the element n whose frame is on top: found on
+ * entering it, remembered for leaving it. */
+static int html_chrome(html_reader *r, const GumboNode *n, int leaving) {
+    html_frame *f = html_frame_at(r, 0);
+    if (!leaving)
+        f->chrome = html_is_chrome(n);
+    return f->chrome;
 }
 
 static int html_is_main(const GumboNode *n) {
@@ -376,11 +383,8 @@ static int html_is_root(const html_reader *r, const GumboNode *n) {
 /* The offset of gumbo's piece p in the input, or (size_t)-1 when it is no
  * part of it (an element gumbo made up). */
 static size_t html_offset(const html_reader *r, const GumboStringPiece *p) {
-    const char *s = r->buf;
-    if (!p->data || p->length == 0 || p->data < s || p->data > s + r->in->len ||
-        p->length > (size_t)(s + r->in->len - p->data))
-        return (size_t)-1;
-    return (size_t)(p->data - s);
+    return p->length ? read_offset_in(r->buf, r->in->len, p->data, p->length)
+                     : (size_t)-1;
 }
 
 /* The first <title> of the HTML namespace gives the title. */
@@ -445,14 +449,13 @@ static int html_survey(html_reader *r, const GumboNode *n, int leaving) {
     if (!html_children(n))
         return 0;
     if (leaving) {
-        int chrome = html_is_chrome(n);
-        if (chrome)
+        if (html_chrome(r, n, 1))
             r->drop--;
         else
             html_survey_leave(r, n);
         return 0;
     }
-    if (html_is_chrome(n))
+    if (html_chrome(r, n, 0))
         r->drop++;
     else if (r->drop == 0) {
         r->articles += html_is(n, GUMBO_TAG_ARTICLE);
@@ -512,8 +515,6 @@ static int html_keep_text(html_reader *r, size_t start, size_t end) {
             size_t next;
             if (claimcheck_read_entity_at(r->in, i, &next) < 0)
                 return CLAIMCHECK_ENOMEM;
-            if (next == i + 1) /* no reference: the '&' itself */
-                v[i] = '&';
             i = next;
         } else {
             if (!read_is_break(r->buf[i]))
@@ -581,7 +582,7 @@ static int html_emit(html_reader *r, const GumboNode *n, int leaving) {
     }
     if (!html_children(n))
         return 0;
-    chrome = html_is_chrome(n);
+    chrome = html_chrome(r, n, leaving);
     if (chrome && !leaving)
         r->drop++;
     if (!leaving && html_is(n, GUMBO_TAG_FORM))

@@ -52,10 +52,7 @@ static const char *const md_raw_tags[] = {"script", "style", "textarea", "pre", 
 /* The offset of md4c's text pointer in the input, or (size_t)-1 when the
  * piece is not a part of it (md4c's own "\n" of a line break). */
 static size_t md_offset(const md_reader *r, const char *p, size_t n) {
-    const char *s = r->in->text;
-    if (p < s || p > s + r->in->len || n > (size_t)(s + r->in->len - p))
-        return (size_t)-1;
-    return (size_t)(p - s);
+    return read_offset_in(r->in->text, r->in->len, p, n);
 }
 
 static void md_restore(md_reader *r, size_t start, size_t end) {
@@ -119,11 +116,9 @@ static int md_html(md_reader *r, size_t start, size_t end) {
         } else if (s[i] == '<' && claimcheck_read_scan_tag(s, in->len, i, 0, &tag)) {
             size_t next = tag.end;
             if (!tag.closing && read_name_in(tag.name, tag.name_len, md_raw_tags)) {
-                char name[16];
                 size_t content_end;
-                memcpy(name, tag.name, tag.name_len);
-                name[tag.name_len] = '\0';
-                next = claimcheck_read_raw_end(s, in->len, tag.end, name, &content_end);
+                next = claimcheck_read_raw_end(s, in->len, tag.end, tag.name,
+                                               tag.name_len, &content_end);
             }
             if (read_name_in(tag.name, tag.name_len, claimcheck_read_block_tags))
                 read_break(in->view, i, tag.end);
@@ -132,8 +127,6 @@ static int md_html(md_reader *r, size_t start, size_t end) {
             size_t next;
             if (claimcheck_read_entity_at(in, i, &next) < 0)
                 return CLAIMCHECK_ENOMEM;
-            if (next == i + 1) /* no reference: the '&' itself */
-                in->view[i] = '&';
             i = next;
         } else {
             if (!read_is_break(s[i]))
@@ -169,19 +162,20 @@ static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *data) {
     return 0;
 }
 
+/* Spans whose text is no prose: code, an image's alt text, math. */
+static int md_span_skipped(MD_SPANTYPE type) {
+    return type == MD_SPAN_CODE || type == MD_SPAN_IMG || type == MD_SPAN_LATEXMATH ||
+           type == MD_SPAN_LATEXMATH_DISPLAY;
+}
+
 static int md_enter_span(MD_SPANTYPE type, void *detail, void *data) {
     md_reader *r = data;
     (void)detail;
-    switch (type) {
-        case MD_SPAN_CODE:
-        case MD_SPAN_IMG:
-        case MD_SPAN_LATEXMATH:
-        case MD_SPAN_LATEXMATH_DISPLAY: r->skip++; break;
-        case MD_SPAN_A:
-            r->links++;
-            r->link_first = 1;
-            break;
-        default: break;
+    if (md_span_skipped(type))
+        r->skip++;
+    if (type == MD_SPAN_A) {
+        r->links++;
+        r->link_first = 1;
     }
     return 0;
 }
@@ -189,25 +183,17 @@ static int md_enter_span(MD_SPANTYPE type, void *detail, void *data) {
 static int md_leave_span(MD_SPANTYPE type, void *detail, void *data) {
     md_reader *r = data;
     (void)detail;
-    switch (type) {
-        case MD_SPAN_CODE:
-        case MD_SPAN_IMG:
-        case MD_SPAN_LATEXMATH:
-        case MD_SPAN_LATEXMATH_DISPLAY:
-            if (r->skip)
-                r->skip--;
-            break;
-        case MD_SPAN_A:
-            if (r->links && r->links <= sizeof(r->autolink_mask) * CHAR_BIT &&
-                (r->autolink_mask >> (r->links - 1) & 1)) {
-                r->autolink_mask &= ~(1UL << (r->links - 1));
-                r->skip--;
-            }
-            if (r->links)
-                r->links--;
-            r->link_first = 0;
-            break;
-        default: break;
+    if (md_span_skipped(type) && r->skip)
+        r->skip--;
+    if (type == MD_SPAN_A) {
+        if (r->links && r->links <= sizeof(r->autolink_mask) * CHAR_BIT &&
+            (r->autolink_mask >> (r->links - 1) & 1)) {
+            r->autolink_mask &= ~(1UL << (r->links - 1));
+            r->skip--;
+        }
+        if (r->links)
+            r->links--;
+        r->link_first = 0;
     }
     return 0;
 }
