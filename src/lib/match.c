@@ -681,6 +681,7 @@ static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con
         struct claimcheck_claim *c =
             CLAIMCHECK_VEC_AT(&m->report->claims, struct claimcheck_claim, ci);
         claimcheck_date t0, t1;
+        int on_record;
         if (c->type != act || c->negated || c->mention || c->hypothetical)
             continue;
         /* an undated act report is dated by the reported act it matched */
@@ -698,11 +699,22 @@ static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con
         } else {
             continue;
         }
+        /* A strike the record has (the claim matched a reported act that
+         * took place) is reported right: that it fell inside a pause's
+         * scope is the world's inconsistency, not the text's, so it is a
+         * tension like one outside the scope. (Asked before the pauses set
+         * the verdict.) */
+        on_record = c->event != CLAIMCHECK_NONE && c->verdict &&
+                    strcmp(c->verdict, "consistent") == 0 &&
+                    match_positive(
+                        m,
+                        CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)
+                            ->status);
         for (e = 0; e < count; e++) {
             const claimcheck_event *ev =
                 CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, of_type[e]);
             const claimcheck_party *p = NULL;
-            int inside;
+            int inside, contra;
             claimcheck_buf targets = CLAIMCHECK_BUF_INIT, scope = CLAIMCHECK_BUF_INIT,
                            msg = CLAIMCHECK_BUF_INIT;
             char date[40];
@@ -753,13 +765,20 @@ static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con
             if (!targets.oom && !scope.oom)
                 match_expand(&msg, con->message, actor_name, targets.ptr,
                              ev->title ? ev->title : ev->id, scope.ptr, date);
-            claimcheck_buf_puts(&msg,
-                                inside ? " (inside its scope)" : " (outside its scope)");
+            if (inside && on_record) {
+                const claimcheck_event *rec =
+                    CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event);
+                claimcheck_buf_printf(&msg, " (inside its scope; on record: %s)",
+                                      rec->title ? rec->title : rec->id);
+            } else
+                claimcheck_buf_puts(&msg, inside ? " (inside its scope)"
+                                                 : " (outside its scope)");
+            contra = inside && !on_record;
             f = msg.oom ? NULL
                         : claimcheck_report_add(m->report,
-                                                inside ? CLAIMCHECK_FINDING_CONTRADICTION
+                                                contra ? CLAIMCHECK_FINDING_CONTRADICTION
                                                        : CLAIMCHECK_FINDING_TENSION,
-                                                inside ? con->inside_severity
+                                                contra ? con->inside_severity
                                                        : con->outside_severity,
                                                 con->id, c->span, "%s", msg.ptr);
             claimcheck_buf_free(&targets);
@@ -770,7 +789,7 @@ static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con
             f->claim = ci;
             match_add_sources(f, ev);
             if (!c->verdict || strcmp(c->verdict, "contradiction") != 0)
-                c->verdict = inside ? "contradiction" : "tension";
+                c->verdict = contra ? "contradiction" : "tension";
         }
     }
     return 0;

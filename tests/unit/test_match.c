@@ -113,13 +113,47 @@ static void match_speakers_denial_is_reported(void **state) {
                         "unsupported");
 }
 
+/* A strike inside the pause's scope that the record does not have: the
+ * text has a party break what it agreed to. */
 static void match_strike_inside_pause_scope(void **state) {
+    claimcheck_report *r =
+        run(state, "Russian drones struck a power plant on 1 April.", "2025-04-02");
+    const claimcheck_finding *f = claimcheck_report_finding(r, 0);
+    assert_string_equal(claimcheck_finding_rule(f), "strike-during-ceasefire");
+    assert_int_equal(claimcheck_finding_get_kind(f), CLAIMCHECK_FINDING_CONTRADICTION);
+    assert_int_equal(claimcheck_finding_severity(f), CLAIMCHECK_SEVERITY_ERROR);
+    assert_string_equal(claimcheck_finding_evidence(f, 0).event,
+                        "energy-pause-2025-03-18");
+}
+
+/* The same strike on a night the record has it (Russia's strikes of 18-19
+ * March hit energy sites): the text reports it right, so it is a tension
+ * that names the strike on record, not a contradiction. Found as an
+ * error on true reports of that night in text we never saw. */
+static void match_strike_on_record_inside_scope(void **state) {
     claimcheck_report *r =
         run(state, "Russian drones struck a power plant overnight.", "2025-03-19");
     const claimcheck_finding *f = only(r, "strike-during-ceasefire");
-    assert_int_equal(claimcheck_finding_get_kind(f), CLAIMCHECK_FINDING_CONTRADICTION);
-    assert_string_equal(claimcheck_finding_evidence(f, 0).event,
-                        "energy-pause-2025-03-18");
+    assert_int_equal(claimcheck_finding_get_kind(f), CLAIMCHECK_FINDING_TENSION);
+    assert_int_equal(claimcheck_finding_severity(f), CLAIMCHECK_SEVERITY_WARNING);
+    assert_non_null(strstr(claimcheck_finding_message(f), "on record: "));
+    assert_string_equal(claimcheck_claim_verdict(claimcheck_report_claim(r, 0)),
+                        "tension");
+}
+
+/* Ukraine's strike on the Kavkazskaya depot is on record too: the tension
+ * with the full ceasefire (outside its scope, listed first) must not make
+ * the energy pause, checked after it, forget that the strike is on record. */
+static void match_strike_on_record_every_pause(void **state) {
+    claimcheck_report *r = run(state,
+                               "Ukraine struck the Kavkazskaya oil depot in southern "
+                               "Russia the same night.",
+                               "2025-03-20");
+    size_t i, n = claimcheck_report_finding_count(r);
+    assert_true(n > 0);
+    for (i = 0; i < n; i++)
+        assert_int_not_equal(claimcheck_finding_get_kind(claimcheck_report_finding(r, i)),
+                             CLAIMCHECK_FINDING_CONTRADICTION);
 }
 
 static void match_strike_outside_pause_scope(void **state) {
@@ -157,6 +191,8 @@ int main(void) {
         HELPERS_FIXTURE_TEST(match_negated_strike_contradicts),
         HELPERS_FIXTURE_TEST(match_speakers_denial_is_reported),
         HELPERS_FIXTURE_TEST(match_strike_inside_pause_scope),
+        HELPERS_FIXTURE_TEST(match_strike_on_record_inside_scope),
+        HELPERS_FIXTURE_TEST(match_strike_on_record_every_pause),
         HELPERS_FIXTURE_TEST(match_strike_outside_pause_scope),
         HELPERS_FIXTURE_TEST(match_strike_before_pause_is_no_tension),
         HELPERS_FIXTURE_TEST(match_unrelated_vocabulary_is_never_checked),
