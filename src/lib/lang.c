@@ -66,6 +66,7 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "speaker_mouthpiece",
     "speech_document",
     "speech_clause",
+    "speaker_superseded",
     "multiplier",
     "figure_after",
     "mediator_before",

@@ -105,6 +105,9 @@ typedef enum {
                                         document, not a speaker */
     CLAIMCHECK_LEX_SPEECH_CLAUSE,   /* whatever, as, than: "whatever Kyiv says" reports
                                       nothing of the clause around it */
+    CLAIMCHECK_LEX_SPEAKER_SUPERSEDED, /* version, edition: "an earlier version (of this
+                                          article) said": the text's own words it has
+                                          since corrected, which it disputes */
     CLAIMCHECK_LEX_MULTIPLIER,      /* hundred 100, thousand 1000, dozen 12: "three
                                         hundred", "a dozen" */
     CLAIMCHECK_LEX_FIGURE_AFTER,    /* or so 0, or more 1, or less -1: after a figure,

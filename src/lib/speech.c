@@ -67,6 +67,7 @@ typedef struct speech_who {
     size_t entity;
     uint8_t kind;
     uint8_t unnamed;
+    uint8_t superseded; /* "an earlier version said": the text corrects it */
     size_t refers;
 } speech_who;
 
@@ -207,6 +208,7 @@ static int sp_np_word(const speech_ctx *c, size_t i) {
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_MOUTHPIECE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_ROLE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_INSTITUTION, i) ||
+           sp_is(c, CLAIMCHECK_LEX_SPEAKER_SUPERSEDED, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) ||
            sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, i) ||
            (i >= c->first && i < c->end && c->toks[i].kind == CLAIMCHECK_TOK_NUM);
@@ -222,6 +224,23 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
     w->entity = CLAIMCHECK_NONE;
     w->refers = CLAIMCHECK_NONE;
     w->unnamed = 0;
+    w->superseded = 0;
+    /* "An earlier version of this article said": the outlet, in words it
+     * has since corrected */
+    if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_SUPERSEDED, w->head)) {
+        /* its name is the phrase: "an earlier version", "the original
+         * edition" ("earlier" stopped the walk back: "Peskov earlier said") */
+        for (i = 0; i < 2 && w->first > c->start && w->first == w->head - i &&
+                    sp_word(c, w->first - 1) && !sp_cap(c, w->first - 1);
+             i++)
+            w->first--;
+        if (w->first > c->start && (sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, w->first - 1) ||
+                                    sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, w->first - 1)))
+            w->first--;
+        w->kind = CLAIMCHECK_SPEAKER_INSTITUTION;
+        w->superseded = 1;
+        return 1;
+    }
     for (i = w->first; i < w->end; i++) {
         if (sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, i) ||
             c->toks[i].kind == CLAIMCHECK_TOK_NUM)
@@ -359,7 +378,7 @@ static int sp_add(speech_ctx *c, size_t first, size_t end, const speech_who *w,
     sp->kind = w ? w->kind : CLAIMCHECK_SPEAKER_UNKNOWN;
     sp->refers = w ? w->refers : CLAIMCHECK_NONE;
     sp->form = form;
-    sp->disputed = disputed;
+    sp->disputed = disputed || (w && w->superseded);
     sp->unnamed = w ? w->unnamed : 0;
     sp->verb = form == CLAIMCHECK_SPEECH_REPORTED ? c->verb : CLAIMCHECK_NONE;
     sp->sentence = c->sentence;

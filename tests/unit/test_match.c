@@ -113,6 +113,21 @@ static void match_speakers_denial_is_reported(void **state) {
                         "unsupported");
 }
 
+/* A correction notice: what an earlier version of the article said is
+ * the outlet's own corrected words, which the text disputes; a wrong
+ * figure there contradicts nothing (it was an error in text we never saw),
+ * and the speaker is the phrase. */
+static void match_superseded_version_is_disputed(void **state) {
+    claimcheck_report *r = run(state,
+                               "An earlier version also stated that the Trump-Zelensky "
+                               "call lasted two hours.",
+                               "2025-03-27");
+    const claimcheck_finding *f = only(r, "reported.contradiction.figure");
+    assert_int_equal(claimcheck_finding_get_kind(f), CLAIMCHECK_FINDING_UNSUPPORTED);
+    assert_non_null(strstr(claimcheck_finding_message(f), "An earlier version"));
+    assert_int_equal(helpers_count(r, "contradiction"), 0);
+}
+
 /* A strike inside the pause's scope that the record does not have: the
  * text has a party break what it agreed to. */
 static void match_strike_inside_pause_scope(void **state) {
@@ -190,6 +205,7 @@ int main(void) {
         HELPERS_FIXTURE_TEST(match_duration_inside_a_reported_range),
         HELPERS_FIXTURE_TEST(match_negated_strike_contradicts),
         HELPERS_FIXTURE_TEST(match_speakers_denial_is_reported),
+        HELPERS_FIXTURE_TEST(match_superseded_version_is_disputed),
         HELPERS_FIXTURE_TEST(match_strike_inside_pause_scope),
         HELPERS_FIXTURE_TEST(match_strike_on_record_inside_scope),
         HELPERS_FIXTURE_TEST(match_strike_on_record_every_pause),
