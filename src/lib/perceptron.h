@@ -38,9 +38,12 @@
  *   (class: u8 when N <= 256 else u16; i16 q), the pairs sorted by class;
  *   the counts sum to W;
  *   T table entries sorted by key: u64 key, u32 value; the file ends there.
- * Loading reads the file once and builds an open-addressing table of the
- * features (O(F)) and a directory on the top bits of the table's keys
- * (O(T)), so a feature costs about two cache misses.
+ * Loading reads the file into one block (on Linux a large one is aligned
+ * for huge pages), checks it in one pass and builds a directory on the
+ * top bits of the feature hashes that points at the records in place
+ * (about one record a bucket; O(F)), so a feature costs about two cache
+ * misses, the directory entry and its record. An averaged model is held
+ * the same way: averaging writes the file's image and reads it back.
  * Depends on util. */
 #ifndef CLAIMCHECK_PERCEPTRON_H
 #define CLAIMCHECK_PERCEPTRON_H
