@@ -50,6 +50,23 @@ static int hedges_kind_rank(claimcheck_hedge_kind kind) {
 
 static int hedges_unnamed_sources(claimcheck_report *r, const claimcheck_annot *a);
 
+/* Does cue span `cue` start with a word of the `speech_hearsay` class
+ * ("supposedly", "allegedly": the reporter's comment, not the speaker's)? */
+static int hedges_hearsay_word(const claimcheck_report *r, const claimcheck_annot *a,
+                               claimcheck_span cue) {
+    const claimcheck_token *toks = (const claimcheck_token *)a->tokens.items;
+    size_t lo = 0, hi = a->tokens.count;
+    while (lo < hi) { /* the first token that ends after cue.start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].end <= cue.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->tokens.count && toks[lo].start == cue.start &&
+           claimcheck_lang_is(&r->rules->lang, CLAIMCHECK_LEX_SPEECH_HEARSAY, &toks[lo]);
+}
+
 /* Whose hedge finding f is (ConText's experiencer): the named speaker
  * whose words hold its strongest cue when every cue that is no
  * approximator stands in a named speaker's words (speech.h); else the
@@ -68,13 +85,21 @@ static int hedges_speaker(claimcheck_report *r, const claimcheck_annot *a,
             CLAIMCHECK_VEC_AT(&r->rules->hedges, claimcheck_hedge, cues[k].hedge)->kind;
         const claimcheck_speech *sp =
             claimcheck_speech_named_at(a, cues[k].span.start, 1);
-        /* "Mr X thinks ...": an epistemic verb of saying is the speaker's */
-        if (kind == CLAIMCHECK_HEDGE_EPISTEMIC &&
+        /* "Mr X thinks ...": an epistemic verb of saying is the speaker's;
+         * so is a charge ("the SNP accused him of ...": the accuser's, where
+         * "he was accused of ..." leaves it to hearsay) */
+        if ((kind == CLAIMCHECK_HEDGE_EPISTEMIC || kind == CLAIMCHECK_HEDGE_EVIDENTIAL) &&
             claimcheck_speech_verb_at(a, cues[k].span.start, 1))
             sp = claimcheck_speech_verb_at(a, cues[k].span.start, 1);
         /* "the ceasefire Trump claims to have secured", inside Waltz's words:
          * any other verb of saying that is a cue is the writer's choice */
         else if (claimcheck_speech_verb_at(a, cues[k].span.start, 0))
+            sp = NULL;
+        /* "Moscow accuses Kyiv of hitting a depot, supposedly with drones":
+         * hearsay words in reported speech are the writer's, who reports */
+        else if (kind == CLAIMCHECK_HEDGE_EVIDENTIAL && sp &&
+                 sp->form == CLAIMCHECK_SPEECH_REPORTED &&
+                 hedges_hearsay_word(r, a, cues[k].span))
             sp = NULL;
         if (kind == CLAIMCHECK_HEDGE_APPROXIMATOR && top != CLAIMCHECK_HEDGE_APPROXIMATOR)
             continue;

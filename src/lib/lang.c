@@ -75,7 +75,8 @@ const char *const claimcheck_lex_class_names[CLAIMCHECK_LEX_CLASS_COUNT] = {
     "this_year",
     "day_ordinal",
     "plural_parties",
-    "title_noun"};
+    "title_noun",
+    "speech_hearsay"};
 
 struct claimcheck_lang_table {
     claimcheck_hash keys; /* lang_key -> group number g */

@@ -123,6 +123,8 @@ typedef enum {
     CLAIMCHECK_LEX_TITLE_NOUN,      /* president, minister, ministry ...: "President
                                       Zelensky" titles him; "the president" refers
                                       back to him (discourse) */
+    CLAIMCHECK_LEX_SPEECH_HEARSAY,  /* supposedly, allegedly: a hearsay word inside
+                                      reported speech is the writer's (hedges.c) */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;
 

@@ -290,7 +290,9 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
             institution ? CLAIMCHECK_SPEAKER_INSTITUTION : CLAIMCHECK_SPEAKER_PERSON;
     else
         return 0;
-    w->unnamed = w->kind == CLAIMCHECK_SPEAKER_VAGUE && indefinite;
+    /* "a survey", "a statement": a document, not a person hidden */
+    w->unnamed = w->kind == CLAIMCHECK_SPEAKER_VAGUE && indefinite &&
+                 !sp_is(c, CLAIMCHECK_LEX_SPEECH_DOCUMENT, w->head);
     (void)name;
     return 1;
 }
@@ -450,6 +452,29 @@ static size_t sp_relative_before(speech_ctx *c, size_t j) {
     return c->rel_last;
 }
 
+/* "Acme, the largest retailer, has said": when the comma at j - 1 closes
+ * an appositive (a determiner and at most six words after a comma that
+ * follows a capitalised word), where the name before it ends (its comma);
+ * else j. */
+static size_t sp_appositive_before(const speech_ctx *c, size_t j) {
+    size_t q;
+    for (q = j - 1; q > c->start + 1 && q + 8 > j; q--) {
+        if (!sp_punct(c, q - 1, ','))
+            continue;
+        if (q + 2 < j && sp_cap(c, q - 2) &&
+            (sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, q) ||
+             sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, q))) {
+            size_t k;
+            for (k = q; k + 1 < j; k++)
+                if (!sp_word(c, k) && !sp_punct(c, k, '-'))
+                    return j;
+            return q - 1;
+        }
+        return j;
+    }
+    return j;
+}
+
 /* Is the verb of saying that ends at `vend` a tag of what precedes it
  * ("..., a Kremlin aide told reporters.", "..., the Kremlin said after the
  * call")? It is when the clause ends within a few words or a preposition
@@ -488,6 +513,18 @@ static int sp_verb(speech_ctx *c, const claimcheck_sentence_annot *sa, size_t v)
         size_t k = sp_relative_before(c, j);
         if (k != CLAIMCHECK_NONE)
             j = k - 1;
+        else
+            j = sp_appositive_before(c, j);
+    }
+    /* "the SNP, which accused him of ...", "Smith, who said ...": the
+     * relative clause is the phrase's words */
+    if (j > c->start + 1 && sp_is(c, CLAIMCHECK_LEX_SPEECH_RELATIVE, j - 1)) {
+        size_t h = sp_punct(c, j - 2, ',') ? j - 3 : j - 2;
+        if (h + 1 > c->start && h < j && sp_who_before(c, sa, h, &w) &&
+            !sp_is(c, CLAIMCHECK_LEX_SPEECH_CLAUSE, w.walk - 1))
+            return sp_add(c, vend, sp_next_punct(c, vend, ','), &w,
+                          CLAIMCHECK_SPEECH_REPORTED, disputed);
+        return 0;
     }
     if (j > c->start && sp_who_before(c, sa, j - 1, &w)) {
         /* "whatever Kyiv says", "as Peskov said": the clause around is the
