@@ -287,6 +287,10 @@ struct claimcheck_pindex {
      * answers for them without the table */
     uint64_t *bits[2];
     uint32_t ids;
+    /* per word id below `ids`, for stems (0) and exact forms (1): 1 + the
+     * group it starts, 0 for none (a look-up in `keys` missed the cache on
+     * every token that starts a pattern) */
+    uint32_t *group[2];
 };
 
 /* The size from which a group is split by its second word: 1,000 cues
@@ -344,6 +348,8 @@ void claimcheck_pindex_free(claimcheck_pindex *ix) {
     free(ix->wild);
     free(ix->bits[0]);
     free(ix->bits[1]);
+    free(ix->group[0]);
+    free(ix->group[1]);
     free(ix);
 }
 
@@ -451,14 +457,22 @@ int claimcheck_pindex_build(claimcheck_rules *r) {
             ix->ids = pats[i].elems[0].id + 1;
     ix->bits[0] = claimcheck_calloc(ix->ids / 64 + 1, sizeof(uint64_t));
     ix->bits[1] = claimcheck_calloc(ix->ids / 64 + 1, sizeof(uint64_t));
+    ix->group[0] = claimcheck_calloc(ix->ids + 1, sizeof(uint32_t));
+    ix->group[1] = claimcheck_calloc(ix->ids + 1, sizeof(uint32_t));
     if (!ix->first || !ix->list || !ix->split || !ix->sfirst || !ix->slist || !ix->wild ||
-        !ix->bits[0] || !ix->bits[1] ||
+        !ix->bits[0] || !ix->bits[1] || !ix->group[0] || !ix->group[1] ||
         claimcheck_hash_init(&ix->keys, n * 2 + 2, CLAIMCHECK_HASH_U64) < 0 ||
         claimcheck_hash_init(&ix->subs, 16, CLAIMCHECK_HASH_U64) < 0 ||
         pindex_fill(ix, pats, n) < 0) {
         claimcheck_pindex_free(ix);
         return CLAIMCHECK_ENOMEM;
     }
+    for (i = 0; i < n; i++)
+        if (pindex_keyed(&pats[i]))
+            ix->group[pats[i].elems[0].kind != CLAIMCHECK_PE_STEM][pats[i].elems[0].id] =
+                (uint32_t)claimcheck_hash_get_u64(&ix->keys, pindex_key_of(&pats[i]))
+                    ->value +
+                1;
     claimcheck_pindex_free(r->index);
     r->index = ix;
     return 0;
@@ -480,18 +494,14 @@ static pindex_run pindex_sub(const claimcheck_pindex *ix, size_t g, uint32_t id)
     return run;
 }
 
-/* Calls fn with each pattern under `key`, in file order: a split group's
+/* Calls fn with each pattern of group g, in file order: a split group's
  * own list merged with the sub-groups of the next token `next` (NULL at
  * the sentence's end, where no two-word pattern fits). */
-static void pindex_group(const claimcheck_pindex *ix, uint64_t key,
+static void pindex_group(const claimcheck_pindex *ix, size_t g,
                          const claimcheck_token *next, claimcheck_pindex_fn fn,
                          void *ctx) {
-    const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&ix->keys, key);
     pindex_run run[3];
-    size_t g, k;
-    if (!e)
-        return;
-    g = e->value;
+    size_t k;
     run[0].at = ix->list + ix->first[g];
     run[0].end = ix->list + ix->first[g + 1];
     if (!ix->split[g] || !next) {
@@ -523,9 +533,9 @@ void claimcheck_pindex_each(const claimcheck_pindex *ix, const claimcheck_token 
                             void *ctx) {
     size_t i;
     if (pindex_starts_with(ix, 0, tok->stem))
-        pindex_group(ix, pindex_key(CLAIMCHECK_PE_STEM, tok->stem), next, fn, ctx);
+        pindex_group(ix, ix->group[0][tok->stem] - 1, next, fn, ctx);
     if (pindex_starts_with(ix, 1, tok->lower))
-        pindex_group(ix, pindex_key(CLAIMCHECK_PE_EXACT, tok->lower), next, fn, ctx);
+        pindex_group(ix, ix->group[1][tok->lower] - 1, next, fn, ctx);
     for (i = 0; i < ix->wild_count; i++)
         fn(ix->wild[i], ctx);
 }

@@ -277,19 +277,21 @@ uint32_t claimcheck_dict_find(const claimcheck_dict *d, const char *s, size_t le
     return e ? (uint32_t)e->value : 0;
 }
 
-/* A memoised word: its folded form is memo->keys[off, off + len). */
-typedef struct stem_memo_word {
-    uint32_t off, len;
+/* A memoised word in a slot of the memo's open-addressing table, its
+ * folded form inline: a lookup reads one 32-byte slot (the words of a
+ * separate hash table, word array and key buffer took four cache lines,
+ * and 18% of the CPU time of checking BBC went to those misses). */
+typedef struct stem_memo_slot {
+    uint32_t tag; /* 0: empty; else the high bits of the word's hash, | 1 */
     uint32_t lower, stem;
-} stem_memo_word;
+    uint8_t len;
+    char key[CLAIMCHECK_STEM_MEMO_WORD];
+} stem_memo_slot;
 
 struct claimcheck_stemmer {
     struct sb_stemmer *sb;
-    /* the memo: folded-form hash -> 1 + index in `words` (a 64-bit table,
-     * no allocation per key; a hit still compares the bytes) */
-    claimcheck_hash memo;
-    claimcheck_vec words; /* stem_memo_word */
-    claimcheck_buf keys;
+    stem_memo_slot *memo;        /* NULL when off (out of memory) */
+    size_t cap, count;           /* slots (a power of two), words */
     const claimcheck_dict *dict; /* the ids are valid for it, */
     size_t dict_count;           /* ... as long as it has this many entries */
     claimcheck_stemmer *next;    /* in its pool's idle list */
@@ -313,9 +315,7 @@ void claimcheck_stemmer_free(claimcheck_stemmer *st) {
     if (!st)
         return;
     sb_stemmer_delete(st->sb);
-    claimcheck_hash_free(&st->memo);
-    claimcheck_vec_free(&st->words);
-    claimcheck_buf_free(&st->keys);
+    free(st->memo);
     free(st);
 }
 
@@ -330,89 +330,121 @@ const char *claimcheck_stem(claimcheck_stemmer *st, const char *word, size_t len
     return (const char *)s;
 }
 
-/* Empties the memo and makes it valid for `dict` as it is now. Returns 0
- * or CLAIMCHECK_ENOMEM (then the memo is off: `memo.slots` is NULL). */
+#define STEM_MEMO_FIRST 1024 /* slots of a new memo */
+
+/* Empties the memo (keeping its slots) and makes it valid for `dict` as it
+ * is now. Returns 0 or CLAIMCHECK_ENOMEM (then the memo is off). */
 static int stem_memo_reset(claimcheck_stemmer *st, const claimcheck_dict *dict) {
-    claimcheck_hash_free(&st->memo);
-    st->words.count = 0;
-    st->keys.len = 0;
     st->dict = dict;
     st->dict_count = dict->table.count;
-    return claimcheck_hash_init(&st->memo, 1024, CLAIMCHECK_HASH_U64);
+    st->count = 0;
+    if (!st->memo) {
+        st->cap = 0;
+        if (!(st->memo = claimcheck_calloc(STEM_MEMO_FIRST, sizeof(*st->memo))))
+            return CLAIMCHECK_ENOMEM;
+        st->cap = STEM_MEMO_FIRST;
+        return 0;
+    }
+    memset(st->memo, 0, st->cap * sizeof(*st->memo));
+    return 0;
 }
 
-/* The memoised ids of folded word w[0..len), or NULL. */
-static const stem_memo_word *stem_memo_find(const claimcheck_stemmer *st, uint64_t h,
-                                            const char *w, size_t len) {
-    const claimcheck_hash_entry *e = claimcheck_hash_get_u64(&st->memo, h);
-    const stem_memo_word *m;
-    if (!e)
-        return NULL;
-    m = CLAIMCHECK_VEC_AT(&st->words, stem_memo_word, e->value);
-    /* a 64-bit hash collision: the word is looked up the slow way */
-    if (m->len != len || memcmp(st->keys.ptr + m->off, w, len) != 0)
-        return NULL;
-    return m;
+/* FNV-1a over the folded bytes, then the MurmurHash3 finaliser: the low
+ * bits pick the home slot, the high ones make the tag. */
+static uint64_t stem_memo_hash(const char *w, size_t len) {
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+    for (i = 0; i < len; i++) {
+        h ^= (uint64_t)(unsigned char)w[i];
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    return h;
 }
 
-/* Remembers the ids of folded word w[0..len); out of memory only makes the
- * memo forget (it is a cache). */
-static void stem_memo_add(claimcheck_stemmer *st, uint64_t h, const char *w, size_t len,
-                          uint32_t lower, uint32_t stem) {
-    claimcheck_hash_entry *e;
-    stem_memo_word *m;
-    int added;
-    if (st->words.count >= CLAIMCHECK_STEM_MEMO_MAX && stem_memo_reset(st, st->dict) < 0)
-        return;
-    if (claimcheck_buf_grow(&st->keys, len) < 0 ||
-        !(m = claimcheck_vec_push(&st->words, sizeof(*m))))
-        return;
-    if (!(e = claimcheck_hash_put_u64(&st->memo, h, &added))) {
-        st->words.count--;
-        return;
+static uint32_t stem_memo_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+
+/* The slot of folded word w[0..len) (len <= CLAIMCHECK_STEM_MEMO_WORD), or
+ * the empty slot where it would go. The table is never more than half full. */
+static stem_memo_slot *stem_memo_slot_of(stem_memo_slot *memo, size_t cap, uint64_t h,
+                                         const char *w, size_t len) {
+    uint32_t tag = stem_memo_tag(h);
+    size_t mask = cap - 1, i = (size_t)h & mask;
+    while (memo[i].tag &&
+           (memo[i].tag != tag || memo[i].len != len || memcmp(memo[i].key, w, len) != 0))
+        i = (i + 1) & mask;
+    return &memo[i];
+}
+
+/* Doubles the slots; out of memory leaves the memo as it was. */
+static int stem_memo_grow(claimcheck_stemmer *st) {
+    size_t cap = st->cap * 2, i;
+    stem_memo_slot *memo = claimcheck_calloc(cap, sizeof(*memo));
+    if (!memo)
+        return CLAIMCHECK_ENOMEM;
+    for (i = 0; i < st->cap; i++)
+        if (st->memo[i].tag)
+            *stem_memo_slot_of(memo, cap,
+                               stem_memo_hash(st->memo[i].key, st->memo[i].len),
+                               st->memo[i].key, st->memo[i].len) = st->memo[i];
+    free(st->memo);
+    st->memo = memo;
+    st->cap = cap;
+    return 0;
+}
+
+/* Remembers the ids of folded word w[0..len) in its empty slot `at`; the
+ * memo is a cache, so out of memory only makes it forget. */
+static void stem_memo_add(claimcheck_stemmer *st, stem_memo_slot *at, uint64_t h,
+                          const char *w, size_t len, uint32_t lower, uint32_t stem) {
+    if (st->count >= CLAIMCHECK_STEM_MEMO_MAX) {
+        stem_memo_reset(st, st->dict);
+        at = stem_memo_slot_of(st->memo, st->cap, h, w, len);
+    } else if (2 * (st->count + 1) > st->cap) {
+        if (stem_memo_grow(st) < 0)
+            return;
+        at = stem_memo_slot_of(st->memo, st->cap, h, w, len);
     }
-    if (!added) { /* the colliding word keeps its place */
-        st->words.count--;
-        return;
-    }
-    m->off = (uint32_t)st->keys.len;
-    m->len = (uint32_t)len;
-    m->lower = lower;
-    m->stem = stem;
-    memcpy(st->keys.ptr + st->keys.len, w, len);
-    st->keys.len += len;
-    e->value = st->words.count - 1;
+    at->tag = stem_memo_tag(h);
+    at->lower = lower;
+    at->stem = stem;
+    at->len = (uint8_t)len;
+    memcpy(at->key, w, len);
+    st->count++;
 }
 
 /* The ids of the folded word in `fold`, through the memo. */
 static void stem_word_ids(claimcheck_stemmer *st, const claimcheck_dict *dict,
                           const claimcheck_buf *fold, claimcheck_token *t) {
-    const stem_memo_word *m = NULL;
+    stem_memo_slot *m = NULL;
     const char *stem;
     size_t slen;
     uint64_t h = 0;
-    int memo = fold->len <= CLAIMCHECK_STEM_MEMO_WORD && st->memo.slots;
-    if (memo) {
-        h = claimcheck_hash_lower(fold->ptr, fold->len);
-        m = stem_memo_find(st, h, fold->ptr, fold->len);
-    }
-    if (m) {
-        t->lower = m->lower;
-        t->stem = m->stem;
-        return;
+    if (fold->len <= CLAIMCHECK_STEM_MEMO_WORD && st->memo) {
+        h = stem_memo_hash(fold->ptr, fold->len);
+        m = stem_memo_slot_of(st->memo, st->cap, h, fold->ptr, fold->len);
+        if (m->tag) {
+            t->lower = m->lower;
+            t->stem = m->stem;
+            return;
+        }
     }
     t->lower = claimcheck_dict_find(dict, fold->ptr, fold->len);
     stem = claimcheck_stem(st, fold->ptr, fold->len, &slen);
     t->stem = claimcheck_dict_find(dict, stem, slen);
-    if (memo)
-        stem_memo_add(st, h, fold->ptr, fold->len, t->lower, t->stem);
+    if (m)
+        stem_memo_add(st, m, h, fold->ptr, fold->len, t->lower, t->stem);
 }
 
 int claimcheck_tokens_lookup(claimcheck_token *toks, size_t n, const char *text,
                              const claimcheck_dict *dict, claimcheck_stemmer *st,
                              claimcheck_buf *scratch) {
     size_t i;
-    if (st->dict != dict || st->dict_count != dict->table.count || !st->memo.slots)
+    if (st->dict != dict || st->dict_count != dict->table.count || !st->memo)
         stem_memo_reset(st, dict); /* (out of memory: no memo, still correct) */
     for (i = 0; i < n; i++) {
         claimcheck_token *t = &toks[i];

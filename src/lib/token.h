@@ -67,7 +67,7 @@ int claimcheck_tokens_lookup(claimcheck_token *toks, size_t n, const char *text,
                              claimcheck_buf *scratch);
 
 #define CLAIMCHECK_STEM_MEMO_MAX  32768 /* words */
-#define CLAIMCHECK_STEM_MEMO_WORD 64    /* longer folded words are not memoised */
+#define CLAIMCHECK_STEM_MEMO_WORD 19    /* bytes; longer folded words are not memoised */
 
 /* A pool of stemmers shared by the threads that check documents with one
  * rule base: `_get` hands out an idle stemmer (its memo warm from earlier

@@ -657,6 +657,24 @@ static void read_json_record(void **state) {
     claimcheck_doc_free(doc);
 }
 
+/* A flat record is read without jansson's tree (read_fast_parse): its
+ * escapes decode as jansson's do, and what it leaves to jansson (a
+ * duplicate key, a lone surrogate, \u0000) is still jansson's error. */
+static void read_json_escapes(void **state) {
+    const char *line = "{\"title\": \"caf\\u00e9 \\ud83d\\ude00\", \"text\": "
+                       "\"He said \\\"no\\\" \\/ \\\\ \\t\\u00e9.\", \"x\": null}";
+    claimcheck_doc *doc;
+    claimcheck_error err;
+    (void)state;
+    assert_int_equal(claimcheck_doc_from_json(&doc, line, strlen(line), NULL, &err), 0);
+    assert_string_equal(claimcheck_doc_title(doc), "caf\xC3\xA9 \xF0\x9F\x98\x80");
+    assert_string_equal(claimcheck_doc_text(doc), "He said \"no\" / \\ \t\xC3\xA9.");
+    claimcheck_doc_free(doc);
+    json_error("{\"text\": \"a\", \"text\": \"b\"}", CLAIMCHECK_ERROR, 20, "duplicate");
+    json_error("{\"text\": \"a \\ud800 b\"}", CLAIMCHECK_ERROR, 21, "invalid Unicode");
+    json_error("{\"text\": \"a \\u0000\"}", CLAIMCHECK_EUTF8, 19, "NUL byte");
+}
+
 static void read_json_errors_have_columns(void **state) {
     (void)state;
     json_error("{\"text\": \"a\",}", CLAIMCHECK_ERROR, 14, "malformed JSON");
@@ -776,6 +794,7 @@ int main(void) {
         cmocka_unit_test(read_detects_kind),
         cmocka_unit_test(read_dispatches_by_kind),
         cmocka_unit_test(read_json_record),
+        cmocka_unit_test(read_json_escapes),
         cmocka_unit_test(read_json_errors_have_columns),
         cmocka_unit_test(read_json_record_not_utf8),
     };
