@@ -108,22 +108,22 @@ typedef enum {
     CLAIMCHECK_LEX_SPEAKER_SUPERSEDED, /* version, edition: "an earlier version (of this
                                           article) said": the text's own words it has
                                           since corrected, which it disputes */
-    CLAIMCHECK_LEX_MULTIPLIER,      /* hundred 100, thousand 1000, dozen 12: "three
+    CLAIMCHECK_LEX_MULTIPLIER,         /* hundred 100, thousand 1000, dozen 12: "three
                                         hundred", "a dozen" */
-    CLAIMCHECK_LEX_FIGURE_AFTER,    /* or so 0, or more 1, or less -1: after a figure,
+    CLAIMCHECK_LEX_FIGURE_AFTER,       /* or so 0, or more 1, or less -1: after a figure,
                                         approximate (0) or a bound */
-    CLAIMCHECK_LEX_MEDIATOR_BEFORE, /* brokered by, mediated by: a mediator follows */
-    CLAIMCHECK_LEX_MEDIATOR_AFTER,  /* mediating, mediation, -brokered: after the
+    CLAIMCHECK_LEX_MEDIATOR_BEFORE,    /* brokered by, mediated by: a mediator follows */
+    CLAIMCHECK_LEX_MEDIATOR_AFTER,     /* mediating, mediation, -brokered: after the
                                         mediator ("with Qatar mediating") */
-    CLAIMCHECK_LEX_FIRST,           /* first: "the first prisoner exchange of the year" */
-    CLAIMCHECK_LEX_THIS_YEAR,       /* of the year, this year: after such a trigger */
-    CLAIMCHECK_LEX_DAY_ORDINAL,     /* 1st 1 ... 31st 31: "18th March", "March 18th" */
-    CLAIMCHECK_LEX_PLURAL_PARTIES,  /* the two leaders, both sides ...: the parties of
+    CLAIMCHECK_LEX_FIRST,          /* first: "the first prisoner exchange of the year" */
+    CLAIMCHECK_LEX_THIS_YEAR,      /* of the year, this year: after such a trigger */
+    CLAIMCHECK_LEX_DAY_ORDINAL,    /* 1st 1 ... 31st 31: "18th March", "March 18th" */
+    CLAIMCHECK_LEX_PLURAL_PARTIES, /* the two leaders, both sides ...: the parties of
                                       the event last named (discourse) */
-    CLAIMCHECK_LEX_TITLE_NOUN,      /* president, minister, ministry ...: "President
+    CLAIMCHECK_LEX_TITLE_NOUN,     /* president, minister, ministry ...: "President
                                       Zelensky" titles him; "the president" refers
                                       back to him (discourse) */
-    CLAIMCHECK_LEX_SPEECH_HEARSAY,  /* supposedly, allegedly: a hearsay word inside
+    CLAIMCHECK_LEX_SPEECH_HEARSAY, /* supposedly, allegedly: a hearsay word inside
                                       reported speech is the writer's (hedges.c) */
     CLAIMCHECK_LEX_CLASS_COUNT
 } claimcheck_lex_class;

@@ -704,12 +704,12 @@ static int match_act_during_pause(match_ctx *m, const claimcheck_constraint *con
          * scope is the world's inconsistency, not the text's, so it is a
          * tension like one outside the scope. (Asked before the pauses set
          * the verdict.) */
-        on_record = c->event != CLAIMCHECK_NONE && c->verdict &&
-                    strcmp(c->verdict, "consistent") == 0 &&
-                    match_positive(
-                        m,
-                        CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)
-                            ->status);
+        on_record =
+            c->event != CLAIMCHECK_NONE && c->verdict &&
+            strcmp(c->verdict, "consistent") == 0 &&
+            match_positive(
+                m,
+                CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, c->event)->status);
         for (e = 0; e < count; e++) {
             const claimcheck_event *ev =
                 CLAIMCHECK_VEC_AT(&m->rules->events, claimcheck_event, of_type[e]);

@@ -234,8 +234,9 @@ static int sp_classify(const speech_ctx *c, const claimcheck_sentence_annot *sa,
                     sp_word(c, w->first - 1) && !sp_cap(c, w->first - 1);
              i++)
             w->first--;
-        if (w->first > c->start && (sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, w->first - 1) ||
-                                    sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, w->first - 1)))
+        if (w->first > c->start &&
+            (sp_is(c, CLAIMCHECK_LEX_SPEAKER_DETERMINER, w->first - 1) ||
+             sp_is(c, CLAIMCHECK_LEX_SPEAKER_INDEFINITE, w->first - 1)))
             w->first--;
         w->kind = CLAIMCHECK_SPEAKER_INSTITUTION;
         w->superseded = 1;

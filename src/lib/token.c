@@ -358,12 +358,7 @@ static uint64_t stem_memo_hash(const char *w, size_t len) {
         h ^= (uint64_t)(unsigned char)w[i];
         h *= 1099511628211ULL;
     }
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 33;
-    return h;
+    return claimcheck_hash_mix(h);
 }
 
 static uint32_t stem_memo_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }

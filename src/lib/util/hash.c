@@ -27,20 +27,13 @@ static uint64_t hash_raw(const char *s, size_t len) {
     return h;
 }
 
-/* The mixed hash value (the finaliser of MurmurHash3): its low bits pick
- * the first slot to probe, its high bits make the slot's tag. The 64-bit
+/* The mixed hash value (claimcheck_hash_mix, the finaliser of MurmurHash3):
+ * its low bits pick the first slot to probe, its high bits make the slot's
+ * tag. The 64-bit
  * keys of the library put a class in the high 32 bits and an id in the low
  * ones; a multiplicative hash read from bits 17 up (as this was) saw only
  * the id, so one word's keys of every class shared a home slot and a
  * lookup on BBC took 4.0 probes on average (1.5 now). */
-static uint64_t hash_mix(uint64_t hv) {
-    hv ^= hv >> 33;
-    hv *= 0xFF51AFD7ED558CCDULL;
-    hv ^= hv >> 33;
-    hv *= 0xC4CEB9FE1A85EC53ULL;
-    hv ^= hv >> 33;
-    return hv;
-}
 
 /* A used slot's tag: never 0 (0 marks an empty slot). */
 static uint32_t hash_tag(uint64_t mixed) { return (uint32_t)(mixed >> 32) | 1u; }
@@ -61,7 +54,7 @@ static int hash_same(const claimcheck_hash *h, const claimcheck_hash_entry *e,
  * of 32k slots fit in 128 KiB where its entries take 1.3 MB. */
 static size_t hash_slot(const claimcheck_hash *h, const char *key, size_t len,
                         uint64_t hv) {
-    uint64_t m = hash_mix(hv);
+    uint64_t m = claimcheck_hash_mix(hv);
     uint32_t tag = hash_tag(m);
     size_t mask = h->cap - 1, i = (size_t)m & mask;
     while (h->tags[i] && (h->tags[i] != tag || !hash_same(h, &h->slots[i], key, len, hv)))
@@ -145,7 +138,7 @@ static claimcheck_hash_entry *hash_take(claimcheck_hash *h, size_t k, uint64_t h
     e->hash = hv;
     e->value = 0;
     e->used = 1;
-    h->tags[k] = hash_tag(hash_mix(hv));
+    h->tags[k] = hash_tag(claimcheck_hash_mix(hv));
     h->count++;
     if (added_out)
         *added_out = 1;

@@ -61,4 +61,15 @@ claimcheck_hash_entry *claimcheck_hash_put_u64(claimcheck_hash *h, uint64_t key,
 /* FNV-1a over ASCII-lowercased bytes. */
 uint64_t claimcheck_hash_lower(const char *s, size_t len);
 
+/* The MurmurHash3 64-bit finaliser: every input bit moves every output
+ * bit, so low bits can pick a slot and high bits make a tag. */
+static inline uint64_t claimcheck_hash_mix(uint64_t hv) {
+    hv ^= hv >> 33;
+    hv *= 0xFF51AFD7ED558CCDULL;
+    hv ^= hv >> 33;
+    hv *= 0xC4CEB9FE1A85EC53ULL;
+    hv ^= hv >> 33;
+    return hv;
+}
+
 #endif
