@@ -352,13 +352,7 @@ static int stem_memo_reset(claimcheck_stemmer *st, const claimcheck_dict *dict) 
 /* FNV-1a over the folded bytes, then the MurmurHash3 finaliser: the low
  * bits pick the home slot, the high ones make the tag. */
 static uint64_t stem_memo_hash(const char *w, size_t len) {
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (uint64_t)(unsigned char)w[i];
-        h *= 1099511628211ULL;
-    }
-    return claimcheck_hash_mix(h);
+    return claimcheck_hash_mix(claimcheck_hash_bytes(w, len));
 }
 
 static uint32_t stem_memo_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }

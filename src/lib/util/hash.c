@@ -16,17 +16,6 @@ uint64_t claimcheck_hash_lower(const char *s, size_t len) {
     return h;
 }
 
-/* FNV-1a over the bytes as they are. */
-static uint64_t hash_raw(const char *s, size_t len) {
-    uint64_t h = 1469598103934665603ULL;
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (uint64_t)(unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 /* The mixed hash value (claimcheck_hash_mix, the finaliser of MurmurHash3):
  * its low bits pick the first slot to probe, its high bits make the slot's
  * tag. The 64-bit
@@ -123,7 +112,7 @@ static int hash_reserve(claimcheck_hash *h) {
  * compare equal hash equal; others hash as they are (no folding per byte). */
 static uint64_t hash_of(const claimcheck_hash *h, const char *key, size_t len) {
     return (h->flags & CLAIMCHECK_HASH_FOLD) ? claimcheck_hash_lower(key, len)
-                                             : hash_raw(key, len);
+                                             : claimcheck_hash_bytes(key, len);
 }
 
 /* The entry at slot k, NULL when the slot is empty. */

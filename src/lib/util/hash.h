@@ -61,6 +61,17 @@ claimcheck_hash_entry *claimcheck_hash_put_u64(claimcheck_hash *h, uint64_t key,
 /* FNV-1a over ASCII-lowercased bytes. */
 uint64_t claimcheck_hash_lower(const char *s, size_t len);
 
+/* FNV-1a over the bytes as they are. */
+static inline uint64_t claimcheck_hash_bytes(const char *s, size_t len) {
+    uint64_t h = 1469598103934665603ULL;
+    size_t i;
+    for (i = 0; i < len; i++) {
+        h ^= (uint64_t)(unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
 /* The MurmurHash3 64-bit finaliser: every input bit moves every output
  * bit, so low bits can pick a slot and high bits make a tag. */
 static inline uint64_t claimcheck_hash_mix(uint64_t hv) {
